@@ -1,0 +1,48 @@
+# RevOps Diagnostic — build, run and test.
+#   make run    build and start the desktop app (installs missing system packages)
+#   make test   gofmt, go vet, staticcheck and every test under -race
+GO      ?= go
+TAGS    ?= migrated_fynedo
+BIN     ?= bin/revopsdx
+FUZZTIME ?= 60s
+
+.PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz smoke package clean
+
+run: build
+	./$(BIN) $(ARGS)
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh build test
+
+test: deps-test fmt-check vet staticcheck gotest
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+staticcheck:
+	$(GO) tool staticcheck -tags $(TAGS) ./...
+
+gotest:
+	$(GO) test -race -tags $(TAGS) ./...
+
+bench: deps-test
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+smoke: build
+	scripts/gui-smoke.sh docs/screenshots/smoke.png
+
+package: deps
+	scripts/package.sh linux
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,10 @@
+package cli
+
+// Commands returns every command of revopsdx. Register a new command by
+// adding one line here; its code lives in a file of its own.
+func Commands() []*Command {
+	return []*Command{
+		helpCommand(),
+		versionCommand(),
+	}
+}

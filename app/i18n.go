@@ -1,0 +1,35 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/revopsdx/revopsdx/assets"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
+
+// setLanguage loads the user-interface strings of l (assets/i18n/<l>.json)
+// through Fyne's lang package.
+//
+// Fyne picks a language from the operating system and offers no call to
+// choose one. Its lookup falls back to the bundle's default language,
+// English, for any key the system language lacks, and our keys exist under no
+// other language: registering the chosen file as the default-language bundle
+// therefore makes lang.X return the chosen language on every system, and
+// switching at run time is registering the other file.
+func setLanguage(l locale.Lang) error {
+	data, err := assets.FS.ReadFile("i18n/" + string(l) + ".json")
+	if err != nil {
+		return fmt.Errorf("translations for %q: %w", l, err)
+	}
+	if err := lang.AddTranslationsForLocale(data, fyne.Locale("en")); err != nil {
+		return fmt.Errorf("translations for %q: %w", l, err)
+	}
+	return nil
+}
+
+// tr returns the user-interface text for key in the current language. A
+// missing key shows as the key itself, and a test fails on it.
+func tr(key string, data ...any) string { return lang.X(key, key, data...) }

@@ -1,0 +1,86 @@
+// Package locale formats numbers, money, percentages, dates and periods for the
+// two languages the product speaks, Spanish and English.
+//
+// It is deliberately small: the app needs exactly two fixed conventions
+// ("1.234,5 €" and "€1,234.50"), including four-digit grouping in Spanish
+// business documents, which CLDR-driven formatters (golang.org/x/text) leave
+// ungrouped. Language tags are parsed with golang.org/x/text/language.
+package locale
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Lang is a supported user-interface and report language.
+type Lang string
+
+// The supported languages.
+const (
+	ES Lang = "es"
+	EN Lang = "en"
+)
+
+// Langs lists the supported languages in display order.
+var Langs = []Lang{ES, EN}
+
+// ParseLang returns the language for a code such as "es", "en", "es-ES" or
+// "en_US.UTF-8". It fails on anything that is neither Spanish nor English.
+func ParseLang(s string) (Lang, error) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.ReplaceAll(s, "_", "-")
+	tag, err := language.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("unknown language %q (use es or en)", s)
+	}
+	base, _ := tag.Base()
+	switch base.String() {
+	case "es":
+		return ES, nil
+	case "en":
+		return EN, nil
+	}
+	return "", fmt.Errorf("unsupported language %q (use es or en)", s)
+}
+
+// FromSystem maps an operating-system locale string (possibly empty, "C" or
+// unparsable) to a supported language, falling back to English quietly.
+func FromSystem(s string) Lang {
+	if l, err := ParseLang(s); err == nil {
+		return l
+	}
+	return EN
+}
+
+// Valid reports whether l is a supported language.
+func (l Lang) Valid() bool { return l == ES || l == EN }
+
+// Name is the language's own name, for language pickers.
+func (l Lang) Name() string {
+	if l == ES {
+		return "Español"
+	}
+	return "English"
+}
+
+// Pick returns es when l is Spanish and en otherwise: the one-line way to
+// choose between two inline translations in content structs.
+func (l Lang) Pick(es, en string) string {
+	if l == ES {
+		return es
+	}
+	return en
+}
+
+// separators returns the decimal and thousands separators of l.
+func (l Lang) separators() (dec, group string) {
+	if l == ES {
+		return ",", "."
+	}
+	return ".", ","
+}

@@ -1,0 +1,33 @@
+// Command revopsdx is RevOps Diagnostic: with no arguments it starts the
+// desktop app; with a command it runs that command on the same database.
+//
+// This file only wires: it reads the version from FyneApp.toml (the one
+// place the version is written), then hands over to the command frame.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/revopsdx/revopsdx/app"
+	"github.com/revopsdx/revopsdx/app/cli"
+)
+
+//go:embed FyneApp.toml
+var fyneAppTOML string
+
+func main() {
+	version := versionFrom(fyneAppTOML)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
+	gui := func(db string) error {
+		stop() // the GUI handles its own signals
+		return app.Run(app.Options{DBPath: db, Version: version})
+	}
+	code := cli.Main(ctx, os.Args[1:], env, gui)
+	stop()
+	os.Exit(code)
+}
