@@ -53,9 +53,11 @@ done
 
 # Wait (up to 30 s) for the first frames to be drawn: the screenshot must hold
 # at least 50 distinct colours.
+win_id=$(xwininfo -name "$title" 2>/dev/null | awk '/Window id:/ {print $4}')
+[ -n "$win_id" ] || win_id=root
 colours=0
 for _ in $(seq 1 60); do
-  import -window root "$out" 2>/dev/null || true
+  import -window "$win_id" "$out" 2>/dev/null || true
   colours=$(convert "$out" -format %k info: 2>/dev/null || echo 0)
   [ "$colours" -ge 50 ] && break
   sleep 0.5
