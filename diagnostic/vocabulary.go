@@ -1,5 +1,7 @@
 package diagnostic
 
+import "sort"
+
 // The pillars of the method, in questionnaire order. Their names,
 // descriptions and weights live in assets/content/questions.json.
 const (
@@ -40,3 +42,8 @@ const (
 // CoverageItem is the id under which the KPI coverage checklist appears
 // among a Result's questions: it is scored into its pillar like a question.
 const CoverageItem = "kpi_coverage"
+
+// sortStrings sorts any string-based slice in place.
+func sortStrings[T ~string](s []T) {
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+}

@@ -1,0 +1,62 @@
+package diagnostic
+
+import "sort"
+
+// Strengths and weaknesses list at most this many pillars, each with at
+// most maxDrivers questions.
+const (
+	maxHighlights = 3
+	maxDrivers    = 2
+)
+
+// highlights picks the strongest and weakest scored pillars. With fewer
+// than six scored pillars the two lists split them (strengths get the odd
+// one) so no pillar is both.
+func highlights(q *Questionnaire, r *Result) (strengths, weaknesses []Highlight) {
+	var scored []PillarResult
+	for _, p := range r.Pillars {
+		if p.Score != nil {
+			scored = append(scored, p)
+		}
+	}
+	sort.SliceStable(scored, func(i, j int) bool { return *scored[i].Score > *scored[j].Score })
+	nTop := min(maxHighlights, (len(scored)+1)/2)
+	nBottom := min(maxHighlights, len(scored)-nTop)
+	for _, p := range scored[:nTop] {
+		strengths = append(strengths, highlight(p, r, true))
+	}
+	for i := len(scored) - 1; i >= len(scored)-nBottom; i-- {
+		weaknesses = append(weaknesses, highlight(scored[i], r, false))
+	}
+	return strengths, weaknesses
+}
+
+// highlight builds one entry with its drivers: for a strength the answered
+// items that earn the pillar the most weighted points (weight × score), for
+// a weakness those that cost it the most (weight × (100 − score)).
+func highlight(p PillarResult, r *Result, up bool) Highlight {
+	h := Highlight{Pillar: p.ID, Score: *p.Score, Level: *p.Level}
+	type cand struct {
+		id           string
+		pull, weight float64
+		score        float64
+	}
+	var cs []cand
+	for _, qr := range r.Questions {
+		if qr.Pillar != p.ID || qr.Score == nil {
+			continue
+		}
+		pull := qr.Weight * *qr.Score
+		if !up {
+			pull = qr.Weight * (100 - *qr.Score)
+		}
+		if pull > 0 {
+			cs = append(cs, cand{qr.ID, pull, qr.Weight, *qr.Score})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pull > cs[j].pull })
+	for _, c := range cs[:min(maxDrivers, len(cs))] {
+		h.Questions = append(h.Questions, Driver{Question: c.id, Score: c.score})
+	}
+	return h
+}
