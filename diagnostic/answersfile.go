@@ -55,7 +55,7 @@ func ParseAnswers(data []byte, q *Questionnaire) (*AnswersFile, error) {
 	}
 	af := &AnswersFile{}
 	for i, rr := range raw.Respondents {
-		rs, err := rr.convert(q, i)
+		rs, err := rr.convert(q, i, data)
 		if err != nil {
 			return nil, err
 		}
@@ -71,14 +71,14 @@ func ParseAnswers(data []byte, q *Questionnaire) (*AnswersFile, error) {
 }
 
 // convert validates one respondent of the file and converts it.
-func (rr rawRespondent) convert(q *Questionnaire, i int) (Respondent, error) {
+func (rr rawRespondent) convert(q *Questionnaire, i int, data []byte) (Respondent, error) {
 	where := fmt.Sprintf("respondents[%d]", i)
 	if rr.Name != "" {
 		where += fmt.Sprintf(" (%q)", rr.Name)
 	}
 	dept, err := ParseDepartment(rr.Department)
 	if err != nil {
-		return Respondent{}, fmt.Errorf("%s: department: %w", where, err)
+		return Respondent{}, fmt.Errorf("%s%s: department: %w", atLine(lineOf(data, "respondents", i, "department")), where, err)
 	}
 	rs := Respondent{Name: rr.Name, Department: dept, Answers: make(map[string]Answer, len(rr.Answers))}
 	ids := make([]string, 0, len(rr.Answers))
@@ -89,14 +89,14 @@ func (rr rawRespondent) convert(q *Questionnaire, i int) (Respondent, error) {
 	for _, id := range ids {
 		v := rr.Answers[id]
 		if _, ok := q.Question(id); !ok {
-			return Respondent{}, fmt.Errorf("%s: answers: unknown question id %q%s: %w", where, id, suggest(q, id), ErrInvalid)
+			return Respondent{}, fmt.Errorf("%s%s: answers: unknown question id %q%s: %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, suggest(q, id), ErrInvalid)
 		}
 		if v == nil {
 			rs.Answers[id] = Answer{Value: NA}
 			continue
 		}
 		if *v != math.Trunc(*v) || *v < 1 || *v > 5 {
-			return Respondent{}, fmt.Errorf("%s: answers.%s: %v is outside 1–5 (use a whole number 1 to 5, or null for not applicable): %w", where, id, *v, ErrInvalid)
+			return Respondent{}, fmt.Errorf("%s%s: answers.%s: %v is outside 1–5 (use a whole number 1 to 5, or null for not applicable): %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, *v, ErrInvalid)
 		}
 		rs.Answers[id] = Answer{Value: int(*v)}
 	}

@@ -1,7 +1,6 @@
 package diagnostic
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -229,37 +228,34 @@ func (q *Questionnaire) validateProfile(c *contentErrors) {
 // per pillar, N/A allowed everywhere, and an estimated completion time
 // within Timing.MaxMinutes in each language.
 func (q *Questionnaire) CheckProduct() error {
-	var errs []error
+	var errs contentErrors
 	var ids []string
 	for _, p := range q.Pillars {
 		ids = append(ids, p.ID)
 	}
 	if strings.Join(ids, ",") != strings.Join(PillarIDs, ",") {
-		errs = append(errs, fmt.Errorf("pillars %v, want %v", ids, PillarIDs))
+		errs.addf("pillars %v, want %v", ids, PillarIDs)
 	}
 	if n := len(q.Questions); n < 28 || n > 35 {
-		errs = append(errs, fmt.Errorf("%d scored questions, want 28 to 35", n))
+		errs.addf("%d scored questions, want 28 to 35", n)
 	}
 	for _, p := range q.Pillars {
 		if n := len(q.QuestionsOf(p.ID)); n < 3 || n > 6 {
-			errs = append(errs, fmt.Errorf("pillar %q has %d questions, want 3 to 6", p.ID, n))
+			errs.addf("pillar %q has %d questions, want 3 to 6", p.ID, n)
 		}
 	}
 	for _, qu := range q.Questions {
 		if !qu.AllowsNA {
-			errs = append(errs, fmt.Errorf("question %q: allows_na must be true", qu.ID))
+			errs.addf("question %q: allows_na must be true", qu.ID)
 		}
 	}
 	for _, l := range locale.Langs {
 		est := q.EstimateTiming(l)
 		if est.Minutes() > q.Timing.MaxMinutes {
-			errs = append(errs, fmt.Errorf("estimated time in %s is %.2f min, over %g", l, est.Minutes(), q.Timing.MaxMinutes))
+			errs.addf("estimated time in %s is %.2f min, over %g", l, est.Minutes(), q.Timing.MaxMinutes)
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("%w: %w", err, ErrInvalid)
-	}
-	return nil
+	return errs.err()
 }
 
 func objectiveIDs() []string {
