@@ -93,13 +93,6 @@ func TestProfileFieldsMatchTheDomain(t *testing.T) {
 	}
 }
 
-func strs[T ~string](s []T) []string {
-	out := make([]string, len(s))
-	for i, v := range s {
-		out[i] = string(v)
-	}
-	return out
-}
 
 // catalogue is the KPI id list of the shared brief.
 var catalogue = strings.Fields(`revenue revenue_growth gross_margin net_margin mrr arr
@@ -262,6 +255,9 @@ func TestLookups(t *testing.T) {
 	}
 	if sq, ok := q.ContextQuestion(ContextSymptom); !ok || !sq.HasOption("long_cycles") {
 		t.Error("symptom question")
+	}
+	if q.DepartmentName(DeptCustomerSuccess, locale.ES) != "Éxito del cliente" || q.DepartmentName("legal", locale.EN) != "legal" {
+		t.Error("DepartmentName")
 	}
 	if !q.Checklist.Has("nps") || q.Checklist.Has("mrr") {
 		t.Error("checklist Has")

@@ -54,6 +54,7 @@ func (q *Questionnaire) Validate() error {
 	q.validateContext(&c)
 	q.validateChecklist(&c)
 	q.validateProfile(&c)
+	q.validateDepartments(&c)
 	return c.err()
 }
 
@@ -223,6 +224,26 @@ func (q *Questionnaire) validateProfile(c *contentErrors) {
 	}
 }
 
+func (q *Questionnaire) validateDepartments(c *contentErrors) {
+	var ids []string
+	for i, d := range q.Departments {
+		ids = append(ids, d.ID)
+		c.text(fmt.Sprintf("departments[%d] %q.label", i, d.ID), d.Label)
+	}
+	if !sameSet(ids, strs(Departments)) {
+		c.addf("departments: %v, want %v", ids, Departments)
+	}
+}
+
+// strs converts a list of string-based ids to plain strings.
+func strs[T ~string](s []T) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // CheckProduct applies the rules the shipped questionnaire must meet on top
 // of Validate: all seven pillars in order, 28–35 scored questions with 3–6
 // per pillar, N/A allowed everywhere, and an estimated completion time
@@ -258,13 +279,7 @@ func (q *Questionnaire) CheckProduct() error {
 	return errs.err()
 }
 
-func objectiveIDs() []string {
-	out := make([]string, len(Objectives))
-	for i, o := range Objectives {
-		out[i] = string(o)
-	}
-	return out
-}
+func objectiveIDs() []string { return strs(Objectives) }
 
 // sameSet reports whether a and b hold the same ids, ignoring order; a
 // duplicate in a makes it differ.

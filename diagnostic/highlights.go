@@ -31,30 +31,41 @@ func highlights(q *Questionnaire, r *Result) (strengths, weaknesses []Highlight)
 	return strengths, weaknesses
 }
 
-// highlight builds one entry with its drivers: for a strength the answered
-// items that earn the pillar the most weighted points (weight × score), for
-// a weakness those that cost it the most (weight × (100 − score)).
+// highlight builds one entry with its drivers. A question pulls the pillar
+// by weight × (question score − pillar score): up for a strength (largest
+// positive pull first), down for a weakness (largest negative pull first).
+// When no question pulls that way (all answers alike), the drivers are the
+// items that earn the pillar the most weighted points (weight × score) for a
+// strength, or cost it the most (weight × (100 − score)) for a weakness.
 func highlight(p PillarResult, r *Result, up bool) Highlight {
 	h := Highlight{Pillar: p.ID, Score: *p.Score, Level: *p.Level}
 	type cand struct {
 		id           string
-		pull, weight float64
+		pull, points float64
 		score        float64
 	}
-	var cs []cand
+	var pulling, all []cand
 	for _, qr := range r.Questions {
 		if qr.Pillar != p.ID || qr.Score == nil {
 			continue
 		}
-		pull := qr.Weight * *qr.Score
+		c := cand{id: qr.ID, score: *qr.Score, pull: qr.Weight * (*qr.Score - *p.Score), points: qr.Weight * *qr.Score}
 		if !up {
-			pull = qr.Weight * (100 - *qr.Score)
+			c.pull, c.points = -c.pull, qr.Weight*(100-*qr.Score)
 		}
-		if pull > 0 {
-			cs = append(cs, cand{qr.ID, pull, qr.Weight, *qr.Score})
+		if c.pull > 1e-9 {
+			pulling = append(pulling, c)
+		}
+		if c.points > 0 {
+			all = append(all, c)
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pull > cs[j].pull })
+	sort.SliceStable(pulling, func(i, j int) bool { return pulling[i].pull > pulling[j].pull })
+	sort.SliceStable(all, func(i, j int) bool { return all[i].points > all[j].points })
+	cs := pulling
+	if len(cs) == 0 {
+		cs = all
+	}
 	for _, c := range cs[:min(maxDrivers, len(cs))] {
 		h.Questions = append(h.Questions, Driver{Question: c.id, Score: c.score})
 	}

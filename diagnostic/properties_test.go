@@ -56,6 +56,15 @@ func TestAllFivesAndAllOnes(t *testing.T) {
 		if len(r.Gaps) != 0 {
 			t.Errorf("%s: gaps %s among identical answers", tc.name, js(r.Gaps))
 		}
+		// Identical answers pull nowhere: drivers fall back to points, which
+		// exist for strengths at 100 and for weaknesses at 0.
+		hs := r.Strengths
+		if tc.v == 1 {
+			hs = r.Weaknesses
+		}
+		if len(r.Strengths) != 3 || len(r.Weaknesses) != 3 || len(hs[0].Questions) != 2 {
+			t.Errorf("%s: strengths %s, weaknesses %s", tc.name, js(r.Strengths), js(r.Weaknesses))
+		}
 		wantBasis := 1.0
 		if tc.coverage == nil { // the checklist is 1 of the 5 weights of kpi_selection: (6 + 0.8)/7
 			wantBasis = round((6+0.8)/7, 3)

@@ -145,6 +145,7 @@ type Questionnaire struct {
 	Context       []ContextQuestion `json:"context"`
 	Checklist     Checklist         `json:"checklist"`
 	Profile       []ProfileField    `json:"profile"`
+	Departments   []Choice          `json:"departments"`
 
 	pillarIdx   map[string]int
 	questionIdx map[string]int
@@ -233,4 +234,15 @@ func (q *Questionnaire) LevelInfo(n int) (Level, bool) {
 		}
 	}
 	return Level{}, false
+}
+
+// DepartmentName returns a department's display name in language l, or its
+// id when the content does not name it.
+func (q *Questionnaire) DepartmentName(d Department, l locale.Lang) string {
+	for _, c := range q.Departments {
+		if c.ID == string(d) {
+			return c.Label.In(l)
+		}
+	}
+	return string(d)
 }

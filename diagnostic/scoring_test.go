@@ -56,8 +56,9 @@ func TestScoreByHand(t *testing.T) {
 			// alignment: a1 3→50 (w1 of 2): basis 0.5, score 50, level 3.
 			// Overall: (41.7×1 + 50×2)/3 = 47.23 → 47.2, level 3; basis
 			// (0.75 + 0.25 + 2×0.5)/4 = 0.5. One department: no alignment.
-			// Two scored pillars: one strength (alignment, pulled by a1), one
-			// weakness (objectives: o2 loses 2×75 = 150 points, o1 1×25 = 25).
+			// Two scored pillars: one strength (alignment: a1 equals the
+			// pillar score, so it is listed by points), one weakness
+			// (objectives: o2 pulls down by 2×(41.7 − 25) = 33.4; o1 pulls up).
 			name:        "one respondent, N/A and missing answers",
 			respondents: []Respondent{resp("Ana", DeptSales, map[string]int{"o1": 4, "o2": 2, "d1": 5, "d2": NA, "a1": 3})},
 			overall:     Overall{Score: f(47.2), Basis: 0.5, Level: n(3)},
@@ -67,7 +68,7 @@ func TestScoreByHand(t *testing.T) {
 				{ID: "alignment", Score: f(50), Basis: 0.5, Level: n(3), Departments: map[Department]float64{DeptSales: 50}},
 			},
 			strengths:  []Highlight{{Pillar: "alignment", Score: 50, Level: 3, Questions: []Driver{{"a1", 50}}}},
-			weaknesses: []Highlight{{Pillar: "objectives", Score: 41.7, Level: 3, Questions: []Driver{{"o2", 25}, {"o1", 75}}}},
+			weaknesses: []Highlight{{Pillar: "objectives", Score: 41.7, Level: 3, Questions: []Driver{{"o2", 25}}}},
 			// objectives_mapping: (1×4 + 2×2)/3 = 2.67; kpi_ownership: o2 = 2.
 			topics: map[string]float64{"objectives_mapping": 2.67, "kpi_ownership": 2, "data_collection": 5, "collaboration": 3},
 		},
@@ -92,9 +93,10 @@ func TestScoreByHand(t *testing.T) {
 			// Overall: (60.9 + 55.2 + 2×37.5)/4 = 47.775 → 47.8, level 3;
 			// alignment (75 + 68.8 + 2×37.5)/4 = 54.7.
 			// Gaps: a1 (4), then o1 and d1 (3, questionnaire order), d2 (2).
-			// Strengths: objectives (o2 earns 2×75, o1 1×50, checklist 43.75),
-			// data_tools (d3 2×50, d1 62.5); weakness: alignment (a2 loses
-			// 91.7, a1 33.3).
+			// Strengths: objectives (only o2 pulls up: 2×(75 − 60.9)),
+			// data_tools (d1 1×(62.5 − 55.2) = 7.3, d2 1×(58.3 − 55.2) = 3.1;
+			// d3 pulls down); weakness: alignment (only a2 pulls down:
+			// 1×(37.5 − 8.3)).
 			name: "three respondents in two departments, with checklist",
 			respondents: []Respondent{
 				resp("Ana", DeptSales, map[string]int{"o1": 5, "o2": 4, "d1": 5, "d2": 4, "d3": 3, "a1": 5, "a2": 1}),
@@ -122,10 +124,10 @@ func TestScoreByHand(t *testing.T) {
 				{Question: "d2", Pillar: "data_tools", Departments: map[Department]float64{DeptSales: 4, DeptMarketing: 2}, Difference: 2},
 			},
 			strengths: []Highlight{
-				{Pillar: "objectives", Score: 60.9, Level: 4, Questions: []Driver{{"o2", 75}, {"o1", 50}}},
-				{Pillar: "data_tools", Score: 55.2, Level: 3, Questions: []Driver{{"d3", 50}, {"d1", 62.5}}},
+				{Pillar: "objectives", Score: 60.9, Level: 4, Questions: []Driver{{"o2", 75}}},
+				{Pillar: "data_tools", Score: 55.2, Level: 3, Questions: []Driver{{"d1", 62.5}, {"d2", 58.3}}},
 			},
-			weaknesses: []Highlight{{Pillar: "alignment", Score: 37.5, Level: 2, Questions: []Driver{{"a2", 8.3}, {"a1", 66.7}}}},
+			weaknesses: []Highlight{{Pillar: "alignment", Score: 37.5, Level: 2, Questions: []Driver{{"a2", 8.3}}}},
 			// objectives_mapping (3 + 2×4)/3 = 3.67; kpi_ownership (2×4 + 2.75)/3 = 3.58;
 			// data_quality (3.33 + 2×3)/3 = 3.11; automation 3; kpi_selection and
 			// kpi_cadence come from the checklist only: 2.75.
