@@ -93,7 +93,6 @@ func TestProfileFieldsMatchTheDomain(t *testing.T) {
 	}
 }
 
-
 // catalogue is the KPI id list of the shared brief.
 var catalogue = strings.Fields(`revenue revenue_growth gross_margin net_margin mrr arr
 revenue_per_employee avg_order_value deals_won avg_deal_size win_rate sales_cycle_days
