@@ -100,3 +100,28 @@ func TestValidateRespondents(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseAnswers checks that any input either fails with ErrInvalid or
+// yields respondents that pass validation and can be scored.
+func FuzzParseAnswers(f *testing.F) {
+	q := shipped(f)
+	if data, err := os.ReadFile("testdata/answers_example.json"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte(`{"respondents": [{"department": "sales", "answers": {"kpi_owner": 3, "mon_trends": null}}]}`))
+	f.Add([]byte(`{"respondents": [{"department": "sales", "answers": {"kpi_owner": 3.5}}]}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		af, err := ParseAnswers(data, q)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v does not wrap ErrInvalid", err)
+			}
+			return
+		}
+		if err := ValidateRespondents(q, af.Respondents); err != nil {
+			t.Fatalf("accepted file fails validation: %v", err)
+		}
+		Score(q, af.Respondents, af.Context.Coverage)
+	})
+}

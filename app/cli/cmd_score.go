@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -19,10 +21,10 @@ func scoreCommand() *Command {
 		Name:    "score",
 		Args:    "--answers FILE.json [--lang es|en] [--json]",
 		Summary: "score an answers file: pillar and overall scores, levels, alignment gaps",
-		Setup: func(fs *flag.FlagSet) RunFunc {
-			answers := fs.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
-			lang := fs.String("lang", "", "language, es or en (default: the system language, else en)")
-			asJSON := fs.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses")
+		Setup: func(flags *flag.FlagSet) RunFunc {
+			answers := flags.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
+			lang := flags.String("lang", "", "language, es or en (default: the system language, else en)")
+			asJSON := flags.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses")
 			return func(_ context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
@@ -40,7 +42,11 @@ func scoreCommand() *Command {
 				}
 				data, err := os.ReadFile(*answers)
 				if err != nil {
-					return fmt.Errorf("reading answers: %w", err)
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						err = pe.Err
+					}
+					return fmt.Errorf("%s: cannot read the answers file: %w", *answers, err)
 				}
 				af, err := diagnostic.ParseAnswers(data, q)
 				if err != nil {

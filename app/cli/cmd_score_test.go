@@ -134,7 +134,7 @@ func TestScoreErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"score"}, ExitUsage, "--answers FILE is required"},
-		{[]string{"score", "--answers", "testdata/nope.json"}, ExitError, "revopsdx: reading answers: open testdata/nope.json"},
+		{[]string{"score", "--answers", "testdata/nope.json"}, ExitError, "revopsdx: testdata/nope.json: cannot read the answers file: no such file or directory"},
 		{[]string{"score", "--answers", "testdata/answers_bad_value.json"}, ExitError,
 			`revopsdx: testdata/answers_bad_value.json: line 5: respondents[0] ("Ana"): answers.kpi_owner: 9 is outside 1–5`},
 		{[]string{"score", "--answers", "testdata/answers_bad_json.json"}, ExitError,
