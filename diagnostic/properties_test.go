@@ -196,6 +196,10 @@ func TestCompare(t *testing.T) {
 	if c.Overall.Previous != nil || c.Overall.Delta != nil || c.Overall.Current == nil {
 		t.Errorf("overall change %s", js(c.Overall))
 	}
+	a := &Assessment{Respondents: []Respondent{resp("A", DeptSales, map[string]int{"o1": 4, "o2": 3, "d1": 3, "d2": 3, "d3": 3, "a1": 5, "a2": 5})}}
+	if got := ScoreAssessment(q, a); !reflect.DeepEqual(got, cur) {
+		t.Errorf("ScoreAssessment differs from Score")
+	}
 	if c2 := Compare(cur, cur); *c2.Overall.Delta != 0 {
 		t.Errorf("self-compare delta %v", *c2.Overall.Delta)
 	}

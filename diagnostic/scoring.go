@@ -271,3 +271,9 @@ func round(x float64, decimals int) float64 {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// ScoreAssessment scores a stored assessment: its respondents and its KPI
+// checklist.
+func ScoreAssessment(q *Questionnaire, a *Assessment) *Result {
+	return Score(q, a.Respondents, a.Context.Coverage)
+}
