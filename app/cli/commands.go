@@ -6,5 +6,7 @@ func Commands() []*Command {
 	return []*Command{
 		helpCommand(),
 		versionCommand(),
+		questionsCommand(),
+		scoreCommand(),
 	}
 }

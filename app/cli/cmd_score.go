@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
+
+// scoreCommand scores an answers file without touching the database.
+func scoreCommand() *Command {
+	return &Command{
+		Name:    "score",
+		Args:    "--answers FILE.json [--lang es|en] [--json]",
+		Summary: "score an answers file: pillar and overall scores, levels, alignment gaps",
+		Setup: func(flags *flag.FlagSet) RunFunc {
+			answers := flags.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
+			lang := flags.String("lang", "", "language, es or en (default: the system language, else en)")
+			asJSON := flags.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses")
+			return func(_ context.Context, env *Env, args []string) error {
+				if len(args) > 0 {
+					return Usagef("unexpected argument %q", args[0])
+				}
+				if *answers == "" {
+					return Usagef("--answers FILE is required")
+				}
+				l, err := contentLang(*lang)
+				if err != nil {
+					return err
+				}
+				q, err := diagnostic.LoadQuestionnaire()
+				if err != nil {
+					return fmt.Errorf("loading the questionnaire: %w", err)
+				}
+				data, err := os.ReadFile(*answers)
+				if err != nil {
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						err = pe.Err
+					}
+					return fmt.Errorf("%s: cannot read the answers file: %w", *answers, err)
+				}
+				af, err := diagnostic.ParseAnswers(data, q)
+				if err != nil {
+					return fmt.Errorf("%s: %w", *answers, err)
+				}
+				r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
+				if *asJSON {
+					return writeJSON(env.Stdout, scoreView(q, r, l))
+				}
+				return printScore(env.Stdout, q, r, l)
+			}
+		},
+	}
+}
+
+type scOverallView struct {
+	Score     *float64 `json:"score"`
+	Basis     float64  `json:"basis"`
+	Level     *int     `json:"level"`
+	LevelName string   `json:"level_name,omitempty"`
+	Alignment *float64 `json:"alignment"`
+}
+
+type scPillarView struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Score     *float64 `json:"score"`
+	Basis     float64  `json:"basis"`
+	Level     *int     `json:"level"`
+	Alignment *float64 `json:"alignment"`
+}
+
+type scDriverView struct {
+	Question string  `json:"question"`
+	Text     string  `json:"text"`
+	Score    float64 `json:"score"`
+}
+
+type scHighlightView struct {
+	Pillar    string         `json:"pillar"`
+	Name      string         `json:"name"`
+	Score     float64        `json:"score"`
+	Level     int            `json:"level"`
+	Questions []scDriverView `json:"questions"`
+}
+
+type scResultView struct {
+	Overall     scOverallView           `json:"overall"`
+	Pillars     []scPillarView          `json:"pillars"`
+	Gaps        []diagnostic.Gap        `json:"gaps"`
+	Strengths   []scHighlightView       `json:"strengths"`
+	Weaknesses  []scHighlightView       `json:"weaknesses"`
+	Respondents int                     `json:"respondents"`
+	Departments []diagnostic.Department `json:"departments"`
+}
+
+// scoreView is the JSON form of a result, with names in language l.
+func scoreView(q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang) scResultView {
+	v := scResultView{
+		Overall:     scOverallView{Score: r.Overall.Score, Basis: r.Overall.Basis, Level: r.Overall.Level, Alignment: r.Overall.Alignment},
+		Gaps:        r.Gaps,
+		Respondents: r.Respondents,
+		Departments: r.Departments,
+		Strengths:   []scHighlightView{},
+		Weaknesses:  []scHighlightView{},
+	}
+	if v.Gaps == nil {
+		v.Gaps = []diagnostic.Gap{}
+	}
+	if v.Departments == nil {
+		v.Departments = []diagnostic.Department{}
+	}
+	if r.Overall.Level != nil {
+		v.Overall.LevelName = levelName(q, *r.Overall.Level, l)
+	}
+	for _, p := range r.Pillars {
+		v.Pillars = append(v.Pillars, scPillarView{p.ID, pillarName(q, p.ID, l), p.Score, p.Basis, p.Level, p.Alignment})
+	}
+	hv := func(hs []diagnostic.Highlight) []scHighlightView {
+		out := []scHighlightView{}
+		for _, h := range hs {
+			x := scHighlightView{Pillar: h.Pillar, Name: pillarName(q, h.Pillar, l), Score: h.Score, Level: h.Level, Questions: []scDriverView{}}
+			for _, d := range h.Questions {
+				x.Questions = append(x.Questions, scDriverView{d.Question, itemText(q, d.Question, l), d.Score})
+			}
+			out = append(out, x)
+		}
+		return out
+	}
+	v.Strengths, v.Weaknesses = hv(r.Strengths), hv(r.Weaknesses)
+	return v
+}
+
+func pillarName(q *diagnostic.Questionnaire, id string, l locale.Lang) string {
+	if p, ok := q.Pillar(id); ok {
+		return p.Name.In(l)
+	}
+	return id
+}
+
+func levelName(q *diagnostic.Questionnaire, n int, l locale.Lang) string {
+	if lv, ok := q.LevelInfo(n); ok {
+		return lv.Name.In(l)
+	}
+	return ""
+}
+
+// itemText is a question's text, or the checklist's for CoverageItem.
+func itemText(q *diagnostic.Questionnaire, id string, l locale.Lang) string {
+	if qu, ok := q.Question(id); ok {
+		return qu.Text.In(l)
+	}
+	if id == diagnostic.CoverageItem {
+		return q.Checklist.Text.In(l)
+	}
+	return id
+}
+
+// printScore prints a readable summary of a result.
+func printScore(w io.Writer, q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang) error {
+	sw := &stickyWriter{w: w}
+	noData := l.Pick("sin datos suficientes", "insufficient data")
+	num := func(p *float64) string {
+		if p == nil {
+			return "–"
+		}
+		return l.Number(*p, 1)
+	}
+	if r.Overall.Score != nil {
+		sw.printf("%s: %s/100 · %s %d, %s\n", l.Pick("Puntuación global", "Overall score"), num(r.Overall.Score),
+			l.Pick("nivel", "level"), *r.Overall.Level, levelName(q, *r.Overall.Level, l))
+	} else {
+		sw.printf("%s: %s\n", l.Pick("Puntuación global", "Overall score"), noData)
+	}
+	depts := make([]string, len(r.Departments))
+	for i, d := range r.Departments {
+		depts[i] = q.DepartmentName(d, l)
+	}
+	sw.printf("%s: %s · %s: %d (%s)", l.Pick("Base", "Basis"), l.Percent(r.Overall.Basis, 0),
+		l.Pick("Participantes", "Respondents"), r.Respondents, strings.Join(depts, ", "))
+	if r.Overall.Alignment != nil {
+		sw.printf(" · %s: %s/100", l.Pick("Alineación", "Alignment"), num(r.Overall.Alignment))
+	}
+	sw.printf("\n\n")
+	tw := tabwriter.NewWriter(sw, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.Pick("Pilar", "Pillar"), l.Pick("Puntos", "Score"), l.Pick("Nivel", "Level"),
+		l.Pick("Base", "Basis"), l.Pick("Alineación", "Alignment"))
+	for _, p := range r.Pillars {
+		score, level := noData, ""
+		if p.Score != nil {
+			score, level = num(p.Score), fmt.Sprintf("%d %s", *p.Level, levelName(q, *p.Level, l))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", pillarName(q, p.ID, l), score, level, l.Percent(p.Basis, 0), num(p.Alignment))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	printHighlights(sw, q, l, l.Pick("Fortalezas", "Strengths"), r.Strengths)
+	printHighlights(sw, q, l, l.Pick("Debilidades", "Weaknesses"), r.Weaknesses)
+	if len(r.Gaps) > 0 {
+		sw.printf("\n%s\n", l.Pick("Brechas de alineación (2 o más pasos entre departamentos)", "Alignment gaps (2 or more steps between departments)"))
+		for _, g := range r.Gaps {
+			var parts []string
+			for _, d := range r.Departments {
+				if v, ok := g.Departments[d]; ok {
+					parts = append(parts, q.DepartmentName(d, l)+" "+l.Auto(v, 2))
+				}
+			}
+			sw.printf("  %s [%s]\n    %s → %s %s\n", itemText(q, g.Question, l), g.Question, strings.Join(parts, " · "),
+				l.Auto(g.Difference, 2), l.Pick("pasos", "steps"))
+		}
+	}
+	return sw.err
+}
+
+func printHighlights(sw *stickyWriter, q *diagnostic.Questionnaire, l locale.Lang, title string, hs []diagnostic.Highlight) {
+	if len(hs) == 0 {
+		return
+	}
+	sw.printf("\n%s\n", title)
+	for _, h := range hs {
+		sw.printf("  %s: %s\n", pillarName(q, h.Pillar, l), l.Number(h.Score, 1))
+		for _, d := range h.Questions {
+			sw.printf("    %s  %s [%s]\n", l.Auto(d.Score, 1), itemText(q, d.Question, l), d.Question)
+		}
+	}
+}

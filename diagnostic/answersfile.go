@@ -1,0 +1,163 @@
+package diagnostic
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// AnswersFile is a set of answers read from a JSON file (the format of
+// `revopsdx score --answers`, see docs/QUESTIONNAIRE.md):
+//
+//	{"respondents": [{"name": "Ana", "department": "sales",
+//	                  "answers": {"obj_written": 4, "kpi_owner": null}}],
+//	 "context": {"symptom": "long_cycles", "objective": "grow_revenue",
+//	             "coverage": {"revenue": {"measured": true, "owner": "CFO", "cadence": "monthly"}}}}
+//
+// A null answer is N/A; a question left out is unanswered. "context" is
+// optional; without "coverage" the KPI checklist counts as unanswered.
+type AnswersFile struct {
+	Respondents []Respondent
+	Context     Context
+}
+
+type rawAnswers struct {
+	Respondents []rawRespondent `json:"respondents"`
+	Context     *Context        `json:"context"`
+}
+
+type rawRespondent struct {
+	Name       string              `json:"name"`
+	Department string              `json:"department"`
+	Answers    map[string]*float64 `json:"answers"`
+}
+
+// ParseAnswers reads an answers file and validates it against the
+// questionnaire. Errors wrap ErrInvalid and say what and where: invalid JSON
+// (line and column), unknown question id, value outside 1–5, unknown
+// department, unknown context value.
+func ParseAnswers(data []byte, q *Questionnaire) (*AnswersFile, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var raw rawAnswers
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("%s: %w", describeJSONError(data, err), ErrInvalid)
+	}
+	if dec.More() {
+		line, col := lineCol(data, dec.InputOffset())
+		return nil, fmt.Errorf("line %d, column %d: unexpected data after the JSON object: %w", line, col, ErrInvalid)
+	}
+	if len(raw.Respondents) == 0 {
+		return nil, fmt.Errorf(`"respondents": missing or empty, want at least one respondent: %w`, ErrInvalid)
+	}
+	af := &AnswersFile{}
+	for i, rr := range raw.Respondents {
+		rs, err := rr.convert(q, i, data)
+		if err != nil {
+			return nil, err
+		}
+		af.Respondents = append(af.Respondents, rs)
+	}
+	if raw.Context != nil {
+		if err := ValidateContext(q, *raw.Context); err != nil {
+			return nil, fmt.Errorf("context: %w", err)
+		}
+		af.Context = *raw.Context
+	}
+	return af, nil
+}
+
+// convert validates one respondent of the file and converts it.
+func (rr rawRespondent) convert(q *Questionnaire, i int, data []byte) (Respondent, error) {
+	where := fmt.Sprintf("respondents[%d]", i)
+	if rr.Name != "" {
+		where += fmt.Sprintf(" (%q)", rr.Name)
+	}
+	dept, err := ParseDepartment(rr.Department)
+	if err != nil {
+		return Respondent{}, fmt.Errorf("%s%s: department: %w", atLine(lineOf(data, "respondents", i, "department")), where, err)
+	}
+	rs := Respondent{Name: rr.Name, Department: dept, Answers: make(map[string]Answer, len(rr.Answers))}
+	ids := make([]string, 0, len(rr.Answers))
+	for id := range rr.Answers {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // report the first bad answer deterministically
+	for _, id := range ids {
+		v := rr.Answers[id]
+		if _, ok := q.Question(id); !ok {
+			return Respondent{}, fmt.Errorf("%s%s: answers: unknown question id %q%s: %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, suggest(q, id), ErrInvalid)
+		}
+		if v == nil {
+			rs.Answers[id] = Answer{Value: NA}
+			continue
+		}
+		if *v != math.Trunc(*v) || *v < 1 || *v > 5 {
+			return Respondent{}, fmt.Errorf("%s%s: answers.%s: %v is outside 1–5 (use a whole number 1 to 5, or null for not applicable): %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, *v, ErrInvalid)
+		}
+		rs.Answers[id] = Answer{Value: int(*v)}
+	}
+	return rs, nil
+}
+
+// ValidateRespondents checks respondents built in code or read from the
+// database: a known department and, for every answer, a known question and a
+// value 1–5 or NA.
+func ValidateRespondents(q *Questionnaire, respondents []Respondent) error {
+	for i, rs := range respondents {
+		where := fmt.Sprintf("respondent %d (%q)", i+1, rs.Name)
+		if _, err := ParseDepartment(string(rs.Department)); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		for id, a := range rs.Answers {
+			if _, ok := q.Question(id); !ok {
+				return fmt.Errorf("%s: unknown question id %q: %w", where, id, ErrInvalid)
+			}
+			if a.Value != NA && (a.Value < 1 || a.Value > 5) {
+				return fmt.Errorf("%s: question %q: value %d outside 1–5: %w", where, id, a.Value, ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
+
+// ValidateContext checks the context answers: a known symptom and objective
+// (or empty), and coverage only for checklist KPIs with a known cadence.
+func ValidateContext(q *Questionnaire, c Context) error {
+	if sq, ok := q.ContextQuestion(ContextSymptom); ok && c.Symptom != "" && !sq.HasOption(c.Symptom) {
+		return fmt.Errorf("symptom: unknown value %q (use one of %v): %w", c.Symptom, Symptoms, ErrInvalid)
+	}
+	if oq, ok := q.ContextQuestion(ContextObjective); ok && c.Objective != "" && !oq.HasOption(string(c.Objective)) {
+		return fmt.Errorf("objective: unknown value %q (use one of %v): %w", c.Objective, Objectives, ErrInvalid)
+	}
+	kpis := make([]string, 0, len(c.Coverage))
+	for k := range c.Coverage {
+		kpis = append(kpis, k)
+	}
+	sort.Strings(kpis)
+	for _, k := range kpis {
+		if !q.Checklist.Has(k) {
+			return fmt.Errorf("coverage: %q is not a KPI of the checklist: %w", k, ErrInvalid)
+		}
+		switch cad := c.Coverage[k].Cadence; cad {
+		case "", CadenceWeekly, CadenceMonthly, CadenceQuarterly:
+		default:
+			return fmt.Errorf("coverage.%s.cadence: unknown value %q (use weekly, monthly or quarterly): %w", k, cad, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// suggest names a question id close to a mistyped one, as " (did you mean
+// "x"?)", or returns "".
+func suggest(q *Questionnaire, id string) string {
+	for _, qu := range q.Questions {
+		if strings.EqualFold(qu.ID, id) || strings.Contains(qu.ID, id) && len(id) >= 4 {
+			return fmt.Sprintf(" (did you mean %q?)", qu.ID)
+		}
+	}
+	return ""
+}
