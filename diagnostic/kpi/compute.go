@@ -54,7 +54,7 @@ type BenchmarkRef struct {
 // the least-squares slope per period over the last TrendWindow periods and
 // its reading, whether this value is an outlier, and when the target is
 // reached at the current slope ("YYYY-MM"/"YYYY-Qn"/"YYYY", "reached" or
-// "not_at_current_pace"; empty without a target).
+// "not_at_current_pace"; empty without a target or without a slope).
 type Trend struct {
 	Direction     string   `json:"direction"`
 	ChangePrev    *float64 `json:"change_prev"`
@@ -231,7 +231,7 @@ func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Ta
 		} else {
 			t.TargetReached = NotAtCurrentPace
 		}
-	default:
+	case slopeKnown:
 		t.TargetReached = NotAtCurrentPace
 	}
 	// Baseline: the value in the period the target was set, else the first

@@ -84,8 +84,6 @@ func (c *calc) custs(p Period, f func(t0, t1 time.Time, months int) res) func() 
 
 func (c *calc) in(id string, p Period) func() res { return func() res { return c.input(id, p) } }
 
-func (c *calc) kpi(id string, p Period) func() res { return func() res { return c.value(id, p) } }
-
 // sizeOf is the number of data months of p.
 func (c *calc) sizeOf(p Period) float64 {
 	lo, hi, ok := c.l.months(p)
