@@ -76,8 +76,13 @@ type Catalogue struct {
 	KPIs        []Def                             `json:"kpis"`
 	Inputs      []Input                           `json:"inputs"`
 	Suggestions map[diagnostic.Objective][]string `json:"suggestions"`
-	byID        map[string]int
-	inputByID   map[string]int
+	// ObjectiveNames names each objective in Spanish and English.
+	ObjectiveNames map[diagnostic.Objective]struct {
+		ES string `json:"es"`
+		EN string `json:"en"`
+	} `json:"objective_names"`
+	byID      map[string]int
+	inputByID map[string]int
 }
 
 var (
@@ -175,6 +180,9 @@ func (c *Catalogue) index() error {
 		if len(c.Suggestions[o]) == 0 {
 			return bad("suggestions", "objective %s suggests no KPI", o)
 		}
+		if n := c.ObjectiveNames[o]; n.ES == "" || n.EN == "" {
+			return bad("objective_names", "objective %s needs a Spanish and an English name", o)
+		}
 	}
 	return nil
 }
@@ -221,9 +229,10 @@ func (c *Catalogue) Input(id string) (Input, bool) {
 // It fails with ErrInvalid on a bad definition or an id already in use.
 func (c *Catalogue) WithCustom(custom []diagnostic.CustomKPI) (*Catalogue, error) {
 	out := &Catalogue{
-		KPIs:        slices.Clone(c.KPIs),
-		Inputs:      c.Inputs,
-		Suggestions: c.Suggestions,
+		KPIs:           slices.Clone(c.KPIs),
+		Inputs:         c.Inputs,
+		Suggestions:    c.Suggestions,
+		ObjectiveNames: c.ObjectiveNames,
 	}
 	for _, k := range custom {
 		agg := AggMean
@@ -247,6 +256,15 @@ func (c *Catalogue) WithCustom(custom []diagnostic.CustomKPI) (*Catalogue, error
 		return nil, fmt.Errorf("custom KPIs: %w", err)
 	}
 	return out, nil
+}
+
+// ObjectiveName is objective o's name in lang (its id when unknown).
+func (c *Catalogue) ObjectiveName(o diagnostic.Objective, lang locale.Lang) string {
+	n, ok := c.ObjectiveNames[o]
+	if !ok {
+		return string(o)
+	}
+	return lang.Pick(n.ES, n.EN)
 }
 
 // Suggest returns the KPIs suggested for the chosen objectives, without
