@@ -259,16 +259,19 @@ func (e *evaluator) kpiCondition(c Condition) (fact, bool) {
 		f.vars["target"] = formatValue(e.lang, r.Unit, r.Target.Value, cur)
 		f.vars["by"] = e.lang.MonthYear(r.Target.By.Year, r.Target.By.Month)
 	}
+	if r.Target != nil {
+		f.vars["reach"] = e.lang.Pick("sin historia suficiente para proyectarlo", "not enough history to project it")
+	}
 	if r.Trend != nil {
 		switch r.Trend.TargetReached {
 		case "":
 		case kpi.NotAtCurrentPace:
-			f.vars["reach"] = e.lang.Pick("no al ritmo actual", "not at the current pace")
+			f.vars["reach"] = e.lang.Pick("al ritmo actual no se alcanzará", "at the current pace it will not be reached")
 		case kpi.Reached:
-			f.vars["reach"] = e.lang.Pick("ya alcanzado", "already reached")
+			f.vars["reach"] = e.lang.Pick("ya se ha alcanzado", "it has already been reached")
 		default:
 			if p, err := kpi.ParsePeriod(r.Trend.TargetReached); err == nil {
-				f.vars["reach"] = periodLabel(e.lang, p)
+				f.vars["reach"] = e.lang.Pick("al ritmo actual se alcanzaría en ", "at the current pace it would be reached in ") + periodLabel(e.lang, p)
 			}
 		}
 	}

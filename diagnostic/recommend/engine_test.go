@@ -50,12 +50,12 @@ func TestWinRateTextFromEvidence(t *testing.T) {
 	if rec == nil {
 		t.Fatalf("win_rate_low did not fire: %+v", en)
 	}
-	want := "Win rate is 14.0% against a median of 21.0% (HubSpot sales survey 2023, as reported by a secondary source): coach the sales team"
+	want := "Win rate is 14% against a median of 21% (HubSpot sales survey 2023, as reported by a secondary source): coach the sales team"
 	if !strings.HasPrefix(rec.Text, want) {
 		t.Errorf("text = %q\nwant prefix %q", rec.Text, want)
 	}
 	es, _ := Generate(in, locale.ES)
-	if rec := fired(es, "win_rate_low"); rec == nil || !strings.HasPrefix(rec.Text, "La tasa de cierre es "+locale.ES.Percent(0.14, 1)+" frente a una mediana de "+locale.ES.Percent(0.21, 1)+" (HubSpot sales survey 2023, según una fuente secundaria)") {
+	if rec := fired(es, "win_rate_low"); rec == nil || !strings.HasPrefix(rec.Text, "La tasa de cierre es "+locale.ES.Percent(0.14, 0)+" frente a una mediana de "+locale.ES.Percent(0.21, 0)+" (HubSpot sales survey 2023, según una fuente secundaria)") {
 		t.Errorf("Spanish text = %+v", rec)
 	}
 	// Priority = impact 3 × gap |0.14 − 0.21| ÷ 0.21 = 1/3 ÷ effort 2 = 0.5.

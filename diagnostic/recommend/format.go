@@ -2,6 +2,7 @@ package recommend
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -16,11 +17,14 @@ var knownPlaceholders = []string{
 	"topic", "level", "pillar", "score", "count", "largest", "kpis", "objectives",
 }
 
-// formatValue writes v in the KPI's unit: 21,5 % / 21.5%, 1.234 € / €1,234,
+// formatValue writes v in the KPI's unit: 21,5 % / 21.5% (14 % when whole), 1.234 € / €1,234,
 // 45 días / 45 days, 7,5 meses / 7.5 months, 2,4× / 2.4×.
 func formatValue(lang locale.Lang, u diagnostic.Unit, v float64, currency string) string {
 	switch u {
 	case diagnostic.UnitPercent:
+		if math.Abs(v*100-math.Round(v*100)) < 0.05 {
+			return lang.Percent(v, 0) // 14 %, not 14,0 %
+		}
 		return lang.Percent(v, 1)
 	case diagnostic.UnitMoney:
 		if currency == "" {
