@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -46,6 +47,29 @@ func BenchmarkCompute1MDeals(b *testing.B) {
 		rows, err := Compute(in, from, to, Month)
 		if err != nil || len(rows) < 24*31 {
 			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// BenchmarkCompute100kCustomers computes every KPI for 24 months from
+// 100,000 subscription records (a tenth of them churned).
+func BenchmarkCompute100kCustomers(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	cs := make([]diagnostic.Customer, 100_000)
+	for i := range cs {
+		c := diagnostic.Customer{ExternalID: strconv.Itoa(i), Start: start.Add(time.Duration(r.IntN(1000*24)) * time.Hour), MRR: float64(50 + r.IntN(500))}
+		if r.IntN(10) == 0 {
+			c.End = c.Start.AddDate(0, 1+r.IntN(12), 0)
+		}
+		cs[i] = c
+	}
+	in := Inputs{Customers: cs}
+	from, to := mon("2023-01"), mon("2024-12")
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Compute(in, from, to, Month); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

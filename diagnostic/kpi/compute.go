@@ -111,6 +111,9 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	}
 	// Every period from the start of the history, for trends and outliers.
 	all := Periods(g, base, to)
+	if l.hasCust {
+		l.precomputeCustomers(all)
+	}
 	rows := make([]Row, 0, len(cat.KPIs)*len(periods))
 	for _, d := range cat.KPIs {
 		series := make([]res, len(all))

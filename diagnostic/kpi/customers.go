@@ -14,6 +14,10 @@ type customerBook struct {
 	byID       map[string][]span
 	first      *time.Time // earliest start of any record
 	firstStart map[string]time.Time
+
+	// Results computed in one pass by precompute, by instant(s).
+	snaps   map[time.Time][2]float64
+	cohorts map[[2]time.Time]cohortResult
 }
 
 type span struct {
@@ -57,6 +61,9 @@ func endOf(m diagnostic.Month) time.Time { return m.End().Add(-time.Nanosecond) 
 
 // snapshot counts the customers active at t and their MRR.
 func (b *customerBook) snapshot(t time.Time) (n, mrr float64) {
+	if s, ok := b.snaps[t]; ok {
+		return s[0], s[1]
+	}
 	for _, spans := range b.byID {
 		if ok, m := at(spans, t); ok {
 			n++
@@ -74,6 +81,9 @@ type cohortResult struct {
 }
 
 func (b *customerBook) cohort(t0, t1 time.Time) cohortResult {
+	if r, ok := b.cohorts[[2]time.Time{t0, t1}]; ok {
+		return r
+	}
 	var r cohortResult
 	for _, spans := range b.byID {
 		ok0, m0 := at(spans, t0)
@@ -108,4 +118,48 @@ func (b *customerBook) newIn(from, to time.Time) float64 {
 // earliest record starts on or before it).
 func (b *customerBook) coversEnd(t time.Time) bool {
 	return b.first != nil && !b.first.After(t)
+}
+
+// precompute fills the snapshots at every instant and the cohorts of the
+// given (from, to) instant index pairs in a single pass over the customers,
+// so that Compute does not scan them once per period and KPI. Queries for
+// other instants still work, by a scan.
+func (b *customerBook) precompute(instants []time.Time, pairs [][2]int) {
+	n := len(instants)
+	active := make([]bool, n)
+	mrr := make([]float64, n)
+	snaps := make([][2]float64, n)
+	cohorts := make([]cohortResult, len(pairs))
+	for _, spans := range b.byID {
+		for i, t := range instants {
+			active[i], mrr[i] = at(spans, t)
+			if active[i] {
+				snaps[i][0]++
+				snaps[i][1] += mrr[i]
+			}
+		}
+		for k, p := range pairs {
+			i, j := p[0], p[1]
+			if !active[i] {
+				continue
+			}
+			c := &cohorts[k]
+			c.n++
+			c.mrr0 += mrr[i]
+			if !active[j] {
+				c.lost++
+				continue
+			}
+			c.mrr1 += mrr[j]
+			c.kept += min(mrr[i], mrr[j])
+		}
+	}
+	b.snaps = make(map[time.Time][2]float64, n)
+	for i, t := range instants {
+		b.snaps[t] = snaps[i]
+	}
+	b.cohorts = make(map[[2]time.Time]cohortResult, len(pairs))
+	for k, p := range pairs {
+		b.cohorts[[2]time.Time{instants[p[0]], instants[p[1]]}] = cohorts[k]
+	}
 }

@@ -3,6 +3,7 @@ package kpi
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -139,4 +140,37 @@ func TestMonthlyInputFormulas(t *testing.T) {
 	wantValue(t, q, "nps 2024-Q1", 100*(11.0-4)/20) // counts summed: 11 promoters, 4 detractors, 20 answers
 	// Churn: 6 lost over the quarter ÷ 100 at its start = 6 %, 1 − 0.94^(1/3) a month.
 	wantValue(t, q, "logo_churn 2024-Q1", 1-math.Pow(0.94, 1.0/3))
+}
+
+// TestPrecomputedCohortsMatchScans checks the one-pass precomputation
+// against the direct scan it replaces.
+func TestPrecomputedCohortsMatchScans(t *testing.T) {
+	pre, scan := newCustomerBook(customerFixture()), newCustomerBook(customerFixture())
+	var instants []time.Time
+	for m := mon("2022-12"); m.Before(mon("2024-08")); m = m.Add(1) {
+		instants = append(instants, endOf(m))
+	}
+	var pairs [][2]int
+	for i := range instants {
+		for j := i; j < len(instants); j++ {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	pre.precompute(instants, pairs)
+	if len(pre.cohorts) == 0 || len(pre.snaps) != len(instants) {
+		t.Fatal("nothing precomputed")
+	}
+	for _, p := range pairs {
+		a, b := pre.cohort(instants[p[0]], instants[p[1]]), scan.cohort(instants[p[0]], instants[p[1]])
+		if a != b {
+			t.Fatalf("cohort %v: precomputed %+v, scanned %+v", p, a, b)
+		}
+	}
+	for _, in := range instants {
+		n1, m1 := pre.snapshot(in)
+		n2, m2 := scan.snapshot(in)
+		if n1 != n2 || m1 != m2 {
+			t.Fatalf("snapshot %v: %v/%v vs %v/%v", in, n1, m1, n2, m2)
+		}
+	}
 }

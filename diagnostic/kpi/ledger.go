@@ -245,3 +245,25 @@ func sumRange(s []float64, lo, hi int) float64 {
 func covers(has bool, first, last, lo, hi int) bool {
 	return has && lo <= last && hi >= first
 }
+
+// precomputeCustomers prepares the customer snapshots at every month end of
+// the ledger (and the one before it) and the cohorts each period asks for:
+// churn over the period and retention over the 12 months to its end.
+func (l *ledger) precomputeCustomers(periods []Period) {
+	instants := make([]time.Time, l.n+1) // index i = end of month base+i−1
+	for i := range instants {
+		instants[i] = endOf(l.base.Add(i - 1))
+	}
+	var pairs [][2]int
+	for _, p := range periods {
+		lo, hi, ok := l.months(p)
+		if !ok {
+			continue
+		}
+		pairs = append(pairs, [2]int{lo, hi + 1})
+		if hi-11 >= 0 {
+			pairs = append(pairs, [2]int{hi - 11, hi + 1})
+		}
+	}
+	l.cust.precompute(instants, pairs)
+}
