@@ -126,7 +126,7 @@ func (e *evaluator) eval(c Condition) (fact, bool) {
 			return fact{}, false
 		}
 		return fact{subject: c.Pillar, gap: g.Largest / 4,
-			evidence: Evidence{Kind: c.Kind, Subject: c.Pillar, Value: f64(g.Largest), Reference: c.Min, Items: []string{fmt.Sprint(g.Count)}},
+			evidence: Evidence{Kind: c.Kind, Subject: c.Pillar, Value: f64(g.Largest), Reference: c.Min, Count: g.Count},
 			vars: map[string]string{"pillar": e.name(e.rs.Pillars, c.Pillar), "count": fmt.Sprint(g.Count),
 				"largest": e.lang.Auto(g.Largest, 1)}}, true
 	case "coverage_missing", "coverage_without_owner":

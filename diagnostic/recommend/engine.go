@@ -30,6 +30,7 @@ type Evidence struct {
 	Value     *float64 `json:"value,omitempty"`
 	Reference *float64 `json:"reference,omitempty"`
 	Items     []string `json:"items,omitempty"`
+	Count     int      `json:"count,omitempty"`
 	Period    string   `json:"period,omitempty"`
 	Source    string   `json:"source,omitempty"`
 }
