@@ -149,3 +149,38 @@ func mustDay(s string) (d time.Time) {
 	}
 	return d
 }
+
+// TestFromComputedChurnSeries runs the engine on rows computed from monthly
+// inputs: churn rising from 2 % to 6.2 % a month over eight months.
+func TestFromComputedChurnSeries(t *testing.T) {
+	var obs []diagnostic.Observation
+	for i := range 8 {
+		m := diagnostic.Month{Year: 2024, Month: time.January}.Add(i)
+		obs = append(obs,
+			diagnostic.Observation{Metric: "customers_start", Month: m, Value: 1000},
+			diagnostic.Observation{Metric: "churned_customers", Month: m, Value: float64(20 + 6*i)})
+	}
+	rows, err := kpi.Compute(kpi.Inputs{Observations: obs, Profile: diagnostic.Profile{Industry: diagnostic.IndustrySaaS, Currency: "EUR"}},
+		diagnostic.Month{Year: 2024, Month: time.January}, diagnostic.Month{Year: 2024, Month: time.August}, kpi.Month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := Generate(Input{KPIs: rows, Currency: "EUR", Context: diagnostic.Context{Symptom: "churn_downsell"}}, locale.EN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	high := fired(recs, "logo_churn_high")
+	// August: 62 ÷ 1000 = 6.2 % against Recurly's B2B 4.91 %.
+	if high == nil || !strings.HasPrefix(high.Text, "You lose 6.2% of customers a month against a benchmark of 4.91% (Recurly churn benchmarks)") {
+		t.Fatalf("logo_churn_high = %+v", high)
+	}
+	worse := fired(recs, "kpi_worsening")
+	if worse == nil || worse.ID != "kpi_worsening:logo_churn" || worse.Team != "customer_success" {
+		t.Errorf("kpi_worsening = %+v", worse)
+	}
+	// Symptom churn_downsell named: logo_churn_high boosted ×1.5.
+	// Gap |0.062 − 0.0491| ÷ 0.0491 = 0.2627; 3 × 0.2627 ÷ 2 × 1.5 = 0.59.
+	if math.Abs(high.Priority-0.59) > 1e-9 {
+		t.Errorf("priority = %v", high.Priority)
+	}
+}

@@ -17,13 +17,17 @@ var knownPlaceholders = []string{
 	"topic", "level", "pillar", "score", "count", "largest", "kpis", "objectives",
 }
 
-// formatValue writes v in the KPI's unit: 21,5 % / 21.5% (14 % when whole), 1.234 € / €1,234,
+// formatValue writes v in the KPI's unit: 21,5 % / 21.5% (14 %, 4,91 %: as few decimals as the figure has, up to 2), 1.234 € / €1,234,
 // 45 días / 45 days, 7,5 meses / 7.5 months, 2,4× / 2.4×.
 func formatValue(lang locale.Lang, u diagnostic.Unit, v float64, currency string) string {
 	switch u {
 	case diagnostic.UnitPercent:
-		if math.Abs(v*100-math.Round(v*100)) < 0.05 {
-			return lang.Percent(v, 0) // 14 %, not 14,0 %
+		// As few decimals as the figure has (14 %, 6,2 %, 4,91 %), else one.
+		for d := range 3 {
+			scale := math.Pow(10, float64(d))
+			if x := v * 100 * scale; math.Abs(x-math.Round(x)) < 1e-6 {
+				return lang.Percent(v, d)
+			}
 		}
 		return lang.Percent(v, 1)
 	case diagnostic.UnitMoney:
