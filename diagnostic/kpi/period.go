@@ -62,10 +62,13 @@ func PeriodOf(g Grain, m diagnostic.Month) Period {
 // Last is the last month of the period.
 func (p Period) Last() diagnostic.Month { return p.First.Add(p.Grain.Months() - 1) }
 
-// Next is the following period; Prev the one before; YearAgo the same period
-// a year earlier.
-func (p Period) Next() Period    { return Period{p.Grain, p.First.Add(p.Grain.Months())} }
-func (p Period) Prev() Period    { return Period{p.Grain, p.First.Add(-p.Grain.Months())} }
+// Next is the following period.
+func (p Period) Next() Period { return Period{p.Grain, p.First.Add(p.Grain.Months())} }
+
+// Prev is the period before.
+func (p Period) Prev() Period { return Period{p.Grain, p.First.Add(-p.Grain.Months())} }
+
+// YearAgo is the same period a year earlier.
 func (p Period) YearAgo() Period { return Period{p.Grain, p.First.Add(-12)} }
 
 // Contains reports whether month m falls in the period.
