@@ -1,0 +1,51 @@
+package kpi
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+)
+
+func TestRowJSONAndCSV(t *testing.T) {
+	in := Inputs{Deals: dealFixture(), Profile: diagnostic.Profile{Industry: "saas", Currency: "EUR"}}
+	rows, err := Compute(in, mon("2024-01"), mon("2024-01"), Month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wr, cac Row
+	for _, r := range rows {
+		switch r.KPI {
+		case "win_rate":
+			wr = r
+		case "cac":
+			cac = r
+		}
+	}
+	b, _ := json.Marshal(cac)
+	want := `{"kpi":"cac","period":"2024-01","value":null,"unit":"money","target":null,"benchmark":null,"status":null,"trend":null,"missing":["sales_marketing_spend","customers","new_customers"]}`
+	if string(b) != want {
+		t.Errorf("JSON = %s\nwant   %s", b, want)
+	}
+	var keys map[string]any
+	b, _ = json.Marshal(wr)
+	_ = json.Unmarshal(b, &keys)
+	for _, k := range []string{"kpi", "period", "value", "unit", "target", "benchmark", "status", "trend", "missing"} {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("win_rate JSON lacks %q: %s", k, b)
+		}
+	}
+	if len(keys) != 9 {
+		t.Errorf("win_rate JSON has %d top-level keys, want 9: %s", len(keys), b)
+	}
+	var sb strings.Builder
+	if err := WriteCSV(&sb, []Row{wr, cac}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(sb.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "win_rate,2024-01,0.6666666666666666,percent,,,,0.19,,Bridge Group,–,above_median,,insufficient_data,") ||
+		!strings.HasSuffix(lines[2], "sales_marketing_spend;customers;new_customers") {
+		t.Errorf("CSV:\n%s", sb.String())
+	}
+}
