@@ -123,7 +123,6 @@ func rule(c *props.Color, thickness float64) core.Row {
 // panel is the cell style of a shaded box.
 func panel(bg *props.Color) *props.Cell { return &props.Cell{BackgroundColor: bg} }
 
-
 // imageSize returns the pixel size of a PNG or JPEG and its maroto
 // extension; ok is false when the bytes are not a readable image.
 func imageSize(b []byte) (w, h int, ext extension.Type, ok bool) {
