@@ -34,12 +34,7 @@ func (f formatter) value(v float64, unit diagnostic.Unit, currency string) strin
 		}
 		return f.lang.Money(v, currency, dec)
 	case diagnostic.UnitPercent:
-		// One decimal, dropped when it is zero: "21,5 %", "22 %".
-		dec := 1
-		if math.Abs(v*100-math.Round(v*100)) < 0.05 {
-			dec = 0
-		}
-		return f.lang.Percent(v, dec)
+		return f.lang.Percent(v, percentDecimals(v))
 	case diagnostic.UnitRatio:
 		return f.lang.Auto(v, 1) + f.t.T("unit.ratio")
 	case diagnostic.UnitDays:
@@ -178,3 +173,21 @@ func (f formatter) source(b *Benchmark) string {
 
 // itoa formats a year or count without grouping (2024, not 2.024).
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// percentDecimals is how many decimals a percentage needs: as few as show
+// the value exactly, at most two below 10 % (churn: "2,15 %") and one from
+// 10 % up ("18,5 %", "105 %").
+func percentDecimals(fraction float64) int {
+	p := math.Abs(fraction * 100)
+	limit := 1
+	if p < 10 {
+		limit = 2
+	}
+	for d := 0; d < limit; d++ {
+		scale := math.Pow10(d)
+		if math.Abs(p*scale-math.Round(p*scale)) < 1e-6 {
+			return d
+		}
+	}
+	return limit
+}

@@ -123,7 +123,7 @@ func sampleData(lang locale.Lang) Data {
 		kpi("logo_churn", "Bajas de clientes (mensual)", "Logo churn (monthly)", diagnostic.UnitPercent, 0.0215, 0.015, bm(0.01, 0.015, 0.025, "Recurly Churn Report", 2023), StatusOffTrack, TrendWorsening, true, p("Éxito del cliente", "Customer success")),
 		kpi("win_rate", "Tasa de cierre", "Win rate", diagnostic.UnitPercent, 0.185, 0.22, bm(0.15, 0.21, 0.3, "HubSpot Sales Trends", 2023), StatusOffTrack, TrendStable, true, p("Íñigo Peña", "Íñigo Peña")),
 		kpi("sales_cycle_days", "Ciclo de venta", "Sales cycle", diagnostic.UnitDays, 63, 55, bm(40, 60, 90, "HubSpot Sales Trends", 2023), StatusAtRisk, TrendWorsening, false, p("Ventas", "Sales")),
-		kpi("cac", "Coste de adquisición de cliente (CAC)", "Customer acquisition cost (CAC)", diagnostic.UnitMoney, 6840.5, 6000, bm(4200, 5800, 8100, "OpenView SaaS Benchmarks", 2023), StatusAtRisk, TrendStable, false, p("Marketing", "Marketing")),
+		kpi("cac", "Coste de adquisición de cliente (CAC)", "Customer acquisition cost (CAC)", diagnostic.UnitMoney, 6840.7, 6000, bm(4200, 5800, 8100, "OpenView SaaS Benchmarks", 2023), StatusAtRisk, TrendStable, false, p("Marketing", "Marketing")),
 		kpi("ltv_to_cac", "Relación LTV/CAC", "LTV to CAC", diagnostic.UnitRatio, 2.6, 3, bm(2, 3, 4.5, "KeyBanc SaaS Survey", 2024), StatusOffTrack, TrendImproving, true, ""),
 		kpi("cac_payback_months", "Recuperación del CAC", "CAC payback", diagnostic.UnitMonths, 17.5, 15, bm(12, 17, 24, "KeyBanc SaaS Survey", 2024), StatusAtRisk, TrendStable, false, ""),
 		kpi("pipeline_coverage", "Cobertura del pipeline", "Pipeline coverage", diagnostic.UnitRatio, 2.4, 3, nil, StatusOffTrack, TrendImproving, false, p("Ventas", "Sales")),

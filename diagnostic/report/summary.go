@@ -39,12 +39,17 @@ func (d *doc) summary() {
 		scoreItems = append(scoreItems, txt{size: 12, bold: true, color: colMuted, top: 6, bot: 4, align: align.Center}.t(t.T("summary.no_score")))
 	}
 	scoreItems = append(scoreItems, txt{size: 7.5, color: colMuted, align: align.Center, bot: 3}.t(t.T("summary.basis", "pct", f.pct(o.Basis))))
-	top := row.New().Add(
-		col.New(28).Add(&stack{items: scoreItems}).WithStyle(panel(colPanel)),
-		col.New(2),
-		col.New(35).Add(d.findingStack(t.T("summary.strengths"), d.d.Strengths, colGood)),
-		col.New(35).Add(d.findingStack(t.T("summary.gaps"), d.d.Gaps, colBad)),
-	)
+	top := row.New().Add(col.New(28).Add(&stack{items: scoreItems}).WithStyle(panel(colPanel)), col.New(2))
+	// Strengths and gaps are left out when there are none (a lone
+	// respondent with too few answers).
+	if len(d.d.Strengths)+len(d.d.Gaps) > 0 {
+		top.Add(
+			col.New(35).Add(d.findingStack(t.T("summary.strengths"), d.d.Strengths, colGood)),
+			col.New(35).Add(d.findingStack(t.T("summary.gaps"), d.d.Gaps, colBad)),
+		)
+	} else {
+		top.Add(col.New(70))
+	}
 	d.add(top, spacer(3))
 
 	if n := len(d.d.Recommendations); n > 0 {
