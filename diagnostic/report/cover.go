@@ -89,6 +89,7 @@ func (d *doc) footerRows() []core.Row {
 	parts := []string{d.t.T("footer.confidential"), d.d.Organisation, d.f.lang.Date(d.d.AssessmentDate)}
 	s := txt{size: footerSize, color: colMuted, top: footerGap}
 	return []core.Row{
+		spacer(2),
 		rule(colRule, 0.3),
 		row.New(footerGap).Add(col.New(78).Add(s.t(strings.Join(parts, " · "))), col.New(22)),
 	}

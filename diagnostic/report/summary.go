@@ -32,7 +32,7 @@ func (d *doc) summary() {
 	if o.Score != nil {
 		scoreItems = append(scoreItems,
 			txt{size: 34, bold: true, color: colPrimary, top: 1, align: align.Center}.t(f.score(o.Score)),
-			txt{size: 8, color: colMuted, align: align.Center, bot: 2}.t(t.T("summary.of100")),
+			txt{size: 8, color: colMuted, align: align.Center, top: 1.5, bot: 2}.t(t.T("summary.of100")),
 			txt{size: 10, bold: true, color: colAccent, align: align.Center, bot: 1}.t(f.level(o.Level)),
 		)
 	} else {
@@ -80,6 +80,36 @@ func (d *doc) summary() {
 			})
 		}
 		d.summaryTable(cols, rows)
+	}
+	d.summaryChart()
+}
+
+// summaryChart adds the pillar-score chart at the foot of the summary, as
+// large as the space left allows (from 70 % of the text width down to a
+// readable minimum of 50 mm high); when even that does not fit, the chart
+// is only in the maturity section.
+func (d *doc) summaryChart() {
+	png := d.d.Charts.Pillars
+	w, h, ext, ok := imageSize(png)
+	if !ok {
+		return
+	}
+	for share := 0.70; share >= 0.40; share -= 0.05 {
+		imgH := d.probe.cell.Width * share * float64(h) / float64(w)
+		if imgH < 50 {
+			return
+		}
+		size := int(share*gridSize + 0.5)
+		pad := (gridSize - size) / 2
+		rows := []core.Row{
+			spacer(2),
+			row.New(imgH).Add(col.New(pad), imageCol(size, png, ext), col.New(gridSize-size-pad)),
+			textRow(stCaption, d.t.T("maturity.bars")),
+		}
+		if d.fits(d.heightOf(rows...)) {
+			d.add(rows...)
+			return
+		}
 	}
 }
 
