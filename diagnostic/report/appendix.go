@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -63,8 +65,21 @@ func (d *doc) answers() {
 			each = 12
 		}
 		cols := []column{{t.T("col.question"), gridSize - each*len(people), align.Left}}
-		for _, p := range people {
-			cols = append(cols, column{p.Name + " (" + d.f.team(string(p.Department)) + ")", each, align.Center})
+		// Narrow columns carry a short label (P1, P2…) explained above
+		// the table; three or fewer respondents get their full names.
+		var legend []string
+		for i, p := range people {
+			who := p.Name + " (" + d.f.team(string(p.Department)) + ")"
+			if len(people) > 3 {
+				short := t.T("appendix.respondent_short", "n", itoa(start+i+1))
+				legend = append(legend, short+": "+who)
+				who = short
+			}
+			cols = append(cols, column{who, each, align.Center})
+		}
+		if len(legend) > 0 {
+			d.keep(30)
+			d.add(textRow(stSmall, strings.Join(legend, " · ")))
 		}
 		var rows []tableRow
 		pillar := ""

@@ -68,17 +68,36 @@ func consultantLine(c Consultant) string {
 }
 
 // headerRows is the running header of the body pages: the organisation on
-// the left, the report name and date on the right, and a rule.
+// the left, the report name and date on the right, and a rule. A name too
+// long for one line is shortened with an ellipsis.
 func (d *doc) headerRows() []core.Row {
 	s := txt{size: 7.5, color: colMuted}
+	org := txt{size: 7.5, bold: true, color: colPrimary}
 	return []core.Row{
 		row.New(5).Add(
-			col.New(55).Add(txt{size: 7.5, bold: true, color: colPrimary}.t(d.d.Organisation)),
-			col.New(45).Add(s.aligned(align.Right).t(d.t.T("header.title")+" · "+d.f.lang.Date(d.d.AssessmentDate))),
+			col.New(62).Add(org.t(d.oneLine(d.d.Organisation, org, 62))),
+			col.New(38).Add(s.aligned(align.Right).t(d.t.T("header.title")+" · "+d.f.lang.Date(d.d.AssessmentDate))),
 		),
 		rule(colRule, 0.3),
 		spacer(4),
 	}
+}
+
+// oneLine shortens s word by word, with an ellipsis, until it fits on one
+// line of a column of size cols in style st.
+func (d *doc) oneLine(s string, st txt, cols int) string {
+	p := st.props()
+	p.MakeValid(d.m.GetCurrentConfig().DefaultFont)
+	width := d.probe.cell.Width*float64(cols)/gridSize - p.Left - p.Right
+	words := strings.Fields(s)
+	out := s
+	for n := len(words); n > 1; n-- {
+		if d.probe.provider.GetLinesQuantity(out, &p, width) <= 1 {
+			return out
+		}
+		out = strings.TrimRight(strings.Join(words[:n-1], " "), ",;:·") + "…"
+	}
+	return out
 }
 
 // footerRows is the running footer: a rule, then the confidentiality note
@@ -86,8 +105,9 @@ func (d *doc) headerRows() []core.Row {
 // text area, on the baseline maroto draws the page number ("Página X de Y")
 // on, at the right.
 func (d *doc) footerRows() []core.Row {
-	parts := []string{d.t.T("footer.confidential"), d.d.Organisation, d.f.lang.Date(d.d.AssessmentDate)}
 	s := txt{size: footerSize, color: colMuted, top: footerGap}
+	org := d.oneLine(d.d.Organisation, s, 50)
+	parts := []string{d.t.T("footer.confidential"), org, d.f.lang.Date(d.d.AssessmentDate)}
 	return []core.Row{
 		spacer(2),
 		rule(colRule, 0.3),
