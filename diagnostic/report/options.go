@@ -108,5 +108,35 @@ func (o Options) resolve(d *Data) (resolved, error) {
 	if d.AssessmentDate.IsZero() {
 		return r, fmt.Errorf("report data for %q has no assessment date: %w", d.Organisation, diagnostic.ErrInvalid)
 	}
-	return r, nil
+	return r, checkImages(d)
+}
+
+// checkImages fails on an image that is given but is not a readable PNG or
+// JPEG, naming it, so a broken logo or chart is noticed rather than
+// silently missing from the report. Empty images are simply not shown.
+func checkImages(d *Data) error {
+	named := []struct {
+		what string
+		b    []byte
+	}{
+		{"the consultant's logo", d.Consultant.Logo},
+		{"the radar chart", d.Charts.Radar},
+		{"the pillar chart", d.Charts.Pillars},
+		{"the alignment chart", d.Charts.Alignment},
+	}
+	for _, k := range d.KPIs {
+		named = append(named, struct {
+			what string
+			b    []byte
+		}{"the trend chart of KPI " + k.ID, k.Chart})
+	}
+	for _, n := range named {
+		if len(n.b) == 0 {
+			continue
+		}
+		if _, _, _, ok := imageSize(n.b); !ok {
+			return fmt.Errorf("%s is not a readable PNG or JPEG image (%d bytes): %w", n.what, len(n.b), diagnostic.ErrInvalid)
+		}
+	}
+	return nil
 }

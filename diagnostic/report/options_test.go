@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"testing"
@@ -57,6 +59,7 @@ func TestRenderRejectsBadInput(t *testing.T) {
 		{"unknown section", ok, Options{Sections: []string{"summary", "cover_letter"}}},
 		{"unknown paper", ok, Options{Paper: "a3"}},
 		{"unknown language", ok, Options{Lang: "fr"}},
+		{"broken logo", withLogo([]byte("GIF89a not really")), Options{}},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
@@ -125,5 +128,34 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	}
 	if err := WriteFile(context.Background(), filepath.Join(dir, "missing", "x.pdf"), minimalData(), Options{}); err == nil {
 		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+// withLogo is the minimal organisation with a given logo.
+func withLogo(b []byte) Data {
+	d := minimalData()
+	d.Consultant.Logo = b
+	return d
+}
+
+// TestJPEGLogo embeds a JPEG logo as is (DCTDecode) on the cover.
+func TestJPEGLogo(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 300, 100))
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := Render(context.Background(), &out, withLogo(j.Bytes()), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.Bytes(), []byte("/DCTDecode")) {
+		t.Error("the JPEG logo is not in the PDF")
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	if got := clean("  Revisa\nel pipeline\t\r\n cada  semana "); got != "Revisa el pipeline cada semana" {
+		t.Errorf("clean = %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // charts and logos
@@ -98,8 +99,13 @@ var (
 	stCaption = txt{size: 8, color: colMuted, top: 1, bot: 2, align: align.Center}
 )
 
-// t makes a text component.
-func (s txt) t(value string) core.Component { return text.New(value, s.props()) }
+// t makes a text component. Runs of white space, line breaks included,
+// become one space: maroto wraps text itself and would print a line break
+// as a stray glyph.
+func (s txt) t(value string) core.Component { return text.New(clean(value), s.props()) }
+
+// clean collapses every run of white space into one space and trims the ends.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // with returns a copy of the style in another colour.
 func (s txt) with(c *props.Color) txt { s.color = c; return s }
