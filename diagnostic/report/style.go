@@ -2,10 +2,10 @@ package report
 
 import (
 	"bytes"
-	"strings"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // charts and logos
+	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	mimage "github.com/johnfercher/maroto/v2/pkg/components/image"
