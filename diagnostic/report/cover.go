@@ -10,7 +10,7 @@ import (
 )
 
 // cover draws the first page: logo, title, organisation, dates, consultant
-// and language; then starts the body pages with their header and footer.
+// and language.
 func (d *doc) cover() {
 	t, f := d.t, d.f
 	if w, h, ext, ok := imageSize(d.d.Consultant.Logo); ok {
@@ -53,7 +53,6 @@ func (d *doc) cover() {
 	}
 	d.add(spacer(14))
 	d.add(textRow(txt{size: 8.5, color: colMuted}, t.T("cover.note")))
-	d.startBody()
 }
 
 // consultantLine is "Name · Company", either part optional.

@@ -124,13 +124,21 @@ func renderBytes(ctx context.Context, data *Data, opts Options) ([]byte, error) 
 		{SectionAppendix, d.appendix},
 	}
 	d.cover()
+	started := false
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("rendering the report of %q: %w", data.Organisation, err)
 		}
-		if r.sections[s.id] && d.has(s.id) {
-			s.draw()
+		if !d.willShow(s.id) {
+			continue
 		}
+		if !started {
+			// Body pages (header, footer, page numbers) only when a
+			// section follows the cover, so no blank page is left.
+			d.startBody()
+			started = true
+		}
+		s.draw()
 	}
 	doc, err := d.m.Generate()
 	if err != nil {

@@ -169,3 +169,16 @@ func TestAlignmentNeedsTwoDepartments(t *testing.T) {
 		t.Error("maturity section missing")
 	}
 }
+
+// TestCoverOnly asks for a section without data: the report is the cover
+// alone, with no blank page after it.
+func TestCoverOnly(t *testing.T) {
+	needPoppler(t)
+	path := renderTo(t, "cover_only.pdf", minimalData(), Options{Sections: []string{SectionAlignment}})
+	if pages, _ := pdfPages(t, path); pages != 1 {
+		t.Errorf("%d pages, want the cover alone", pages)
+	}
+	if text := pdfText(t, path, 0, 0); !strings.Contains(text, "Panadería Ñandú") || strings.Contains(text, "Página") {
+		t.Errorf("cover-only text: %.300s", text)
+	}
+}
