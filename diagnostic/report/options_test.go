@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	"image/jpeg"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -157,5 +158,21 @@ func TestJPEGLogo(t *testing.T) {
 func TestCleanText(t *testing.T) {
 	if got := clean("  Revisa\nel pipeline\t\r\n cada  semana "); got != "Revisa el pipeline cada semana" {
 		t.Errorf("clean = %q", got)
+	}
+}
+
+// TestConcurrentRenders renders two reports at once (the GUI may render
+// while a command does): run under -race, it checks no state is shared.
+func TestConcurrentRenders(t *testing.T) {
+	errs := make(chan error, 2)
+	for _, l := range locale.Langs {
+		go func() {
+			errs <- Render(context.Background(), io.Discard, sampleData(l), Options{Lang: l})
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
