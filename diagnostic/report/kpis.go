@@ -1,0 +1,67 @@
+package report
+
+import (
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+)
+
+// kpis draws the scorecard of the KPI plan and the trend charts of the KPIs
+// that are off track or worsening.
+func (d *doc) kpis() {
+	d.section(SectionKPIs)
+	t, f := d.t, d.f
+	d.para(t.T("kpis.intro"))
+	d.add(spacer(2))
+	cols := []column{
+		{t.T("col.kpi"), 22, align.Left},
+		{t.T("col.latest"), 15, align.Right},
+		{t.T("col.target"), 12, align.Right},
+		{t.T("col.benchmark"), 27, align.Left},
+		{t.T("col.status"), 12, align.Left},
+		{t.T("col.trend"), 12, align.Left},
+	}
+	right := stCell.aligned(align.Right)
+	var rows [][]cell
+	for _, k := range d.d.KPIs {
+		period := ""
+		if k.Latest != nil && !k.Period.IsZero() {
+			period = f.lang.MonthYear(k.Period.Year, k.Period.Month)
+		}
+		latest := twoLines(right, f.optValue(k.Latest, k.Unit, k.Currency), period)
+		latest[len(latest)-1] = alignLast(latest, period)
+		rows = append(rows, []cell{
+			twoLines(stCellB, k.Name, k.Owner),
+			latest,
+			{right.t(f.optValue(k.Target, k.Unit, k.Currency))},
+			twoLines(stCell, f.benchmark(k.Benchmark, k.Unit, k.Currency), f.source(k.Benchmark)),
+			tcolour(f.status(k.Status), statusColour(k.Status), true),
+			tcolour(f.trend(k.Trend), trendColour(k.Trend), false),
+		})
+	}
+	d.table(cols, bodyRows(rows))
+
+	var figs []figure
+	for _, k := range d.d.KPIs {
+		if len(k.Chart) > 0 && (k.Status == StatusOffTrack || k.Trend == TrendWorsening) {
+			figs = append(figs, figure{k.Chart, k.Name + " · " + f.status(k.Status) + " · " + f.trend(k.Trend)})
+		}
+	}
+	if len(figs) == 0 {
+		return
+	}
+	d.sub(t.T("kpis.trends"), 70)
+	d.para(t.T("kpis.trends_intro"))
+	d.add(spacer(2))
+	d.figures(2, 1, figs...)
+}
+
+// alignLast returns the last component of a two-line cell, right-aligned
+// when the cell has a second line.
+func alignLast(c cell, sub string) core.Component {
+	if sub == "" {
+		return c[len(c)-1]
+	}
+	s := stSmall.aligned(align.Right)
+	s.top, s.bot = 0, 1.4
+	return s.t(sub)
+}
