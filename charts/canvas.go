@@ -1,0 +1,289 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"math"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// canvas wraps a go-chart Renderer with the helpers every chart needs:
+// lengths in points scaled by DPI, text aligned by anchor, shapes that reset
+// the style first (go-chart's SVG back end otherwise leaks a font colour into
+// the fill of the next path) and XML escaping of SVG text.
+type canvas struct {
+	r             chart.Renderer
+	o             Options
+	th            *theme
+	svg           bool
+	w, h          int
+	scale         float64 // pixels per point-like unit: DPI/96
+	regular, bold *truetype.Font
+}
+
+// newCanvas creates the renderer for o and paints the background.
+func newCanvas(o Options) (*canvas, error) {
+	reg, bold, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	var r chart.Renderer
+	if o.Format == SVG {
+		r, err = chart.SVG(o.Width, o.Height)
+	} else {
+		r, err = chart.PNG(o.Width, o.Height)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("charts: creating %s renderer: %w", o.Format, err)
+	}
+	r.SetDPI(o.DPI)
+	c := &canvas{r: r, o: o, th: themeFor(o.Dark), svg: o.Format == SVG, w: o.Width, h: o.Height,
+		scale: o.DPI / 96, regular: reg, bold: bold}
+	c.rect(0, 0, float64(c.w), float64(c.h), c.th.bg)
+	return c, nil
+}
+
+// bytes encodes the drawing.
+func (c *canvas) bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if c.svg {
+		if err := c.r.Save(&buf); err != nil {
+			return nil, fmt.Errorf("charts: writing SVG: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
+	// Collect the bitmap and encode it ourselves, favouring speed: chart
+	// PNGs are flat colour and compress well even at the fastest level.
+	var col rgbaCollector
+	if err := c.r.Save(&col); err != nil {
+		return nil, fmt.Errorf("charts: collecting bitmap: %w", err)
+	}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, col.img); err != nil {
+		return nil, fmt.Errorf("charts: encoding PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// px converts a length in 96-DPI pixels to output pixels.
+func (c *canvas) px(v float64) float64 { return v * c.scale }
+
+// fontPx is the pixel height of the em square of a font of pt points.
+func (c *canvas) fontPx(pt float64) float64 { return pt * c.o.DPI / 72 }
+
+// capHeight is the height of capital letters for a size, used to centre
+// text vertically (DejaVu Sans: 0.73 em).
+func (c *canvas) capHeight(pt float64) float64 { return 0.73 * c.fontPx(pt) }
+
+// lineHeight is the distance between baselines of consecutive lines.
+func (c *canvas) lineHeight(pt float64) float64 { return 1.25 * c.fontPx(pt) }
+
+// textStyle describes one piece of text.
+type textStyle struct {
+	size  float64 // points
+	bold  bool
+	color drawing.Color
+}
+
+func (c *canvas) setText(s textStyle) {
+	c.r.ResetStyle()
+	if s.bold {
+		c.r.SetFont(c.bold)
+	} else {
+		c.r.SetFont(c.regular)
+	}
+	c.r.SetFontSize(s.size)
+	c.r.SetFontColor(s.color)
+}
+
+// measure returns the width in pixels of body in style s.
+func (c *canvas) measure(body string, s textStyle) float64 {
+	c.setText(s)
+	b := c.r.MeasureText(body)
+	return float64(b.Width())
+}
+
+// Horizontal anchors of text.
+const (
+	alignLeft = iota
+	alignCenter
+	alignRight
+)
+
+// text draws body with its baseline at y, anchored at x.
+func (c *canvas) text(body string, x, y float64, align int, s textStyle) {
+	if body == "" {
+		return
+	}
+	switch align {
+	case alignCenter:
+		x -= c.measure(body, s) / 2
+	case alignRight:
+		x -= c.measure(body, s)
+	}
+	c.setText(s)
+	if c.svg {
+		body = xmlEscape(body)
+	}
+	c.r.Text(body, iround(x), iround(y))
+}
+
+// textMid draws body vertically centred on y.
+func (c *canvas) textMid(body string, x, y float64, align int, s textStyle) {
+	c.text(body, x, y+c.capHeight(s.size)/2, align, s)
+}
+
+// textRotated draws body rotated a quarter turn anticlockwise, centred on
+// (x, y), for vertical axis titles.
+func (c *canvas) textRotated(body string, x, y float64, s textStyle) {
+	wd := c.measure(body, s)
+	c.setText(s)
+	c.r.SetTextRotation(-math.Pi / 2)
+	if c.svg {
+		body = xmlEscape(body)
+	}
+	c.r.Text(body, iround(x+c.capHeight(s.size)/2), iround(y+wd/2))
+	c.r.ClearTextRotation()
+}
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
+
+func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
+
+func iround(v float64) int { return int(math.Round(v)) }
+
+// rect fills a rectangle.
+func (c *canvas) rect(x, y, w, h float64, fill drawing.Color) {
+	c.r.ResetStyle()
+	c.r.SetFillColor(fill)
+	c.path([][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true)
+	c.r.Fill()
+}
+
+// line strokes a segment; dash is in 96-DPI pixels (nil for solid).
+func (c *canvas) line(x1, y1, x2, y2 float64, col drawing.Color, width float64, dash []float64) {
+	c.polyline([][2]float64{{x1, y1}, {x2, y2}}, col, width, dash)
+}
+
+// polyline strokes connected segments.
+func (c *canvas) polyline(pts [][2]float64, col drawing.Color, width float64, dash []float64) {
+	if len(pts) < 2 {
+		return
+	}
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(col)
+	c.r.SetStrokeWidth(math.Max(1, c.px(width)))
+	if len(dash) > 0 {
+		d := make([]float64, len(dash))
+		for i, v := range dash {
+			d[i] = c.px(v)
+		}
+		c.r.SetStrokeDashArray(d)
+	}
+	c.path(pts, false)
+	c.r.Stroke()
+}
+
+// polygon fills and optionally strokes a closed shape.
+func (c *canvas) polygon(pts [][2]float64, fill, stroke drawing.Color, width float64, dash []float64) {
+	if len(pts) < 3 {
+		return
+	}
+	if !fill.IsZero() {
+		c.r.ResetStyle()
+		c.r.SetFillColor(fill)
+		c.path(pts, true)
+		c.r.Fill()
+	}
+	if !stroke.IsZero() {
+		closed := append(append([][2]float64{}, pts...), pts[0])
+		c.polyline(closed, stroke, width, dash)
+	}
+}
+
+func (c *canvas) path(pts [][2]float64, closed bool) {
+	for i, p := range pts {
+		if i == 0 {
+			c.r.MoveTo(iround(p[0]), iround(p[1]))
+		} else {
+			c.r.LineTo(iround(p[0]), iround(p[1]))
+		}
+	}
+	if closed {
+		c.r.Close()
+	}
+}
+
+// Marker shapes, so that series differ by more than colour.
+const (
+	shapeCircle = iota
+	shapeSquare
+	shapeTriangle
+	shapeDiamond
+	shapeTriangleDown
+	shapeHexagon
+)
+
+// marker draws a filled shape of radius rad (96-DPI pixels) at (x, y) with
+// an outline in the background colour so overlapping markers stay visible.
+func (c *canvas) marker(shape int, x, y, rad float64, fill drawing.Color) {
+	r := c.px(rad)
+	var pts [][2]float64
+	switch shape % 6 {
+	case shapeSquare:
+		r *= 0.88
+		pts = [][2]float64{{x - r, y - r}, {x + r, y - r}, {x + r, y + r}, {x - r, y + r}}
+	case shapeTriangle:
+		r *= 1.2
+		pts = [][2]float64{{x, y - r}, {x + r*0.95, y + r*0.7}, {x - r*0.95, y + r*0.7}}
+	case shapeTriangleDown:
+		r *= 1.2
+		pts = [][2]float64{{x, y + r}, {x + r*0.95, y - r*0.7}, {x - r*0.95, y - r*0.7}}
+	case shapeDiamond:
+		r *= 1.2
+		pts = [][2]float64{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}}
+	case shapeHexagon:
+		pts = regular(x, y, r*1.05, 6, 0)
+	default:
+		pts = regular(x, y, r, 16, 0)
+	}
+	c.polygon(pts, fill, c.th.bg, 1, nil)
+}
+
+// ring strokes a circle of radius rad (96-DPI pixels).
+func (c *canvas) ring(x, y, rad float64, col drawing.Color, width float64) {
+	pts := regular(x, y, c.px(rad), 20, 0)
+	c.polygon(pts, drawing.Color{}, col, width, nil)
+}
+
+// regular returns the vertices of a regular n-gon.
+func regular(x, y, r float64, n int, phase float64) [][2]float64 {
+	pts := make([][2]float64, n)
+	for i := range pts {
+		a := phase + 2*math.Pi*float64(i)/float64(n)
+		pts[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
+	}
+	return pts
+}
+
+// textOnBg draws body vertically centred on y over a padded rectangle of
+// colour bg, so it stays legible above lines and fills.
+func (c *canvas) textOnBg(body string, x, y float64, align int, s textStyle, bg drawing.Color) {
+	w := c.measure(body, s)
+	left := x
+	switch align {
+	case alignCenter:
+		left = x - w/2
+	case alignRight:
+		left = x - w
+	}
+	p := c.px(2)
+	h := c.capHeight(s.size)
+	c.rect(left-p, y-h/2-p-c.px(1), w+2*p, h+2*p+c.px(2), withAlpha(bg, 220))
+	c.textMid(body, x, y, align, s)
+}

@@ -1,0 +1,58 @@
+package charts
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
+
+var galleryDir = flag.String("gallery", "", "write every sample chart, both languages and themes, to this folder")
+
+// galleryCase is one named chart of the gallery.
+type galleryCase struct {
+	name string
+	draw func(o Options) ([]byte, error)
+}
+
+func galleryCases(l locale.Lang) []galleryCase {
+	return []galleryCase{
+		{"radar", func(o Options) ([]byte, error) { return Radar(sampleRadar(l, false), o) }},
+		{"radar-depts", func(o Options) ([]byte, error) { return Radar(sampleRadar(l, true), o) }},
+		{"radar-empty", func(o Options) ([]byte, error) { return Radar(RadarData{}, o) }},
+	}
+}
+
+// TestGallery writes every sample chart as PNG (and SVG) for a person to
+// look at: go test ./charts -run TestGallery -gallery /tmp/charts
+func TestGallery(t *testing.T) {
+	if *galleryDir == "" {
+		t.Skip("no -gallery folder given; nothing to write")
+	}
+	if err := os.MkdirAll(*galleryDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range locale.Langs {
+		for _, dark := range []bool{false, true} {
+			for _, gc := range galleryCases(l) {
+				for _, f := range []Format{PNG, SVG} {
+					b, err := gc.draw(Options{Lang: l, Dark: dark, Format: f})
+					if err != nil {
+						t.Fatalf("%s: %v", gc.name, err)
+					}
+					theme := "light"
+					if dark {
+						theme = "dark"
+					}
+					name := filepath.Join(*galleryDir, fmt.Sprintf("%s-%s-%s.%s", gc.name, l, theme, f))
+					if err := os.WriteFile(name, b, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+	}
+}
