@@ -22,6 +22,9 @@ func galleryCases(l locale.Lang) []galleryCase {
 	return []galleryCase{
 		{"radar", func(o Options) ([]byte, error) { return Radar(sampleRadar(l, false), o) }},
 		{"radar-depts", func(o Options) ([]byte, error) { return Radar(sampleRadar(l, true), o) }},
+		{"pillars", func(o Options) ([]byte, error) { return PillarBars(samplePillars(l, true), o) }},
+		{"pillars-plain", func(o Options) ([]byte, error) { return PillarBars(samplePillars(l, false), o) }},
+		{"alignment", func(o Options) ([]byte, error) { return Alignment(sampleAlignment(l), o) }},
 		{"radar-empty", func(o Options) ([]byte, error) { return Radar(RadarData{}, o) }},
 	}
 }

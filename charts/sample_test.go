@@ -46,3 +46,32 @@ func sampleRadar(l locale.Lang, depts bool) RadarData {
 	}
 	return d
 }
+
+func samplePillars(l locale.Lang, earlier bool) PillarData {
+	cur := fs(72, 55, 38, 64, 47, 81, 30)
+	old := fs(60, 50, 30, 45, 40, 70, 35)
+	var d PillarData
+	for i, n := range pillarNames(l) {
+		p := PillarScore{Name: n, Score: cur[i]}
+		if earlier {
+			p.Earlier = old[i]
+		}
+		d.Pillars = append(d.Pillars, p)
+	}
+	return d
+}
+
+func sampleAlignment(l locale.Lang) AlignmentData {
+	dn := deptNames(l)
+	return AlignmentData{
+		Pillars: pillarNames(l),
+		Departments: []DepartmentScores{
+			{Name: dn[0], Scores: fs(85, 60, 45, 70, 65, 80, 70)},
+			{Name: dn[1], Scores: fs(80, 60, 45, 70, 55, 85, 20)},
+			{Name: dn[2], Scores: fs(65, 50, 30, 58, 40, 75, 62)},
+			{Name: dn[3], Scores: fs(70, 52, 40, 62, 46, -1, 35)},
+			{Name: dn[4], Scores: fs(50, 45, 55, 40, 60, 70, 45)},
+		},
+		Flagged: []bool{false, false, false, false, false, false, true},
+	}
+}

@@ -1,0 +1,179 @@
+package charts
+
+import "fmt"
+
+// PillarScore is one pillar's score (0–100) and, optionally, its score in
+// an earlier assessment; nil means no data.
+type PillarScore struct {
+	Name    string
+	Score   *float64
+	Earlier *float64
+}
+
+// PillarData is the input of the pillar-score bars.
+type PillarData struct {
+	// Title overrides the default title; "-" draws none.
+	Title   string
+	Pillars []PillarScore
+	// CurrentLabel and EarlierLabel name the two assessments in the legend
+	// (default "Current score" / "Earlier assessment").
+	CurrentLabel, EarlierLabel string
+}
+
+const pillarsW, pillarsH = 820, 520
+
+// PillarBars draws one horizontal bar per pillar on a 0–100 axis, over
+// shaded bands for the five maturity levels, with the score at the end of
+// each bar and the earlier assessment as a marker.
+func PillarBars(d PillarData, o Options) ([]byte, error) {
+	o, err := o.normalise(pillarsW, pillarsH)
+	if err != nil {
+		return nil, err
+	}
+	title := titleOr(d.Title, o, "pillars.title")
+	hasScore, hasEarlier := false, false
+	for _, p := range d.Pillars {
+		_, ok := finite(p.Score)
+		_, ok2 := finite(p.Earlier)
+		hasScore = hasScore || ok
+		hasEarlier = hasEarlier || ok2
+	}
+	if !hasScore && !hasEarlier {
+		return noData(o, title)
+	}
+	c, err := newCanvas(o)
+	if err != nil {
+		return nil, err
+	}
+	var legend []legendItem
+	if hasEarlier {
+		legend = []legendItem{
+			{label: nameOr(d.CurrentLabel, o, "pillars.score"), color: c.th.series[0], kind: swatchFill},
+			{label: nameOr(d.EarlierLabel, o, "pillars.earlier"), color: c.th.text, kind: swatchMarker, shape: shapeDiamond},
+		}
+	}
+	b := c.frame(title, legend, "")
+	names := make([]string, len(d.Pillars))
+	for i, p := range d.Pillars {
+		names[i] = p.Name
+	}
+	rows := c.newRowLayout(b, names, true, "100")
+	c.levelBands(rows)
+	vs := textStyle{size: valueSize, bold: true, color: c.th.text}
+	for i, p := range d.Pillars {
+		y0, y1 := rows.rowBand(i)
+		mid := (y0 + y1) / 2
+		th := min((y1-y0)*0.62, c.px(28))
+		// The value label goes right of the bar and of the earlier marker.
+		labelX := rows.plot.x
+		v, ok := finite(p.Score)
+		if ok {
+			x1 := rows.x(v)
+			c.rect(rows.plot.x, mid-th/2, x1-rows.plot.x, th, c.th.series[0])
+			labelX = x1
+		}
+		if e, ok := finite(p.Earlier); ok {
+			x := rows.x(e)
+			c.line(x, mid-th/2-c.px(3), x, mid+th/2+c.px(3), c.th.text, 1.5, nil)
+			c.marker(shapeDiamond, x, mid-th/2-c.px(3), 4.5, c.th.text)
+			labelX = max(labelX, x+c.px(2))
+		}
+		if ok {
+			c.textMid(o.Lang.Number(v, 0), labelX+c.px(6), mid, alignLeft, vs)
+		} else {
+			ns := textStyle{size: valueSize, color: c.th.muted}
+			c.textMid(tr(o.Lang, "nodata.short"), labelX+c.px(6), mid, alignLeft, ns)
+		}
+	}
+	return c.bytes()
+}
+
+// rowLayout places one labelled row per category to the left of a 0–100
+// horizontal axis, shared by the pillar bars and the alignment dot plot.
+type rowLayout struct {
+	c      *canvas
+	labels [][]string
+	plot   box // the data area (without the label column and axis)
+	rowH   float64
+	header float64 // height of the level-band header above the rows
+}
+
+// newRowLayout measures the labels (wrapped to two lines within 38 % of the
+// width) and reserves room for the level header, the axis ticks and, at the
+// right, value labels as wide as widest.
+func (c *canvas) newRowLayout(b box, names []string, header bool, widest string) *rowLayout {
+	ls := textStyle{size: labelSize, color: c.th.text}
+	maxW := b.w * 0.38
+	rl := &rowLayout{c: c, labels: make([][]string, len(names))}
+	labelW := 0.0
+	for i, n := range names {
+		rl.labels[i] = c.wrap(n, ls, maxW, 2)
+		for _, l := range rl.labels[i] {
+			labelW = max(labelW, c.measure(l, ls))
+		}
+	}
+	if header {
+		rl.header = c.lineHeight(smallSize) + c.px(4)
+	}
+	axisH := c.lineHeight(smallSize) + c.px(6)
+	right := c.measure(widest, textStyle{size: valueSize, bold: true}) + c.px(12)
+	rl.plot = box{x: b.x + labelW + c.px(10), y: b.y + rl.header, w: b.w - labelW - c.px(10) - right, h: b.h - rl.header - axisH}
+	rl.rowH = rl.plot.h / float64(max(len(names), 1))
+	// Axis: ticks every 20 with vertical gridlines.
+	ts := textStyle{size: smallSize, color: c.th.muted}
+	for v := 0.0; v <= 100; v += 20 {
+		x := rl.x(v)
+		c.text(fmt.Sprint(int(v)), x, rl.plot.bottom()+c.px(4)+c.capHeight(smallSize), alignCenter, ts)
+	}
+	// Labels, right-aligned, vertically centred on their rows.
+	for i, lines := range rl.labels {
+		y0, y1 := rl.rowBand(i)
+		top := (y0+y1)/2 - float64(len(lines))*c.lineHeight(labelSize)/2
+		for j, l := range lines {
+			c.text(l, rl.plot.x-c.px(10), top+float64(j)*c.lineHeight(labelSize)+c.capHeight(labelSize)+c.px(1), alignRight, ls)
+		}
+	}
+	return rl
+}
+
+// x maps a 0–100 score to a pixel column (values outside are clamped).
+func (rl *rowLayout) x(v float64) float64 {
+	v = max(0, min(v, 100))
+	return rl.plot.x + rl.plot.w*v/100
+}
+
+// rowBand returns the top and bottom of row i.
+func (rl *rowLayout) rowBand(i int) (float64, float64) {
+	y0 := rl.plot.y + float64(i)*rl.rowH
+	return y0, y0 + rl.rowH
+}
+
+// grid draws the vertical gridlines at 0, 20, … 100 with the zero line
+// stronger, under the data.
+func (rl *rowLayout) grid() {
+	c := rl.c
+	for v := 0.0; v <= 100; v += 20 {
+		col := c.th.grid
+		if v == 0 {
+			col = c.th.axis
+		}
+		c.line(rl.x(v), rl.plot.y, rl.x(v), rl.plot.bottom(), col, 1, nil)
+	}
+}
+
+// levelBands shades the five maturity levels (20 points each) and names
+// them above the plot, then draws the grid.
+func (c *canvas) levelBands(rl *rowLayout) {
+	ts := textStyle{size: smallSize, color: c.th.muted}
+	for lvl := range 5 {
+		x0, x1 := rl.x(float64(lvl)*20), rl.x(float64(lvl+1)*20)
+		col := c.th.bandAlt
+		if lvl%2 == 1 {
+			col = c.th.band
+		}
+		c.rect(x0, rl.plot.y, x1-x0, rl.plot.h, col)
+		name := c.ellipsis(tr(c.o.Lang, fmt.Sprintf("level.%d", lvl+1)), ts, x1-x0-c.px(4))
+		c.text(name, (x0+x1)/2, rl.plot.y-c.px(5), alignCenter, ts)
+	}
+	rl.grid()
+}
