@@ -28,7 +28,7 @@ func (f formatter) label(v float64) string {
 	case diagnostic.UnitMoney:
 		switch {
 		case a >= 1e6:
-			return f.money(l.Compact(v))
+			return f.money(compactLabel(l, v))
 		case a >= 1000:
 			return l.Money(v, f.currency, 0)
 		case a == math.Trunc(a):
@@ -46,7 +46,7 @@ func (f formatter) label(v float64) string {
 		return l.Auto(v, 1) + "\u00a0" + tr(l, "unit.months")
 	}
 	if a >= 1e5 {
-		return l.Compact(v)
+		return compactLabel(l, v)
 	}
 	if a >= 100 {
 		return l.Number(v, 0)
@@ -176,3 +176,20 @@ func finite(p *float64) (float64, bool) {
 
 // F returns a pointer to v, for building optional values in literals.
 func F(v float64) *float64 { return &v }
+
+// compactLabel writes a large value with a k/M suffix and up to two
+// decimals, so that 1.234.567 and 1.200.000 read differently ("1,23 M" and
+// "1,2 M"), which locale.Compact's single decimal does not.
+func compactLabel(l locale.Lang, v float64) string {
+	a := math.Abs(v)
+	div, suffix := 1e3, l.Pick("\u00a0k", "K")
+	switch {
+	case a >= 1e9:
+		div, suffix = 1e9, l.Pick("\u00a0mil\u00a0M", "B")
+	case a >= 1e6:
+		div, suffix = 1e6, l.Pick("\u00a0M", "M")
+	case a < 1e4:
+		return l.Auto(v, 2)
+	}
+	return l.Auto(v/div, 2) + suffix
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
@@ -25,6 +26,41 @@ func galleryCases(l locale.Lang) []galleryCase {
 		{"pillars", func(o Options) ([]byte, error) { return PillarBars(samplePillars(l, true), o) }},
 		{"pillars-plain", func(o Options) ([]byte, error) { return PillarBars(samplePillars(l, false), o) }},
 		{"alignment", func(o Options) ([]byte, error) { return Alignment(sampleAlignment(l), o) }},
+		{"trend-revenue24", func(o Options) ([]byte, error) {
+			o.Unit, o.Currency = diagnostic.UnitMoney, "EUR"
+			return Trend(sampleRevenue(l, 24), o)
+		}},
+		{"trend-winrate", func(o Options) ([]byte, error) { o.Unit = diagnostic.UnitPercent; return Trend(sampleWinRate(l), o) }},
+		{"trend-leads60", func(o Options) ([]byte, error) { o.Unit = diagnostic.UnitCount; return Trend(sampleLeads(l, 60), o) }},
+		{"trend-single", func(o Options) ([]byte, error) {
+			o.Unit = diagnostic.UnitPercent
+			d := sampleWinRate(l)
+			d.Points = d.Points[:1]
+			return Trend(d, o)
+		}},
+		{"trend-negative", func(o Options) ([]byte, error) {
+			o.Unit, o.Currency = diagnostic.UnitMoney, "USD"
+			return Trend(sampleNetProfit(l), o)
+		}},
+		{"trend-extreme", func(o Options) ([]byte, error) {
+			o.Unit, o.Currency = diagnostic.UnitMoney, "EUR"
+			return Trend(sampleExtreme(l), o)
+		}},
+		{"trend-empty", func(o Options) ([]byte, error) { return Trend(TrendData{Title: l.Pick("Ingresos", "Revenue")}, o) }},
+		{"funnel", func(o Options) ([]byte, error) { return Funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) }},
+		{"funnel-extreme", func(o Options) ([]byte, error) {
+			return Funnel(StandardFunnel(F(2.5e9), F(1), F(0), nil, F(-5)), o)
+		}},
+		{"tile-winrate", func(o Options) ([]byte, error) { o.Unit = diagnostic.UnitPercent; return Scorecard(sampleTiles(l)[0], o) }},
+		{"tile-cac", func(o Options) ([]byte, error) {
+			o.Unit, o.Currency = diagnostic.UnitMoney, "EUR"
+			return Scorecard(sampleTiles(l)[1], o)
+		}},
+		{"tile-revenue", func(o Options) ([]byte, error) {
+			o.Unit, o.Currency = diagnostic.UnitMoney, "USD"
+			return Scorecard(sampleTiles(l)[2], o)
+		}},
+		{"tile-empty", func(o Options) ([]byte, error) { return Scorecard(TileData{Title: "NPS"}, o) }},
 		{"radar-empty", func(o Options) ([]byte, error) { return Radar(RadarData{}, o) }},
 	}
 }

@@ -51,7 +51,7 @@ var darkTheme = theme{
 	good:      rgb(0x56B4E9),
 	bad:       rgb(0xFF8A4C),
 	neutral:   rgb(0xA7B0BA),
-	band:      rgb(0x2C3640),
+	band:      rgb(0x34485C),
 	bandAlt:   rgb(0x252A30),
 	highlight: rgb(0x3A2A22),
 }
