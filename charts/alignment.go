@@ -27,6 +27,10 @@ const alignmentW, alignmentH = 820, 560
 // the highest so gaps stand out, with the gap in points at the right;
 // flagged pillars are highlighted.
 func Alignment(d AlignmentData, o Options) ([]byte, error) {
+	return encode(alignment(d, o))
+}
+
+func alignment(d AlignmentData, o Options) (*canvas, error) {
 	o, err := o.normalise(alignmentW, alignmentH)
 	if err != nil {
 		return nil, err
@@ -77,6 +81,7 @@ func Alignment(d AlignmentData, o Options) ([]byte, error) {
 		lo, hi, cnt := math.Inf(1), math.Inf(-1), 0
 		for _, dep := range d.Departments {
 			if v, ok := valueAt(dep.Scores, i); ok {
+				v = max(0, min(v, 100)) // scores are 0–100; drawn clamped too
 				lo, hi, cnt = min(lo, v), max(hi, v), cnt+1
 			}
 		}
@@ -115,5 +120,5 @@ func Alignment(d AlignmentData, o Options) ([]byte, error) {
 			c.textMid("Δ "+o.Lang.Number(hi-lo, 0), rows.plot.right()+c.px(12), mid, alignLeft, gs)
 		}
 	}
-	return c.bytes()
+	return c, nil
 }

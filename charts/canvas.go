@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
@@ -24,6 +25,7 @@ type canvas struct {
 	w, h          int
 	scale         float64 // pixels per point-like unit: DPI/96
 	regular, bold *truetype.Font
+	texts         []placedText
 }
 
 // newCanvas creates the renderer for o and paints the background.
@@ -48,6 +50,14 @@ func newCanvas(o Options) (*canvas, error) {
 	return c, nil
 }
 
+// encode returns the bytes of a finished drawing.
+func encode(c *canvas, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	return c.bytes()
+}
+
 // bytes encodes the drawing.
 func (c *canvas) bytes() ([]byte, error) {
 	var buf bytes.Buffer
@@ -55,7 +65,7 @@ func (c *canvas) bytes() ([]byte, error) {
 		if err := c.r.Save(&buf); err != nil {
 			return nil, fmt.Errorf("charts: writing SVG: %w", err)
 		}
-		return buf.Bytes(), nil
+		return boldText.ReplaceAll(buf.Bytes(), []byte("${1};font-weight:bold${2}")), nil
 	}
 	// Collect the bitmap and encode it ourselves, favouring speed: chart
 	// PNGs are flat colour and compress well even at the fastest level.
@@ -120,35 +130,49 @@ func (c *canvas) text(body string, x, y float64, align int, s textStyle) {
 	if body == "" {
 		return
 	}
+	w := c.measure(body, s)
 	switch align {
 	case alignCenter:
-		x -= c.measure(body, s) / 2
+		x -= w / 2
 	case alignRight:
-		x -= c.measure(body, s)
+		x -= w
 	}
 	c.setText(s)
-	if c.svg {
-		body = xmlEscape(body)
+	c.r.Text(c.svgBody(body, s), iround(x), iround(y))
+	em := c.fontPx(s.size)
+	c.texts = append(c.texts, placedText{body: body, b: box{x: x, y: y - 0.76*em, w: w, h: em}})
+}
+
+// placedText is a piece of text drawn and the box it covers (from the
+// ascender to the descender), kept so tests can check that no two labels
+// overlap and none is clipped.
+type placedText struct {
+	body string
+	b    box
+}
+
+// boldMark starts the body of SVG text meant to be bold: go-chart's SVG back
+// end names only the font family, so bytes() turns the mark into a
+// font-weight on the enclosing element.
+const boldMark = "\u2060"
+
+var boldText = regexp.MustCompile(`(<text [^>]*style="[^"]*)("[^>]*>)` + boldMark)
+
+// svgBody escapes text for SVG and marks bold text; PNG text is unchanged.
+func (c *canvas) svgBody(body string, s textStyle) string {
+	if !c.svg {
+		return body
 	}
-	c.r.Text(body, iround(x), iround(y))
+	body = xmlEscape(body)
+	if s.bold {
+		body = boldMark + body
+	}
+	return body
 }
 
 // textMid draws body vertically centred on y.
 func (c *canvas) textMid(body string, x, y float64, align int, s textStyle) {
 	c.text(body, x, y+c.capHeight(s.size)/2, align, s)
-}
-
-// textRotated draws body rotated a quarter turn anticlockwise, centred on
-// (x, y), for vertical axis titles.
-func (c *canvas) textRotated(body string, x, y float64, s textStyle) {
-	wd := c.measure(body, s)
-	c.setText(s)
-	c.r.SetTextRotation(-math.Pi / 2)
-	if c.svg {
-		body = xmlEscape(body)
-	}
-	c.r.Text(body, iround(x+c.capHeight(s.size)/2), iround(y+wd/2))
-	c.r.ClearTextRotation()
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")

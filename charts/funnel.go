@@ -34,6 +34,10 @@ const funnelW, funnelH = 760, 500
 // neck carrying the conversion rate between the two; the overall
 // conversion from the first to the last stage is noted at the bottom.
 func Funnel(d FunnelData, o Options) ([]byte, error) {
+	return encode(funnel(d, o))
+}
+
+func funnel(d FunnelData, o Options) (*canvas, error) {
 	o, err := o.normalise(funnelW, funnelH)
 	if err != nil {
 		return nil, err
@@ -134,5 +138,5 @@ func Funnel(d FunnelData, o Options) ([]byte, error) {
 			c.textOnBg("↓ "+rate, cx, (yb+yt)/2, alignCenter, cs, pill)
 		}
 	}
-	return c.bytes()
+	return c, nil
 }

@@ -5,7 +5,7 @@ import "github.com/wcharczuk/go-chart/v2/drawing"
 // noData draws the image shown instead of a chart without data: the
 // chart's title, an empty-chart pictogram and "No data" with a hint, in the
 // chosen language, centred in the requested size.
-func noData(o Options, title string) ([]byte, error) {
+func noData(o Options, title string) (*canvas, error) {
 	c, err := newCanvas(o)
 	if err != nil {
 		return nil, err
@@ -37,5 +37,5 @@ func noData(o Options, title string) ([]byte, error) {
 	if y < b.bottom()+c.px(8) {
 		c.text(c.ellipsis(tr(lang, "nodata.hint"), hint, b.w), cx, y, alignCenter, hint)
 	}
-	return c.bytes()
+	return c, nil
 }

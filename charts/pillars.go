@@ -26,6 +26,10 @@ const pillarsW, pillarsH = 820, 520
 // shaded bands for the five maturity levels, with the score at the end of
 // each bar and the earlier assessment as a marker.
 func PillarBars(d PillarData, o Options) ([]byte, error) {
+	return encode(pillarBars(d, o))
+}
+
+func pillarBars(d PillarData, o Options) (*canvas, error) {
 	o, err := o.normalise(pillarsW, pillarsH)
 	if err != nil {
 		return nil, err
@@ -85,7 +89,7 @@ func PillarBars(d PillarData, o Options) ([]byte, error) {
 			c.textMid(tr(o.Lang, "nodata.short"), labelX+c.px(6), mid, alignLeft, ns)
 		}
 	}
-	return c.bytes()
+	return c, nil
 }
 
 // rowLayout places one labelled row per category to the left of a 0–100

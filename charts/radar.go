@@ -45,6 +45,10 @@ const (
 // and 80, the primary series as a filled polygon with its score under each
 // axis name, and earlier and department series as outlines with a legend.
 func Radar(d RadarData, o Options) ([]byte, error) {
+	return encode(radar(d, o))
+}
+
+func radar(d RadarData, o Options) (*canvas, error) {
 	o, err := o.normalise(radarW, radarH)
 	if err != nil {
 		return nil, err
@@ -255,7 +259,7 @@ func Radar(d RadarData, o Options) ([]byte, error) {
 			c.text(l.value, x, y-c.fontPx(labelSize)*0.3, align, vst)
 		}
 	}
-	return c.bytes()
+	return c, nil
 }
 
 // valueAt returns values[i] when present and finite.

@@ -34,6 +34,10 @@ const tileW, tileH = 360, 200
 // only cue), the target with ✓ or ✗, and a small scale placing the value
 // against the benchmark band.
 func Scorecard(d TileData, o Options) ([]byte, error) {
+	return encode(scorecard(d, o))
+}
+
+func scorecard(d TileData, o Options) (*canvas, error) {
 	o, err := o.normalise(tileW, tileH)
 	if err != nil {
 		return nil, err
@@ -95,7 +99,7 @@ func Scorecard(d TileData, o Options) ([]byte, error) {
 		ch := f.change(v, p)
 		cs := textStyle{size: valueSize + 1, bold: true, color: col}
 		x := b.x + c.measure(val, big) + c.px(12)
-		c.text(arrow+" "+ch, x, y-c.capHeight(big.size)+c.capHeight(cs.size), alignLeft, cs)
+		c.text(c.ellipsis(arrow+" "+ch, cs, b.right()-x), x, y-c.lineHeight(ps.size)-c.px(2), alignLeft, cs)
 		c.text(c.ellipsis(tr(lang, "tile.vsPrevious"), ps, b.right()-x), x, y, alignLeft, ps)
 	}
 
@@ -120,7 +124,7 @@ func Scorecard(d TileData, o Options) ([]byte, error) {
 	if bm := d.Benchmark; bm != nil {
 		c.benchmarkScale(b, y, v, bm, f, lowerBetter)
 	}
-	return c.bytes()
+	return c, nil
 }
 
 // benchmarkScale draws, in the space below yTop, a track with the band

@@ -49,6 +49,10 @@ const trendW, trendH = 820, 440
 // source, outliers ringed and the last value labelled. Months are named in
 // the chosen language and thinned out so that labels never overlap.
 func Trend(d TrendData, o Options) ([]byte, error) {
+	return encode(trend(d, o))
+}
+
+func trend(d TrendData, o Options) (*canvas, error) {
 	o, err := o.normalise(trendW, trendH)
 	if err != nil {
 		return nil, err
@@ -250,7 +254,7 @@ func Trend(d TrendData, o Options) ([]byte, error) {
 	lx, ly := xOf(lp.Month.Index()), yOf(lastVal)
 	c.marker(shapeCircle, lx, ly, 4.5, seriesCol)
 	c.textOnBg(lastText, lx+c.px(9), ly, alignLeft, vs, c.th.bg)
-	return c.bytes()
+	return c, nil
 }
 
 // monthAxis labels months under the plot: every step-th month (1, 2, 3, 4,
