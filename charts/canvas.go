@@ -3,6 +3,9 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"regexp"
@@ -26,6 +29,7 @@ type canvas struct {
 	scale         float64 // pixels per point-like unit: DPI/96
 	regular, bold *truetype.Font
 	texts         []placedText
+	img           *image.RGBA // the PNG bitmap being drawn, nil for SVG
 }
 
 // newCanvas creates the renderer for o and paints the background.
@@ -46,6 +50,15 @@ func newCanvas(o Options) (*canvas, error) {
 	r.SetDPI(o.DPI)
 	c := &canvas{r: r, o: o, th: themeFor(o.Dark), svg: o.Format == SVG, w: o.Width, h: o.Height,
 		scale: o.DPI / 96, regular: reg, bold: bold}
+	if !c.svg {
+		// go-chart hands its bitmap to an RGBACollector without copying:
+		// keep it to paint rectangles directly.
+		var col rgbaCollector
+		if err := r.Save(&col); err != nil {
+			return nil, fmt.Errorf("charts: reaching the bitmap: %w", err)
+		}
+		c.img = col.img
+	}
 	c.rect(0, 0, float64(c.w), float64(c.h), c.th.bg)
 	return c, nil
 }
@@ -107,15 +120,24 @@ func (c *canvas) setText(s textStyle) {
 	} else {
 		c.r.SetFont(c.regular)
 	}
-	c.r.SetFontSize(s.size)
+	size := s.size
+	if !c.svg {
+		// go-chart's raster back end scales fonts by size×DPI/64 pixels,
+		// its SVG back end (and typography) by size×DPI/72: correct the
+		// raster size so that PNG and SVG text match the measured widths.
+		size *= 64.0 / 72.0
+	}
+	c.r.SetFontSize(size)
 	c.r.SetFontColor(s.color)
 }
 
 // measure returns the width in pixels of body in style s.
 func (c *canvas) measure(body string, s textStyle) float64 {
-	c.setText(s)
-	b := c.r.MeasureText(body)
-	return float64(b.Width())
+	f := c.regular
+	if s.bold {
+		f = c.bold
+	}
+	return textWidth(f, faceKey{bold: s.bold, size: s.size, dpi: c.o.DPI}, body)
 }
 
 // Horizontal anchors of text.
@@ -181,8 +203,21 @@ func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 
 func iround(v float64) int { return int(math.Round(v)) }
 
-// rect fills a rectangle.
+// rect fills a rectangle. In PNG it is painted straight into the bitmap,
+// with edges on whole pixels (crisper and much faster than rasterising a
+// path); in SVG it is a path.
 func (c *canvas) rect(x, y, w, h float64, fill drawing.Color) {
+	if c.img != nil {
+		r := image.Rect(iround(x), iround(y), iround(x+w), iround(y+h))
+		op := draw.Over
+		if fill.A == 255 {
+			op = draw.Src
+		}
+		pr, pg, pb, pa := fill.RGBA() // premultiplied, as image.RGBA stores it
+		u := color.RGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(pa >> 8)}
+		draw.Draw(c.img, r, image.NewUniform(u), image.Point{}, op)
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFillColor(fill)
 	c.path([][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true)
@@ -277,12 +312,6 @@ func (c *canvas) marker(shape int, x, y, rad float64, fill drawing.Color) {
 		pts = regular(x, y, r, 16, 0)
 	}
 	c.polygon(pts, fill, c.th.bg, 1, nil)
-}
-
-// ring strokes a circle of radius rad (96-DPI pixels).
-func (c *canvas) ring(x, y, rad float64, col drawing.Color, width float64) {
-	pts := regular(x, y, c.px(rad), 20, 0)
-	c.polygon(pts, drawing.Color{}, col, width, nil)
 }
 
 // regular returns the vertices of a regular n-gon.

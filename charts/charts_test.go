@@ -40,7 +40,9 @@ func cases(l locale.Lang) []chartCase {
 		{"radar-extreme", false, func(o Options) (*canvas, error) { return radar(wild, o) }},
 		{"pillars", false, func(o Options) (*canvas, error) { return pillarBars(samplePillars(l, true), o) }},
 		{"pillars-empty", true, func(o Options) (*canvas, error) { return pillarBars(PillarData{}, o) }},
-		{"pillars-single", false, func(o Options) (*canvas, error) { return pillarBars(PillarData{Pillars: samplePillars(l, false).Pillars[:1]}, o) }},
+		{"pillars-single", false, func(o Options) (*canvas, error) {
+			return pillarBars(PillarData{Pillars: samplePillars(l, false).Pillars[:1]}, o)
+		}},
 		{"pillars-extreme", false, func(o Options) (*canvas, error) { return pillarBars(negPillars, o) }},
 		{"alignment", false, func(o Options) (*canvas, error) { return alignment(sampleAlignment(l), o) }},
 		{"alignment-empty", true, func(o Options) (*canvas, error) { return alignment(AlignmentData{Pillars: pillarNames(l)}, o) }},
@@ -54,7 +56,9 @@ func cases(l locale.Lang) []chartCase {
 		{"trend-24", false, func(o Options) (*canvas, error) { return trend(trendN(24), money(o)) }},
 		{"trend-60", false, func(o Options) (*canvas, error) { return trend(trendN(60), money(o)) }},
 		{"trend-120", false, func(o Options) (*canvas, error) { return trend(sampleLeads(l, 120), o) }},
-		{"trend-empty", true, func(o Options) (*canvas, error) { return trend(TrendData{Title: "KPI", Points: []Point{{Month: start}}}, o) }},
+		{"trend-empty", true, func(o Options) (*canvas, error) {
+			return trend(TrendData{Title: "KPI", Points: []Point{{Month: start}}}, o)
+		}},
 		{"trend-single", false, func(o Options) (*canvas, error) {
 			d := sampleWinRate(l)
 			d.Points = d.Points[:1]
@@ -65,9 +69,13 @@ func cases(l locale.Lang) []chartCase {
 		{"trend-flat-zero", false, func(o Options) (*canvas, error) {
 			return trend(TrendData{Title: "0", Points: []Point{{Month: start, Value: F(0)}, {Month: start.Add(1), Value: F(0)}}}, o)
 		}},
-		{"funnel", false, func(o Options) (*canvas, error) { return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) }},
+		{"funnel", false, func(o Options) (*canvas, error) {
+			return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o)
+		}},
 		{"funnel-empty", true, func(o Options) (*canvas, error) { return funnel(StandardFunnel(nil, nil, nil, nil, nil), o) }},
-		{"funnel-single", false, func(o Options) (*canvas, error) { return funnel(FunnelData{Stages: []Stage{{Key: "leads", Value: F(10)}}}, o) }},
+		{"funnel-single", false, func(o Options) (*canvas, error) {
+			return funnel(FunnelData{Stages: []Stage{{Key: "leads", Value: F(10)}}}, o)
+		}},
 		{"funnel-extreme", false, func(o Options) (*canvas, error) { return funnel(StandardFunnel(F(2.5e12), F(1), F(0), nil, F(-5)), o) }},
 		{"tile", false, func(o Options) (*canvas, error) { return scorecard(sampleTiles(l)[0], pct(o)) }},
 		{"tile-lower-better", false, func(o Options) (*canvas, error) { return scorecard(sampleTiles(l)[1], money(o)) }},

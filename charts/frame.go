@@ -8,11 +8,11 @@ import (
 
 // Type sizes in points.
 const (
-	titleSize  = 13
-	labelSize  = 9.5
-	smallSize  = 8
-	legendSize = 9
-	valueSize  = 9
+	titleSize  = 14.5
+	labelSize  = 10.5
+	smallSize  = 9
+	legendSize = 10
+	valueSize  = 10
 )
 
 // box is a rectangle in output pixels.
@@ -152,13 +152,4 @@ func (c *canvas) ellipsis(s string, ts textStyle, w float64) string {
 		}
 	}
 	return "…"
-}
-
-// wrapWidth is the width of the widest line of s wrapped to w.
-func (c *canvas) wrapWidth(s string, ts textStyle, w float64, maxLines int) float64 {
-	m := 0.0
-	for _, l := range c.wrap(s, ts, w, maxLines) {
-		m = max(m, c.measure(l, ts))
-	}
-	return m
 }

@@ -1,6 +1,9 @@
 package charts
 
-import "github.com/revopsdx/revopsdx/diagnostic"
+import (
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
 
 // Stage is one step of the funnel. Key names a standard stage (leads, mqls,
 // sqls, opportunities, won) whose name is then translated; Name, when set,
@@ -64,7 +67,7 @@ func funnel(d FunnelData, o Options) (*canvas, error) {
 	n := len(d.Stages)
 	if v0, ok0 := finite(d.Stages[0].Value); ok0 && n > 1 {
 		if vn, ok := finite(d.Stages[n-1].Value); ok && v0 > 0 && vn >= 0 {
-			note = tr(lang, "funnel.overall") + ": " + lang.Percent(vn/v0, 1)
+			note = tr(lang, "funnel.overall") + ": " + rateText(lang, vn/v0)
 		}
 	}
 	b := c.frame(title, nil, note)
@@ -133,10 +136,19 @@ func funnel(d FunnelData, o Options) (*canvas, error) {
 			}
 			rate := "–"
 			if ok && nok && v > 0 && nv >= 0 {
-				rate = lang.Percent(nv/v, 1)
+				rate = rateText(lang, nv/v)
 			}
 			c.textOnBg("↓ "+rate, cx, (yb+yt)/2, alignCenter, cs, pill)
 		}
 	}
 	return c, nil
+}
+
+// rateText writes a conversion rate with one decimal, and a rate too small
+// for that as "< 0,1 %" rather than a misleading "0,0 %".
+func rateText(l locale.Lang, r float64) string {
+	if r > 0 && r < 0.0005 {
+		return "<\u00a0" + l.Percent(0.001, 1)
+	}
+	return l.Percent(r, 1)
 }

@@ -47,11 +47,16 @@ func galleryCases(l locale.Lang) []galleryCase {
 			return Trend(sampleExtreme(l), o)
 		}},
 		{"trend-empty", func(o Options) ([]byte, error) { return Trend(TrendData{Title: l.Pick("Ingresos", "Revenue")}, o) }},
-		{"funnel", func(o Options) ([]byte, error) { return Funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) }},
+		{"funnel", func(o Options) ([]byte, error) {
+			return Funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o)
+		}},
 		{"funnel-extreme", func(o Options) ([]byte, error) {
 			return Funnel(StandardFunnel(F(2.5e9), F(1), F(0), nil, F(-5)), o)
 		}},
-		{"tile-winrate", func(o Options) ([]byte, error) { o.Unit = diagnostic.UnitPercent; return Scorecard(sampleTiles(l)[0], o) }},
+		{"tile-winrate", func(o Options) ([]byte, error) {
+			o.Unit = diagnostic.UnitPercent
+			return Scorecard(sampleTiles(l)[0], o)
+		}},
 		{"tile-cac", func(o Options) ([]byte, error) {
 			o.Unit, o.Currency = diagnostic.UnitMoney, "EUR"
 			return Scorecard(sampleTiles(l)[1], o)

@@ -6,9 +6,17 @@ import "github.com/wcharczuk/go-chart/v2/drawing"
 // chart's title, an empty-chart pictogram and "No data" with a hint, in the
 // chosen language, centred in the requested size.
 func noData(o Options, title string) (*canvas, error) {
+	return noDataOn(o, title, false)
+}
+
+// noDataOn draws the "no data" image, on a tile's panel when panel is set.
+func noDataOn(o Options, title string, panel bool) (*canvas, error) {
 	c, err := newCanvas(o)
 	if err != nil {
 		return nil, err
+	}
+	if panel {
+		c.rect(c.px(1), c.px(1), float64(c.w)-c.px(2), float64(c.h)-c.px(2), c.th.panel)
 	}
 	b := c.frame(title, nil, "")
 	lang := o.Lang

@@ -232,7 +232,12 @@ func radar(d RadarData, o Options) (*canvas, error) {
 	}
 	// Scale numbers along the first spoke.
 	ss := textStyle{size: smallSize, color: c.th.muted}
-	for lvl := 20.0; lvl <= 100; lvl += 20 {
+	// Every ring is numbered when there is room, else every second or more.
+	every := 20.0
+	for R*every/100 < c.lineHeight(smallSize)+c.px(2) && every < 100 {
+		every += 20
+	}
+	for lvl := every; lvl <= 100; lvl += every {
 		p := pt(0, lvl)
 		c.textOnBg(o.Lang.Number(lvl, 0), p[0]+c.px(4), p[1], alignLeft, ss, c.th.bg)
 	}

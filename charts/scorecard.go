@@ -44,7 +44,7 @@ func scorecard(d TileData, o Options) (*canvas, error) {
 	}
 	v, ok := finite(d.Value)
 	if !ok {
-		return noData(o, d.Title)
+		return noDataOn(o, d.Title, true)
 	}
 	c, err := newCanvas(o)
 	if err != nil {
@@ -71,7 +71,7 @@ func scorecard(d TileData, o Options) (*canvas, error) {
 	c.text(period, b.right(), y, alignRight, ps)
 
 	// Big value, sized down until it fits the width.
-	big := textStyle{size: 26, bold: true, color: c.th.text}
+	big := textStyle{size: 29, bold: true, color: c.th.text}
 	val := f.label(v)
 	for big.size > 10 && c.measure(val, big) > b.w*0.62 {
 		big.size--

@@ -115,7 +115,7 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	// Legend and note.
 	var legend []legendItem
 	seriesCol := c.th.series[0]
-	targetCol := c.th.series[1]
+	targetCol := c.th.series[3] // reddish purple: apart from the outliers' vermillion
 	name := d.Name
 	if name == "" {
 		name = title
