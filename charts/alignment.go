@@ -86,7 +86,7 @@ func alignment(d AlignmentData, o Options) (*canvas, error) {
 			}
 		}
 		if cnt == 0 {
-			c.textMid(tr(o.Lang, "nodata.short"), rows.plot.x+c.px(6), mid, alignLeft, textStyle{size: valueSize, color: c.th.muted})
+			c.textMid(tr(o.Lang, "nodata.short"), rows.plot.x+c.px(6), mid, alignLeft, textStyle{size: min(valueSize, rows.labelStyle.size), color: c.th.muted})
 			continue
 		}
 		c.line(rows.x(lo), mid, rows.x(hi), mid, c.th.axis, 3, nil)
@@ -113,7 +113,7 @@ func alignment(d AlignmentData, o Options) (*canvas, error) {
 			c.marker(k, rows.x(v), mid+dy, 5.5, c.th.seriesColor(k))
 		}
 		if cnt >= 2 {
-			gs := textStyle{size: valueSize, color: c.th.text}
+			gs := textStyle{size: min(valueSize, rows.labelStyle.size), color: c.th.text}
 			if i < len(d.Flagged) && d.Flagged[i] {
 				gs.bold, gs.color = true, c.th.bad
 			}

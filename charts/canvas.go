@@ -78,7 +78,11 @@ func (c *canvas) bytes() ([]byte, error) {
 		if err := c.r.Save(&buf); err != nil {
 			return nil, fmt.Errorf("charts: writing SVG: %w", err)
 		}
-		return boldText.ReplaceAll(buf.Bytes(), []byte("${1};font-weight:bold${2}")), nil
+		out := boldText.ReplaceAll(buf.Bytes(), []byte("${1};font-weight:bold${2}"))
+		// go-chart writes only a viewBox; a size lets decks and browsers
+		// place the image at its intended pixel size.
+		size := fmt.Sprintf(`<svg width="%d" height="%d" `, c.w, c.h)
+		return bytes.Replace(out, []byte("<svg "), []byte(size), 1), nil
 	}
 	// Collect the bitmap and encode it ourselves, favouring speed: chart
 	// PNGs are flat colour and compress well even at the fastest level.

@@ -171,6 +171,9 @@ func checkSVG(t *testing.T, name string, b []byte) {
 			}
 		}
 	}
+	if !bytes.HasPrefix(b, []byte(`<svg width="`)) {
+		t.Errorf("%s: SVG without a width", name)
+	}
 	if root != "svg" || texts == 0 {
 		t.Errorf("%s: root <%s> with %d texts", name, root, texts)
 	}
@@ -194,11 +197,11 @@ func hasText(c *canvas, s string) bool {
 // leaves the image.
 func TestLabelsNeitherOverlapNorClip(t *testing.T) {
 	for _, l := range locale.Langs {
-		for _, size := range []struct{ w, h int }{{0, 0}, {480, 360}} {
+		for _, size := range []struct{ w, h int }{{0, 0}, {480, 360}, {360, 260}} {
 			for _, cc := range cases(l) {
 				o := Options{Lang: l, Width: size.w, Height: size.h}
 				if strings.HasPrefix(cc.name, "tile") && size.w != 0 {
-					o.Width, o.Height = 300, 170
+					o.Width, o.Height = size.w*3/5, size.h/2
 				}
 				c, err := cc.draw(o)
 				if err != nil {
@@ -210,7 +213,7 @@ func TestLabelsNeitherOverlapNorClip(t *testing.T) {
 						t.Errorf("%s: %q clipped at %+v", name, a.body, a.b)
 					}
 					for _, b := range c.texts[i+1:] {
-						if overlap(a.b, b.b) {
+						if overlaps(a.b, b.b) {
 							t.Errorf("%s: %q %+v overlaps %q %+v", name, a.body, a.b, b.body, b.b)
 						}
 					}
@@ -220,10 +223,6 @@ func TestLabelsNeitherOverlapNorClip(t *testing.T) {
 	}
 }
 
-// overlap reports whether two boxes share more than a pixel each way.
-func overlap(a, b box) bool {
-	return a.x+1 < b.right() && b.x+1 < a.right() && a.y+1 < b.bottom() && b.y+1 < a.bottom()
-}
 
 func TestDeterministic(t *testing.T) {
 	eachVariant(t, func(t *testing.T, l locale.Lang, o Options) {

@@ -21,6 +21,11 @@ type box struct{ x, y, w, h float64 }
 func (b box) right() float64  { return b.x + b.w }
 func (b box) bottom() float64 { return b.y + b.h }
 
+// overlaps reports whether two boxes share more than a pixel each way.
+func overlaps(a, b box) bool {
+	return a.x+1 < b.right() && b.x+1 < a.right() && a.y+1 < b.bottom() && b.y+1 < a.bottom()
+}
+
 // Legend swatch kinds.
 const (
 	swatchFill = iota

@@ -63,7 +63,7 @@ func pillarBars(d PillarData, o Options) (*canvas, error) {
 	}
 	rows := c.newRowLayout(b, names, true, "100")
 	c.levelBands(rows)
-	vs := textStyle{size: valueSize, bold: true, color: c.th.text}
+	vs := textStyle{size: min(valueSize, rows.labelStyle.size), bold: true, color: c.th.text}
 	for i, p := range d.Pillars {
 		y0, y1 := rows.rowBand(i)
 		mid := (y0 + y1) / 2
@@ -85,7 +85,7 @@ func pillarBars(d PillarData, o Options) (*canvas, error) {
 		if ok {
 			c.textMid(o.Lang.Number(v, 0), labelX+c.px(6), mid, alignLeft, vs)
 		} else {
-			ns := textStyle{size: valueSize, color: c.th.muted}
+			ns := textStyle{size: vs.size, color: c.th.muted}
 			c.textMid(tr(o.Lang, "nodata.short"), labelX+c.px(6), mid, alignLeft, ns)
 		}
 	}
@@ -100,41 +100,57 @@ type rowLayout struct {
 	plot   box // the data area (without the label column and axis)
 	rowH   float64
 	header float64 // height of the level-band header above the rows
+	// labelStyle is the type of the row labels, smaller in short rows.
+	labelStyle textStyle
 }
 
-// newRowLayout measures the labels (wrapped to two lines within 38 % of the
-// width) and reserves room for the level header, the axis ticks and, at the
-// right, value labels as wide as widest.
+// newRowLayout measures the labels and reserves room for the level header,
+// the axis ticks and, at the right, value labels as wide as widest. Labels
+// wrap to two lines within 38 % of the width when rows are tall enough,
+// else to one line, in a smaller type when even that does not fit.
 func (c *canvas) newRowLayout(b box, names []string, header bool, widest string) *rowLayout {
-	ls := textStyle{size: labelSize, color: c.th.text}
-	maxW := b.w * 0.38
 	rl := &rowLayout{c: c, labels: make([][]string, len(names))}
-	labelW := 0.0
-	for i, n := range names {
-		rl.labels[i] = c.wrap(n, ls, maxW, 2)
-		for _, l := range rl.labels[i] {
-			labelW = max(labelW, c.measure(l, ls))
-		}
-	}
 	if header {
 		rl.header = c.lineHeight(smallSize) + c.px(4)
 	}
 	axisH := c.lineHeight(smallSize) + c.px(6)
+	rows := float64(max(len(names), 1))
+	rowH := (b.h - rl.header - axisH) / rows
+	ls := textStyle{size: labelSize, color: c.th.text}
+	for ls.size > smallSize-1 && c.lineHeight(ls.size) > rowH {
+		ls.size -= 0.5
+	}
+	maxLines := 2
+	if 2*c.lineHeight(ls.size) > rowH {
+		maxLines = 1
+	}
+	rl.labelStyle = ls
+	labelW := 0.0
+	for i, n := range names {
+		rl.labels[i] = c.wrap(n, ls, b.w*0.38, maxLines)
+		for _, l := range rl.labels[i] {
+			labelW = max(labelW, c.measure(l, ls))
+		}
+	}
 	right := c.measure(widest, textStyle{size: valueSize, bold: true}) + c.px(12)
-	rl.plot = box{x: b.x + labelW + c.px(10), y: b.y + rl.header, w: b.w - labelW - c.px(10) - right, h: b.h - rl.header - axisH}
-	rl.rowH = rl.plot.h / float64(max(len(names), 1))
-	// Axis: ticks every 20 with vertical gridlines.
+	rl.plot = box{x: b.x + labelW + c.px(10), y: b.y + rl.header, w: b.w - labelW - c.px(10) - right, h: rowH * rows}
+	rl.rowH = rowH
+	// Axis: ticks every 20 (every 40 when narrow).
 	ts := textStyle{size: smallSize, color: c.th.muted}
-	for v := 0.0; v <= 100; v += 20 {
-		x := rl.x(v)
-		c.text(fmt.Sprint(int(v)), x, rl.plot.bottom()+c.px(4)+c.capHeight(smallSize), alignCenter, ts)
+	every := 20.0
+	if rl.plot.w/5 < c.measure("100", ts)+c.px(6) {
+		every = 50
+	}
+	for v := 0.0; v <= 100; v += every {
+		c.text(fmt.Sprint(int(v)), rl.x(v), rl.plot.bottom()+c.px(4)+c.capHeight(smallSize), alignCenter, ts)
 	}
 	// Labels, right-aligned, vertically centred on their rows.
+	lh := c.lineHeight(ls.size)
 	for i, lines := range rl.labels {
 		y0, y1 := rl.rowBand(i)
-		top := (y0+y1)/2 - float64(len(lines))*c.lineHeight(labelSize)/2
+		top := (y0+y1)/2 - float64(len(lines))*lh/2
 		for j, l := range lines {
-			c.text(l, rl.plot.x-c.px(10), top+float64(j)*c.lineHeight(labelSize)+c.capHeight(labelSize)+c.px(1), alignRight, ls)
+			c.text(l, rl.plot.x-c.px(10), top+float64(j)*lh+c.capHeight(ls.size)+c.px(1), alignRight, ls)
 		}
 	}
 	return rl
@@ -176,7 +192,12 @@ func (c *canvas) levelBands(rl *rowLayout) {
 			col = c.th.band
 		}
 		c.rect(x0, rl.plot.y, x1-x0, rl.plot.h, col)
-		name := c.ellipsis(tr(c.o.Lang, fmt.Sprintf("level.%d", lvl+1)), ts, x1-x0-c.px(4))
+		// The level's name, or its number ("N3" / "L3") when the name does
+		// not fit its band.
+		name := tr(c.o.Lang, fmt.Sprintf("level.%d", lvl+1))
+		if c.measure(name, ts) > x1-x0-c.px(4) {
+			name = c.ellipsis(fmt.Sprintf("%s%d", tr(c.o.Lang, "level.short"), lvl+1), ts, x1-x0)
+		}
 		c.text(name, (x0+x1)/2, rl.plot.y-c.px(5), alignCenter, ts)
 	}
 	rl.grid()

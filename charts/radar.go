@@ -89,35 +89,46 @@ func radar(d RadarData, o Options) (*canvas, error) {
 
 	n := len(d.Axes)
 	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
-	ls := textStyle{size: labelSize, color: c.th.text}
-	vs := textStyle{size: labelSize, bold: true, color: c.th.series[0]}
-	maxLabelW := max(c.px(90), b.w*0.22)
 	type lab struct {
 		lines []string
 		value string
 		w, h  float64
 	}
-	labels := make([]lab, n)
-	for i, name := range d.Axes {
-		l := lab{lines: c.wrap(name, ls, maxLabelW, 3)}
-		if primary >= 0 {
-			if v, ok := valueAt(d.Series[primary].Values, i); ok {
-				l.value = o.Lang.Number(v, 0)
-			} else {
-				l.value = tr(o.Lang, "nodata.short")
+	var (
+		labels []lab
+		ls, vs textStyle
+	)
+	// measure lays the labels out in type of size pt, names wrapped to
+	// maxLines lines (none: values only).
+	measure := func(pt float64, maxLines int) {
+		ls = textStyle{size: pt, color: c.th.text}
+		vs = textStyle{size: pt, bold: true, color: c.th.series[0]}
+		maxW := max(c.px(80), b.w*0.22)
+		labels = make([]lab, n)
+		for i, name := range d.Axes {
+			var l lab
+			if maxLines > 0 {
+				l.lines = c.wrap(name, ls, maxW, maxLines)
 			}
+			if primary >= 0 {
+				if v, ok := valueAt(d.Series[primary].Values, i); ok {
+					l.value = o.Lang.Number(v, 0)
+				} else {
+					l.value = tr(o.Lang, "nodata.short")
+				}
+			}
+			for _, s := range l.lines {
+				l.w = max(l.w, c.measure(s, ls))
+			}
+			if l.value != "" {
+				l.w = max(l.w, c.measure(l.value, vs))
+			}
+			l.h = float64(len(l.lines)) * c.lineHeight(pt)
+			if l.value != "" {
+				l.h += c.lineHeight(pt)
+			}
+			labels[i] = l
 		}
-		for _, s := range l.lines {
-			l.w = max(l.w, c.measure(s, ls))
-		}
-		if l.value != "" {
-			l.w = max(l.w, c.measure(l.value, vs))
-		}
-		l.h = float64(len(l.lines)) * c.lineHeight(labelSize)
-		if l.value != "" {
-			l.h += c.lineHeight(labelSize)
-		}
-		labels[i] = l
 	}
 	gap := c.px(8)
 	cx, cy := b.x+b.w/2, b.y+b.h/2
@@ -146,7 +157,9 @@ func radar(d RadarData, o Options) (*canvas, error) {
 		}
 		return bx
 	}
-	fits := func(r float64) bool {
+	// inside reports whether, at radius r, every label stays in the plot
+	// box (true for radii up to a limit).
+	inside := func(r float64) bool {
 		for i := range labels {
 			lb := labelBox(i, r)
 			if lb.x < b.x || lb.right() > b.right() || lb.y < b.y || lb.bottom() > b.bottom() {
@@ -155,18 +168,54 @@ func radar(d RadarData, o Options) (*canvas, error) {
 		}
 		return true
 	}
-	lo, hi := 0.0, min(b.w, b.h)/2
-	for range 30 {
-		mid := (lo + hi) / 2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid
+	// apart reports whether no two labels overlap at radius r.
+	apart := func(r float64) bool {
+		for i := range labels {
+			for j := range i {
+				if overlaps(labelBox(i, r), labelBox(j, r)) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// largest is the largest radius keeping labels inside, or -1 when
+	// even that radius leaves labels overlapping (the labels are never
+	// further apart than at the largest radius).
+	largest := func() float64 {
+		lo, hi := 0.0, min(b.w, b.h)/2
+		if !inside(lo) {
+			return -1
+		}
+		for range 30 {
+			mid := (lo + hi) / 2
+			if inside(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		if !apart(lo) {
+			return -1
+		}
+		return lo
+	}
+	// Smaller type until the radar keeps a useful size; names dropped (the
+	// values kept) as a last resort, then every label.
+	R := -1.0
+	want := min(b.w, b.h) * 0.3
+	for _, cfg := range []struct {
+		pt    float64
+		lines int
+	}{{labelSize, 3}, {labelSize - 1, 3}, {smallSize, 3}, {smallSize - 1, 3}, {smallSize - 1, 0}} {
+		measure(cfg.pt, cfg.lines)
+		if R = largest(); R >= want || cfg.lines == 0 && R >= c.px(16) {
+			break
 		}
 	}
-	R := lo
-	if R < c.px(20) {
-		R = max(min(b.w, b.h)/2-c.px(4), 1) // too small for labels: draw the shape anyway
+	if R < c.px(16) {
+		labels = make([]lab, n)
+		R = max(min(b.w, b.h)/2-c.px(4), 1)
 	}
 	pt := func(i int, v float64) [2]float64 {
 		a := angle(i)
@@ -231,7 +280,7 @@ func radar(d RadarData, o Options) (*canvas, error) {
 		}
 	}
 	// Scale numbers along the first spoke.
-	ss := textStyle{size: smallSize, color: c.th.muted}
+	ss := textStyle{size: min(smallSize, ls.size), color: c.th.muted}
 	// Every ring is numbered when there is room, else every second or more.
 	every := 20.0
 	for R*every/100 < c.lineHeight(smallSize)+c.px(2) && every < 100 {
@@ -252,16 +301,16 @@ func radar(d RadarData, o Options) (*canvas, error) {
 		}
 		y := lb.y
 		for _, s := range l.lines {
-			y += c.lineHeight(labelSize)
-			c.text(s, x, y-c.fontPx(labelSize)*0.3, align, ls)
+			y += c.lineHeight(ls.size)
+			c.text(s, x, y-c.fontPx(ls.size)*0.3, align, ls)
 		}
 		if l.value != "" {
-			y += c.lineHeight(labelSize)
+			y += c.lineHeight(vs.size)
 			vst := vs
 			if l.value == tr(o.Lang, "nodata.short") {
 				vst.color, vst.bold = c.th.muted, false
 			}
-			c.text(l.value, x, y-c.fontPx(labelSize)*0.3, align, vst)
+			c.text(l.value, x, y-c.fontPx(vs.size)*0.3, align, vst)
 		}
 	}
 	return c, nil
