@@ -223,7 +223,6 @@ func TestLabelsNeitherOverlapNorClip(t *testing.T) {
 	}
 }
 
-
 func TestDeterministic(t *testing.T) {
 	eachVariant(t, func(t *testing.T, l locale.Lang, o Options) {
 		for _, cc := range cases(l)[:6] {
