@@ -66,6 +66,13 @@ func cases(l locale.Lang) []chartCase {
 		}},
 		{"trend-negative", false, func(o Options) (*canvas, error) { return trend(sampleNetProfit(l), money(o)) }},
 		{"trend-extreme", false, func(o Options) (*canvas, error) { return trend(sampleExtreme(l), money(o)) }},
+		{"trend-overflow", false, func(o Options) (*canvas, error) {
+			// ±1e300 are dropped as input errors; the ordinary points remain.
+			return trend(TrendData{Title: "X", Points: []Point{{Month: start, Value: F(1e300)}, {Month: start.Add(1), Value: F(-1e300)}, {Month: start.Add(2), Value: F(5)}, {Month: start.Add(3), Value: F(7)}}}, o)
+		}},
+		{"trend-overflow-only", true, func(o Options) (*canvas, error) {
+			return trend(TrendData{Title: "X", Points: []Point{{Month: start, Value: F(math.MaxFloat64)}, {Month: start.Add(1), Value: F(math.Inf(-1))}}}, o)
+		}},
 		{"trend-flat-zero", false, func(o Options) (*canvas, error) {
 			return trend(TrendData{Title: "0", Points: []Point{{Month: start, Value: F(0)}, {Month: start.Add(1), Value: F(0)}}}, o)
 		}},
@@ -341,5 +348,52 @@ func TestTexts(t *testing.T) {
 	}
 	if got := tr(locale.EN, "no.such.key"); got != "no.such.key" {
 		t.Errorf("unknown key = %q", got)
+	}
+}
+
+// TestLocaleLabels checks that the texts drawn are in the chosen language
+// and number format.
+func TestLocaleLabels(t *testing.T) {
+	money := Options{Unit: diagnostic.UnitMoney, Currency: "EUR"}
+	tests := []struct {
+		lang  locale.Lang
+		draw  func(o Options) (*canvas, error)
+		wants []string
+	}{
+		// Month 23 of the sample: 82000 + 1900·23 + 9000·sin(23/1.9)
+		// = 125700 − 4004.5 = 121695.5 → 121.696 €.
+		{locale.ES, func(o Options) (*canvas, error) { return trend(sampleRevenue(locale.ES, 24), o) },
+			[]string{"121.696\u00a0€", "ene", "2026", "Objetivo", "Fuente: Encuesta SaaS España 2025 (empresas de 10–50 empleados)"}},
+		{locale.EN, func(o Options) (*canvas, error) { return trend(sampleRevenue(locale.EN, 24), o) },
+			[]string{"€121,696", "Jan", "Target", "€100K"}},
+		{locale.ES, func(o Options) (*canvas, error) {
+			o.Unit = diagnostic.UnitPercent
+			return scorecard(sampleTiles(locale.ES)[0], o)
+		}, []string{"21,5\u00a0%", "▲ +2,5\u00a0pp", "Objetivo: 25,0\u00a0%", "✗", "nov 2026"}},
+		{locale.EN, func(o Options) (*canvas, error) { return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) },
+			// 1350/4200 = 32.14 %; 48/4200 = 1.14 %.
+			[]string{"4,200", "↓ 32.1%", "Overall conversion: 1.1%", "Opportunities"}},
+		{locale.ES, func(o Options) (*canvas, error) { return radar(sampleRadar(locale.ES, false), o) },
+			[]string{"Monitorización y", "mejora continua", "81", "Madurez por pilar"}},
+		{locale.ES, func(o Options) (*canvas, error) { return alignment(sampleAlignment(locale.ES), o) },
+			// Cross-team alignment: 70 − 20 = 50 points apart.
+			[]string{"Δ 50", "Alineación entre equipos", "Brecha"}},
+	}
+	for _, tt := range tests {
+		o := money
+		o.Lang = tt.lang
+		c, err := tt.draw(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.wants {
+			if !hasText(c, w) {
+				var got []string
+				for _, pt := range c.texts {
+					got = append(got, pt.body)
+				}
+				t.Errorf("%s: no text %q among %q", tt.lang, w, got)
+			}
+		}
 	}
 }

@@ -166,9 +166,14 @@ func niceStep(raw float64) float64 {
 	return 10 * p
 }
 
-// finite returns the value of p and whether it is present and a real number.
+// maxMagnitude bounds the values drawn: beyond ±10^15 a business figure is
+// an input error, and axis arithmetic would overflow on ±10^308.
+const maxMagnitude = 1e15
+
+// finite returns the value of p and whether it is present and a real number
+// within ±maxMagnitude; anything else is drawn as "no data".
 func finite(p *float64) (float64, bool) {
-	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
+	if p == nil || math.IsNaN(*p) || math.Abs(*p) > maxMagnitude {
 		return 0, false
 	}
 	return *p, true
