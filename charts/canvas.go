@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math"
 	"regexp"
 	"strings"
@@ -84,14 +83,12 @@ func (c *canvas) bytes() ([]byte, error) {
 		size := fmt.Sprintf(`<svg width="%d" height="%d" `, c.w, c.h)
 		return bytes.Replace(out, []byte("<svg "), []byte(size), 1), nil
 	}
-	// Collect the bitmap and encode it ourselves, favouring speed: chart
-	// PNGs are flat colour and compress well even at the fastest level.
+	// Collect the bitmap and encode it ourselves, favouring speed.
 	var col rgbaCollector
 	if err := c.r.Save(&col); err != nil {
 		return nil, fmt.Errorf("charts: collecting bitmap: %w", err)
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, col.img); err != nil {
+	if err := encodePNG(&buf, col.img); err != nil {
 		return nil, fmt.Errorf("charts: encoding PNG: %w", err)
 	}
 	return buf.Bytes(), nil

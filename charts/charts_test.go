@@ -370,7 +370,9 @@ func TestLocaleLabels(t *testing.T) {
 			o.Unit = diagnostic.UnitPercent
 			return scorecard(sampleTiles(locale.ES)[0], o)
 		}, []string{"21,5\u00a0%", "▲ +2,5\u00a0pp", "Objetivo: 25,0\u00a0%", "✗", "nov 2026"}},
-		{locale.EN, func(o Options) (*canvas, error) { return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) },
+		{locale.EN, func(o Options) (*canvas, error) {
+			return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o)
+		},
 			// 1350/4200 = 32.14 %; 48/4200 = 1.14 %.
 			[]string{"4,200", "↓ 32.1%", "Overall conversion: 1.1%", "Opportunities"}},
 		{locale.ES, func(o Options) (*canvas, error) { return radar(sampleRadar(locale.ES, false), o) },
