@@ -399,3 +399,14 @@ func TestLocaleLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestParseType(t *testing.T) {
+	for _, ty := range Types {
+		if got, err := ParseType(string(ty)); err != nil || got != ty {
+			t.Errorf("ParseType(%q) = %q, %v", ty, got, err)
+		}
+	}
+	if _, err := ParseType("pie"); !errors.Is(err, diagnostic.ErrInvalid) {
+		t.Errorf("ParseType(pie) = %v", err)
+	}
+}
