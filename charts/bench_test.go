@@ -65,3 +65,31 @@ func BenchmarkReportCharts(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChart times each chart type alone, as PNG at its default size.
+func BenchmarkChart(b *testing.B) {
+	l := locale.ES
+	o := Options{Lang: l}
+	money := Options{Lang: l, Unit: diagnostic.UnitMoney}
+	for _, bc := range []struct {
+		name string
+		draw func() ([]byte, error)
+	}{
+		{"radar", func() ([]byte, error) { return Radar(sampleRadar(l, true), o) }},
+		{"pillars", func() ([]byte, error) { return PillarBars(samplePillars(l, true), o) }},
+		{"alignment", func() ([]byte, error) { return Alignment(sampleAlignment(l), o) }},
+		{"funnel", func() ([]byte, error) { return Funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o) }},
+		{"trend24", func() ([]byte, error) { return Trend(sampleRevenue(l, 24), money) }},
+		{"trend60", func() ([]byte, error) { return Trend(sampleRevenue(l, 60), money) }},
+		{"tile", func() ([]byte, error) { return Scorecard(sampleTiles(l)[1], money) }},
+		{"nodata", func() ([]byte, error) { return Trend(TrendData{}, o) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := bc.draw(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -5,7 +5,11 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"testing"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // TestEncodePNGRoundTrip encodes a bitmap with repeated rows (Up), flat runs
@@ -62,4 +66,28 @@ func TestEncodePNGSubImage(t *testing.T) {
 	if r, _, _, _ := got.At(0, 1).RGBA(); r != 0xffff {
 		t.Errorf("pixel (5,6) of the parent not at (0,1): %v", got.At(0, 1))
 	}
+}
+
+// BenchmarkEncodePNG compares encodePNG with image/png at its fastest
+// setting on the bitmap of a 24-month trend.
+func BenchmarkEncodePNG(b *testing.B) {
+	c, err := trend(sampleRevenue(locale.ES, 24), Options{Lang: locale.ES, Unit: diagnostic.UnitMoney})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("encodePNG", func(b *testing.B) {
+		for b.Loop() {
+			if err := encodePNG(io.Discard, c.img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("image-png-BestSpeed", func(b *testing.B) {
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		for b.Loop() {
+			if err := enc.Encode(io.Discard, c.img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
