@@ -118,7 +118,7 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	targetCol := c.th.series[3] // reddish purple: apart from the outliers' vermillion
 	name := d.Name
 	if name == "" {
-		name = title
+		name = nameOr(title, o, "trend.value")
 	}
 	if len(targets) > 0 || hasBand || hasMed {
 		legend = append(legend, legendItem{label: name, color: seriesCol, kind: swatchLine})
