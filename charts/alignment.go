@@ -99,6 +99,7 @@ func alignment(d AlignmentData, o Options) (*canvas, error) {
 			if !ok {
 				continue
 			}
+			v = max(0, min(v, 100))
 			clash := 0
 			for _, p := range placed {
 				if math.Abs(p-v) < 2 {

@@ -81,7 +81,11 @@ func TestGallery(t *testing.T) {
 	}
 	for _, l := range locale.Langs {
 		for _, dark := range []bool{false, true} {
-			for _, gc := range galleryCases(l) {
+			all := galleryCases(l)
+			for _, cc := range cases(l) {
+				all = append(all, galleryCase{"case-" + cc.name, func(o Options) ([]byte, error) { return encode(cc.draw(o)) }})
+			}
+			for _, gc := range all {
 				for _, f := range []Format{PNG, SVG} {
 					b, err := gc.draw(Options{Lang: l, Dark: dark, Format: f})
 					if err != nil {
