@@ -44,6 +44,8 @@ const (
 // Radar draws the maturity radar: a 0–100 scale with gridlines at 20, 40, 60
 // and 80, the primary series as a filled polygon with its score under each
 // axis name, and earlier and department series as outlines with a legend.
+// With fewer than three axes, which make no polygon, it draws the primary
+// and earlier scores as pillar bars instead.
 func Radar(d RadarData, o Options) ([]byte, error) {
 	return encode(radar(d, o))
 }
@@ -56,6 +58,10 @@ func radar(d RadarData, o Options) (*canvas, error) {
 	title := titleOr(d.Title, o, "radar.title")
 	if len(d.Axes) == 0 || !anyValue(d.Series) {
 		return noData(o, title)
+	}
+	if len(d.Axes) < 3 {
+		// One or two axes make no polygon: show the same scores as bars.
+		return pillarBars(radarAsBars(d, title), o)
 	}
 	c, err := newCanvas(o)
 	if err != nil {
@@ -354,4 +360,27 @@ func nameOr(name string, o Options, key string) string {
 		return tr(o.Lang, key)
 	}
 	return name
+}
+
+// radarAsBars turns a radar's primary and earlier series into pillar bars.
+func radarAsBars(d RadarData, title string) PillarData {
+	if title == "" {
+		title = "-"
+	}
+	p := PillarData{Title: title}
+	for i, name := range d.Axes {
+		ps := PillarScore{Name: name}
+		for _, s := range d.Series {
+			switch {
+			case s.Kind == Primary && ps.Score == nil && i < len(s.Values):
+				ps.Score = s.Values[i]
+				p.CurrentLabel = s.Name
+			case s.Kind == Earlier && ps.Earlier == nil && i < len(s.Values):
+				ps.Earlier = s.Values[i]
+				p.EarlierLabel = s.Name
+			}
+		}
+		p.Pillars = append(p.Pillars, ps)
+	}
+	return p
 }
