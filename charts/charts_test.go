@@ -410,3 +410,27 @@ func TestParseType(t *testing.T) {
 		t.Errorf("ParseType(pie) = %v", err)
 	}
 }
+
+// TestOddSizes renders every case at tiny and lopsided sizes: no panic, a
+// valid image of the requested size (labels may be dropped or cut there).
+func TestOddSizes(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{16, 16}, {64, 48}, {2000, 60}, {60, 1200}} {
+		for _, f := range []Format{PNG, SVG} {
+			for _, cc := range cases(locale.ES) {
+				o := Options{Lang: locale.ES, Width: size.w, Height: size.h, Format: f}
+				b, err := encode(cc.draw(o))
+				if err != nil {
+					t.Fatalf("%s %dx%d: %v", cc.name, size.w, size.h, err)
+				}
+				if f == SVG {
+					checkSVG(t, cc.name, b)
+					continue
+				}
+				img, err := png.Decode(bytes.NewReader(b))
+				if err != nil || img.Bounds().Dx() != size.w || img.Bounds().Dy() != size.h {
+					t.Errorf("%s %dx%d: %v %v", cc.name, size.w, size.h, err, img.Bounds())
+				}
+			}
+		}
+	}
+}
