@@ -83,4 +83,3 @@ func cases(l locale.Lang) []chartCase {
 		}},
 	}
 }
-
