@@ -36,15 +36,7 @@ func alignment(d AlignmentData, o Options) (*canvas, error) {
 		return nil, err
 	}
 	title := titleOr(d.Title, o, "alignment.title")
-	any := false
-	for _, dep := range d.Departments {
-		for i := range d.Pillars {
-			if _, ok := valueAt(dep.Scores, i); ok {
-				any = true
-			}
-		}
-	}
-	if len(d.Pillars) == 0 || !any {
+	if !d.HasData() {
 		return noData(o, title)
 	}
 	c, err := newCanvas(o)

@@ -357,3 +357,33 @@ func TestOddSizes(t *testing.T) {
 		}
 	}
 }
+
+func TestHasData(t *testing.T) {
+	l := locale.ES
+	tests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"radar", sampleRadar(l, false).HasData(), true},
+		{"radar without values", RadarData{Axes: pillarNames(l), Series: []Series{{Values: []*float64{nil, F(math.NaN())}}}}.HasData(), false},
+		// A value beyond the axes does not count.
+		{"radar value past the axes", RadarData{Axes: []string{"a", "b", "c"}, Series: []Series{{Values: fs(-1, -1, -1, 50)}}}.HasData(), false},
+		{"radar of two axes, departments only", RadarData{Axes: []string{"a", "b"}, Series: []Series{{Values: fs(50, 60), Kind: Department}}}.HasData(), false},
+		{"pillars, earlier only", PillarData{Pillars: []PillarScore{{Name: "a", Earlier: F(3)}}}.HasData(), true},
+		{"pillars", PillarData{Pillars: []PillarScore{{Name: "a"}}}.HasData(), false},
+		{"alignment", sampleAlignment(l).HasData(), true},
+		{"alignment without pillars", AlignmentData{Departments: sampleAlignment(l).Departments}.HasData(), false},
+		{"trend", sampleWinRate(l).HasData(), true},
+		{"trend of empty months", TrendData{Points: []Point{{Month: start}}}.HasData(), false},
+		{"funnel of zeros", StandardFunnel(F(0), nil, nil, nil, nil).HasData(), true},
+		{"funnel", StandardFunnel(nil, nil, nil, nil, nil).HasData(), false},
+		{"tile", TileData{Value: F(0)}.HasData(), true},
+		{"tile", TileData{Target: F(1)}.HasData(), false},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: HasData = %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}

@@ -46,16 +46,14 @@ func funnel(d FunnelData, o Options) (*canvas, error) {
 		return nil, err
 	}
 	title := titleOr(d.Title, o, "funnel.title")
+	if !d.HasData() {
+		return noData(o, title)
+	}
 	top := 0.0
-	any := false
 	for _, s := range d.Stages {
 		if v, ok := finite(s.Value); ok {
-			any = true
 			top = max(top, v)
 		}
-	}
-	if !any {
-		return noData(o, title)
 	}
 	c, err := newCanvas(o)
 	if err != nil {

@@ -33,15 +33,13 @@ func pillarBars(d PillarData, o Options) (*canvas, error) {
 		return nil, err
 	}
 	title := titleOr(d.Title, o, "pillars.title")
-	hasScore, hasEarlier := false, false
-	for _, p := range d.Pillars {
-		_, ok := finite(p.Score)
-		_, ok2 := finite(p.Earlier)
-		hasScore = hasScore || ok
-		hasEarlier = hasEarlier || ok2
-	}
-	if !hasScore && !hasEarlier {
+	if !d.HasData() {
 		return noData(o, title)
+	}
+	hasEarlier := false
+	for _, p := range d.Pillars {
+		_, ok := finite(p.Earlier)
+		hasEarlier = hasEarlier || ok
 	}
 	c, err := newCanvas(o)
 	if err != nil {

@@ -56,7 +56,7 @@ func radar(d RadarData, o Options) (*canvas, error) {
 		return nil, err
 	}
 	title := titleOr(d.Title, o, "radar.title")
-	if len(d.Axes) == 0 || !anyValue(d.Series) {
+	if !d.HasData() {
 		return noData(o, title)
 	}
 	if len(d.Axes) < 3 {
@@ -328,18 +328,6 @@ func valueAt(values []*float64, i int) (float64, bool) {
 		return 0, false
 	}
 	return finite(values[i])
-}
-
-// anyValue reports whether any series has a finite value.
-func anyValue(ss []Series) bool {
-	for _, s := range ss {
-		for i := range s.Values {
-			if _, ok := valueAt(s.Values, i); ok {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // titleOr returns t, the default title for key when t is empty, or nothing

@@ -42,10 +42,10 @@ func scorecard(d TileData, o Options) (*canvas, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, ok := finite(d.Value)
-	if !ok {
+	if !d.HasData() {
 		return noDataOn(o, d.Title, true)
 	}
+	v, _ := finite(d.Value)
 	c, err := newCanvas(o)
 	if err != nil {
 		return nil, err
