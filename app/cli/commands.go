@@ -6,5 +6,11 @@ func Commands() []*Command {
 	return []*Command{
 		helpCommand(),
 		versionCommand(),
+		orgsCommand(),
+		orgCommand(),
+		backupCommand(),
+		restoreCommand(),
+		exportCommand(),
+		importEngagementCommand(),
 	}
 }

@@ -23,6 +23,9 @@ type ExportOptions struct {
 	Passphrase string
 	// AppVersion is recorded in the file's meta table.
 	AppVersion string
+	// WorkFactor is age's scrypt cost, log2 N; 0 is the default, 18
+	// (about a second). Tests lower it.
+	WorkFactor int
 }
 
 // ExportEngagement writes one organisation with everything it owns (profile,
@@ -70,7 +73,7 @@ func (s *Store) ExportEngagement(ctx context.Context, orgID int64, out string, o
 		return err
 	}
 	if opts.Passphrase != "" {
-		return encryptFile(tmp, out, opts.Passphrase)
+		return encryptFile(tmp, out, opts.Passphrase, opts.WorkFactor)
 	}
 	return moveNew(tmp, out)
 }

@@ -22,16 +22,20 @@ var (
 // ageMagic starts every binary age file.
 const ageMagic = "age-encryption.org/v1\n"
 
-// scryptWorkFactor is age's scrypt cost (log2 N) for new files; tests lower it.
-var scryptWorkFactor = 18
+// defaultWorkFactor is age's scrypt cost (log2 N) for new files.
+const defaultWorkFactor = 18
 
-// encryptFile encrypts the file plain into the new file out (0600).
-func encryptFile(plain, out, passphrase string) error {
+// encryptFile encrypts the file plain into the new file out (0600) with
+// scrypt cost workFactor (0: the default).
+func encryptFile(plain, out, passphrase string, workFactor int) error {
 	r, err := age.NewScryptRecipient(passphrase)
 	if err != nil {
 		return fmt.Errorf("encrypting: %w", err)
 	}
-	r.SetWorkFactor(scryptWorkFactor)
+	if workFactor <= 0 {
+		workFactor = defaultWorkFactor
+	}
+	r.SetWorkFactor(workFactor)
 	in, err := os.Open(plain)
 	if err != nil {
 		return fmt.Errorf("encrypting: %w", err)

@@ -14,8 +14,6 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
 
-func init() { scryptWorkFactor = 10 } // fast tests; real files use 18
-
 // fillOrg creates an organisation with a row in every table it owns.
 func fillOrg(t testing.TB, s *Store, name string) Org {
 	t.Helper()
@@ -190,7 +188,7 @@ func TestEngagementEncrypted(t *testing.T) {
 	a := newTestStore(t)
 	o := fillOrg(t, a, "Acme")
 	f := filepath.Join(t.TempDir(), "acme.revops")
-	if err := a.ExportEngagement(ctx, o.ID, f, ExportOptions{Passphrase: "correct horse"}); err != nil {
+	if err := a.ExportEngagement(ctx, o.ID, f, ExportOptions{Passphrase: "correct horse", WorkFactor: 10}); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(f)

@@ -167,6 +167,9 @@ func (w *ImportWriter) exec(what, query string, args ...any) error {
 		w.stmts[what] = st
 	}
 	if _, err := st.Exec(args...); err != nil {
+		if cerr := w.ctx.Err(); cerr != nil {
+			return cerr // the transaction watched ctx and rolled back
+		}
 		return classify(fmt.Sprintf("row %d (%s)", w.rows+1, what), err)
 	}
 	w.rows++

@@ -80,13 +80,14 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	opts = opts.withDefaults(abs)
-	fresh, err := prepareFile(abs)
+	// Checks and messages use the path as the user gave it.
+	fresh, err := prepareFile(path)
 	if err != nil {
 		return nil, err
 	}
 	version := 0
 	if !fresh {
-		if version, err = inspect(ctx, abs, opts.engagement); err != nil {
+		if version, err = inspect(ctx, path, opts.engagement); err != nil {
 			return nil, err
 		}
 	}
