@@ -141,7 +141,6 @@ CREATE TABLE observations (
   import_id INTEGER REFERENCES imports(id) ON DELETE CASCADE,
   PRIMARY KEY (org_id, metric, period)
 ) WITHOUT ROWID;
-CREATE INDEX observations_period ON observations(org_id, period);
 CREATE INDEX observations_import ON observations(import_id) WHERE import_id IS NOT NULL;
 
 CREATE TABLE deals (
