@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -153,8 +154,17 @@ func TestPlanAndObservations(t *testing.T) {
 	if !reflect.DeepEqual(obs, want) {
 		t.Errorf("observations %v", obs)
 	}
-	if all, _ := s.Observations(ctx, o.ID, Range{}); len(all) != 4 {
-		t.Errorf("all observations: %d, want 4", len(all))
+	// A batch is all or nothing: the NaN in the second value refuses both.
+	bad := []diagnostic.Observation{{Metric: "mqls", Month: month("2026-01"), Value: 5}, {Metric: "sqls", Month: month("2026-01"), Value: math.NaN()}}
+	if err := s.SetObservations(ctx, o.ID, bad); !errors.Is(err, diagnostic.ErrInvalid) {
+		t.Errorf("batch with NaN: %v", err)
+	}
+	bad[1].Value = 2
+	if err := s.SetObservations(ctx, o.ID, bad); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := s.Observations(ctx, o.ID, Range{}); len(all) != 6 {
+		t.Errorf("all observations: %d, want 6", len(all))
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -28,6 +29,7 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("helper process of TestCrashSafety; runs only when re-executed by it")
 	}
 	round, _ := strconv.Atoi(os.Getenv("REVOPSDX_CRASH_ROUND"))
+	pause := os.Getenv("REVOPSDX_CRASH_PAUSE") != ""
 	ctx := context.Background()
 	s, err := Open(ctx, path, Options{})
 	if err != nil {
@@ -36,7 +38,14 @@ func TestCrashChild(t *testing.T) {
 	}
 	o, err := s.FindOrg(ctx, "Crash")
 	if err != nil {
-		o = mustOrg(t, s, "Crash")
+		o, err = s.CreateOrg(ctx, diagnostic.Profile{Name: "Crash", Currency: "EUR", Language: "es"})
+		if errors.Is(err, diagnostic.ErrConflict) { // another child was first
+			o, err = s.FindOrg(ctx, "Crash")
+		}
+		if err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
 	}
 	a, err := s.CreateAssessment(ctx, diagnostic.Assessment{OrgID: o.ID, Language: "es",
 		Respondents: []diagnostic.Respondent{{Name: "R", Department: diagnostic.DeptSales}}})
@@ -66,6 +75,9 @@ func TestCrashChild(t *testing.T) {
 			fmt.Fprintf(out, "O %d %s %s %d\n", o.ID, m, start.Add(n), n)
 		}
 		out.Flush() // reported only once committed
+		if pause {
+			time.Sleep(2 * time.Millisecond) // leave the other process a turn
+		}
 	}
 }
 
@@ -128,6 +140,56 @@ func TestCrashSafety(t *testing.T) {
 		}
 	}
 	t.Logf("%d rounds, %d committed writes checked, %v", rounds, total, time.Since(started).Round(time.Millisecond))
+}
+
+// TestTwoProcesses runs two writing children on one database at once
+// (each pausing 2 ms between writes, as autosave does between keystrokes:
+// two tight loops would starve one of them until busy_timeout), kills both,
+// and checks the file and every write either reported.
+func TestTwoProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process test skipped in -short mode")
+	}
+	path := filepath.Join(t.TempDir(), "two.db")
+	var cmds []*exec.Cmd
+	var outs []chan []string
+	for i := 0; i < 2; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), crashEnv+"="+path, fmt.Sprintf("REVOPSDX_CRASH_ROUND=%d", 1000+i), "REVOPSDX_CRASH_PAUSE=1")
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		ch := make(chan []string, 1)
+		go func() {
+			var got []string
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				if sc.Text() != "READY" {
+					got = append(got, sc.Text())
+				}
+			}
+			ch <- got
+		}()
+		cmds, outs = append(cmds, cmd), append(outs, ch)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	var all []string
+	var counts []int
+	for i, cmd := range cmds {
+		cmd.Process.Signal(syscall.SIGKILL)
+		got := <-outs[i]
+		cmd.Wait()
+		if len(got) == 0 {
+			t.Errorf("child %d reported no write", i)
+		}
+		all, counts = append(all, got...), append(counts, len(got))
+	}
+	verifyCrash(t, path, 0, all)
+	t.Logf("writes by the two processes checked: %v", counts)
 }
 
 func verifyCrash(t *testing.T, path string, round int, reported []string) {

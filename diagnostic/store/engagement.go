@@ -152,6 +152,10 @@ type ImportOptions struct {
 	Rename string
 	// Passphrase is called when the file is encrypted.
 	Passphrase func() (string, error)
+	// Replace deletes an organisation of the same (final) name in the same
+	// transaction instead of failing with ErrConflict: how `demo` recreates
+	// Demo, or how a colleague's newer copy of an engagement replaces ours.
+	Replace bool
 }
 
 // ImportEngagement brings the organisation of an engagement file into this
@@ -181,6 +185,11 @@ func (s *Store) ImportEngagement(ctx context.Context, file string, opts ImportOp
 	}
 	var newID int64
 	err = s.withAttached(ctx, tmp, func(tx *sql.Tx) error {
+		if opts.Replace {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM main.orgs WHERE name = ?`, name); err != nil {
+				return err
+			}
+		}
 		var err error
 		if newID, err = copyOrg(ctx, tx, srcOrg, name); err != nil {
 			if errors.Is(err, diagnostic.ErrConflict) && opts.Rename == "" {

@@ -163,6 +163,13 @@ func TestEngagementRoundTrip(t *testing.T) {
 	if err != nil || r.Name != "Acme 2026" {
 		t.Fatalf("rename: %+v %v", r, err)
 	}
+	// Replace swaps the organisation of the same name in one transaction.
+	before, _ := b.Orgs(ctx)
+	rep, err := b.ImportEngagement(ctx, f1, ImportOptions{Replace: true})
+	after, _ := b.Orgs(ctx)
+	if err != nil || rep.Name != "Acme" || rep.ID == got.ID || len(after) != len(before) {
+		t.Errorf("replace: %+v %v; %d organisations before, %d after", rep, err, len(before), len(after))
+	}
 	// An engagement file is not a database, and a database is not an
 	// engagement file.
 	if _, err := Open(ctx, f1, Options{}); !errors.Is(err, ErrNotDatabase) || !strings.Contains(err.Error(), "import-engagement") {

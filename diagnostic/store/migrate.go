@@ -69,6 +69,19 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 		if err != nil {
 			return classify(fmt.Sprintf("%s: starting migration %s", s.path, m.name), err)
 		}
+		// Another process may have migrated since the file was inspected:
+		// re-read the version now that this transaction holds the lock.
+		var current int
+		if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+			tx.Rollback()
+			return classify(fmt.Sprintf("%s: reading the schema version", s.path), err)
+		}
+		if current >= m.version {
+			if err := tx.Rollback(); err != nil {
+				return classify(s.path, err)
+			}
+			continue
+		}
 		stmts := m.sql + fmt.Sprintf("\nPRAGMA user_version = %d;", m.version)
 		if m.version == 1 {
 			stmts += fmt.Sprintf("\nPRAGMA application_id = %d;\nINSERT INTO meta(key, value) VALUES ('kind', '%s');", appID, kindDatabase)

@@ -37,6 +37,38 @@ func (s *Store) SetObservation(ctx context.Context, orgID int64, o diagnostic.Ob
 	})
 }
 
+// SetObservations saves several typed values at once (a pasted row, a
+// month's inputs, generated demo data) in one transaction: all or none.
+func (s *Store) SetObservations(ctx context.Context, orgID int64, list []diagnostic.Observation) error {
+	for i := range list {
+		if list[i].Source == "" {
+			list[i].Source = diagnostic.SourceManual
+		}
+		if list[i].Source != diagnostic.SourceManual && list[i].Source != diagnostic.SourceDerived {
+			return fmt.Errorf("value of %s for %s: source %q is not manual or derived: %w", list[i].Metric, list[i].Month, list[i].Source, diagnostic.ErrInvalid)
+		}
+		if err := checkObservation(list[i]); err != nil {
+			return err
+		}
+	}
+	return s.write(ctx, fmt.Sprintf("saving %d values", len(list)), func(tx *sql.Tx) error {
+		if err := s.touchOrg(ctx, tx, orgID); err != nil {
+			return err
+		}
+		st, err := tx.PrepareContext(ctx, upsertObservation)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, o := range list {
+			if _, err := st.ExecContext(ctx, orgID, o.Metric, o.Month.String(), o.Value, string(o.Source), nil); err != nil {
+				return fmt.Errorf("%s for %s: %w", o.Metric, o.Month, err)
+			}
+		}
+		return nil
+	})
+}
+
 const upsertObservation = `INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES (?, ?, ?, ?, ?, ?)
 	ON CONFLICT(org_id, metric, period) DO UPDATE SET value = excluded.value, source = excluded.source, import_id = excluded.import_id`
 
