@@ -23,7 +23,9 @@ import (
 //	database FILE is read-only (…)
 //	FILE: in use by another RevOps Diagnostic process: …
 func openStore(ctx context.Context, env *Env) (*store.Store, error) {
-	s, err := store.Open(ctx, env.DBPath, store.Options{AutoBackup: true})
+	s, err := store.Open(ctx, env.DBPath, store.Options{AutoBackup: true, Warn: func(err error) {
+		fmt.Fprintf(env.Stderr, "revopsdx: warning: %s\n", oneLine(err.Error()))
+	}})
 	if err != nil {
 		return nil, storeError(err)
 	}

@@ -118,7 +118,7 @@ func vacuumInto(ctx context.Context, src, out string) error {
 func (s *Store) rollingBackup(ctx context.Context) error {
 	list, err := s.Backups()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: start-up backup: %w", s.path, err)
 	}
 	if len(list) > 0 {
 		if st, err := os.Stat(list[0]); err == nil && s.opts.Now().Sub(st.ModTime()) < 24*time.Hour {

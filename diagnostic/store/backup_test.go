@@ -121,6 +121,22 @@ func TestRollingBackups(t *testing.T) {
 	if st, _ := os.Stat(BackupDir(path)); st.Mode().Perm() != 0o700 {
 		t.Errorf("backup folder mode %v", st.Mode().Perm())
 	}
+	if st, _ := os.Stat(list[0]); st.Mode().Perm() != 0o600 {
+		t.Errorf("backup file mode %v", st.Mode().Perm())
+	}
+	// A backup folder that cannot be written does not stop the database
+	// from opening: the problem goes to Warn.
+	os.RemoveAll(BackupDir(path))
+	os.WriteFile(BackupDir(path), []byte("a file where the folder should be"), 0o600)
+	now = now.Add(25 * time.Hour)
+	var warned error
+	s, err := Open(ctx, path, Options{AutoBackup: true, Now: clock, Warn: func(err error) { warned = err }})
+	if err != nil || warned == nil || !strings.Contains(warned.Error(), "start-up backup") {
+		t.Errorf("open with a broken backup folder: %v, warning %v", err, warned)
+	}
+	if s != nil {
+		s.Close()
+	}
 }
 
 func TestRestore(t *testing.T) {

@@ -34,6 +34,9 @@ type Options struct {
 	BusyTimeout time.Duration
 	// Now is the clock; default time.Now.
 	Now func() time.Time
+	// Warn receives problems that do not stop the database from opening
+	// (the start-up backup failed, e.g. on a full disk); nil ignores them.
+	Warn func(error)
 
 	engagement bool // the file is an engagement file (export/import only)
 }
@@ -112,9 +115,8 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	s.r.SetMaxOpenConns(4)
 	if opts.AutoBackup && !fresh {
-		if err := s.rollingBackup(ctx); err != nil {
-			s.Close()
-			return nil, err
+		if err := s.rollingBackup(ctx); err != nil && opts.Warn != nil {
+			opts.Warn(err)
 		}
 	}
 	return s, nil
