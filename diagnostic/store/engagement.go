@@ -177,9 +177,8 @@ func (s *Store) ImportEngagement(ctx context.Context, file string, opts ImportOp
 		return Org{}, err
 	}
 	if r := strings.TrimSpace(opts.Rename); r != "" {
-		p := diagnostic.Profile{Name: r, Currency: "EUR", Language: "es"}
-		if err := p.Validate(); err != nil {
-			return Org{}, fmt.Errorf("--rename: %w", err)
+		if len(r) > 200 {
+			return Org{}, fmt.Errorf("new name %q is longer than 200 characters: %w", r, diagnostic.ErrInvalid)
 		}
 		name = r
 	}
