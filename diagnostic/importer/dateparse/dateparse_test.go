@@ -70,7 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"10/20/2016", DMY, ErrLayout}, // a month-first date in a day-first column
 		{"hello", YMD, ErrNotDate},
 		{"05.jan", YMD | Text, ErrNotDate}, // olist average_stock: a range Excel mangled
-		{"45352", YMD, ErrNotDate},          // serials only where allowed
+		{"45352", YMD, ErrNotDate},         // serials only where allowed
 		{"", YMD, ErrNotDate},
 		{"2024-03-05 25:00", YMD, ErrNotDate},
 	}

@@ -3,9 +3,9 @@ package numparse
 // Detector decides a column's Format from its values. Feed it every
 // non-empty value with Add, then ask Format.
 type Detector struct {
-	n        int    // values seen that are numbers in some format
-	notNum   int    // values that are no number at all
-	ok       [8]int // per entry of Formats: values it accepts
+	n        int        // values seen that are numbers in some format
+	notNum   int        // values that are no number at all
+	ok       [8]int     // per entry of Formats: values it accepts
 	differ   [8][8]bool // differ[i][j]: some value reads differently under formats i and j
 	percent  int
 	currency string
