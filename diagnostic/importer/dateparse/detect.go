@@ -83,8 +83,15 @@ func (d *Detector) Describe(l Layout) string {
 			ex = d.examples[DMY|MDY&^n.l]
 		}
 		switch n.l {
-		case YMD, DMY, MDY:
+		case YMD:
 			parts = append(parts, pattern(ex, n.l))
+		case DMY, MDY:
+			// Day and month are often not zero-padded: show them single.
+			p := pattern(ex, n.l)
+			for _, dbl := range []string{"DD", "MM"} {
+				p = strings.ReplaceAll(p, dbl, dbl[:1])
+			}
+			parts = append(parts, p)
 		default:
 			if ex != "" {
 				parts = append(parts, n.name+" ("+ex+")")
@@ -128,3 +135,6 @@ func pattern(ex string, l Layout) string {
 	}
 	return b.String()
 }
+
+// Seen is every layout some value allowed.
+func (d *Detector) Seen() Layout { return d.seen }

@@ -1,5 +1,7 @@
 package numparse
 
+import "strings"
+
 // Detector decides a column's Format from its values. Feed it every
 // non-empty value with Add, then ask Format.
 type Detector struct {
@@ -8,6 +10,7 @@ type Detector struct {
 	ok       [8]int     // per entry of Formats: values it accepts
 	differ   [8][8]bool // differ[i][j]: some value reads differently under formats i and j
 	percent  int
+	grouped  [8]int // per entry of Formats: values holding its group separator
 	currency string
 }
 
@@ -24,6 +27,9 @@ func (d *Detector) Add(s string) {
 			continue
 		}
 		d.ok[i]++
+		if g := Formats[i].Group; g != 0 && strings.IndexByte(s, g) >= 0 {
+			d.grouped[i]++
+		}
 		for j := range i {
 			if mask&(1<<j) != 0 && vals[i] != vals[j] {
 				d.differ[i][j], d.differ[j][i] = true, true
@@ -90,6 +96,16 @@ func (d *Detector) Clean() bool {
 	for i := range Formats {
 		if d.ok[i] == d.n {
 			return true
+		}
+	}
+	return false
+}
+
+// Grouped reports whether some value used f's thousands separator.
+func (d *Detector) Grouped(f Format) bool {
+	for i, g := range Formats {
+		if g == f {
+			return d.grouped[i] > 0
 		}
 	}
 	return false
