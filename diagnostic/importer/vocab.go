@@ -111,13 +111,23 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 			if _, ok := fieldType(k, field); !ok {
 				return nil, fmt.Errorf("columns.json: shape %s has no field %q", kind, field)
 			}
+			tiered := slices.Contains(syns, "|")
+			rank := 0
 			for i, s := range syns {
+				if s == "|" {
+					rank = i + 1
+					tiered = false
+					continue
+				}
+				if !tiered {
+					rank = i
+				}
 				n := normalize(s)
 				if n == "" {
 					return nil, fmt.Errorf("columns.json: empty synonym for %s.%s", kind, field)
 				}
 				v.synonyms[kind][n] = append(v.synonyms[kind][n], field)
-				v.rank[kind][field+"\x00"+n] = i
+				v.rank[kind][field+"\x00"+n] = rank
 			}
 		}
 		for _, f := range fieldsOf(k) {
