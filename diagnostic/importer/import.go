@@ -305,9 +305,11 @@ func (r *run) row(row []string, n int) error {
 			row[i] = ""
 		}
 	}
-	r.parseCells(row, n)
-	if err := r.build(n); err != nil {
-		return err
+	if r.rowProblems == 0 { // a ragged or damaged row is not read further
+		r.parseCells(row, n)
+		if err := r.build(n); err != nil {
+			return err
+		}
 	}
 	if r.rowProblems > 0 {
 		r.s.RowsRejected++
