@@ -83,6 +83,11 @@ func (r *run) dealBuilder() func(int) error {
 	for k, v := range r.opts.Stages {
 		orgStages[normalize(k)] = v
 	}
+	type cached struct {
+		s  diagnostic.DealStatus
+		ok bool
+	}
+	statusCache := map[string]cached{}
 	return func(n int) error {
 		d := diagnostic.Deal{
 			ExternalID: r.get(id).text, Name: r.get(name).text, Stage: r.get(stage).text,
@@ -108,7 +113,12 @@ func (r *run) dealBuilder() func(int) error {
 		// stage vocabulary, then won/lost dates.
 		switch st := r.get(status); {
 		case st.set:
-			s, ok := lookupStatus(st.text, orgStages, presetStages, r.v.dealStat)
+			sc, hit := statusCache[st.text]
+			if !hit {
+				sc.s, sc.ok = lookupStatus(st.text, orgStages, presetStages, r.v.dealStat)
+				statusCache[st.text] = sc
+			}
+			s, ok := sc.s, sc.ok
 			if !ok {
 				r.problem(Problem{Row: n, Column: r.header(status), Value: st.raw, Reason: "a deal status must read as open, won or lost"})
 			}
@@ -123,17 +133,14 @@ func (r *run) dealBuilder() func(int) error {
 				d.Status = diagnostic.DealOpen
 			}
 		case stage >= 0 && d.Stage != "":
-			s, ok := lookupStatus(d.Stage, orgStages, presetStages, r.v.dealStat)
-			if !ok {
-				s = diagnostic.DealOpen
-			}
 			sc := r.stages[d.Stage]
 			if sc == nil {
+				s, ok := lookupStatus(d.Stage, orgStages, presetStages, r.v.dealStat)
 				sc = &StageCount{Stage: d.Stage, Status: s, Known: ok}
 				r.stages[d.Stage] = sc
 			}
 			sc.Count++
-			d.Status = s
+			d.Status = sc.Status
 		case hasWon:
 			d.Status = diagnostic.DealWon
 		case hasLost:

@@ -45,6 +45,7 @@ type vocabulary struct {
 	dealStat map[string]diagnostic.DealStatus
 	leadStg  map[string]diagnostic.LeadStage
 	churned  map[string]bool
+	emptyMax int // longest empty marker, in bytes
 	// footStart holds the first letters of footer words, to skip most rows
 	// without normalising them.
 	footStart map[rune]bool
@@ -89,6 +90,7 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 	}
 	v.empty = map[string]bool{}
 	for _, s := range v.Empty {
+		v.emptyMax = max(v.emptyMax, len(s))
 		v.empty[strings.ToLower(strings.TrimSpace(s))] = true
 	}
 	v.boolVal = map[string]bool{}
@@ -224,8 +226,8 @@ func (v *vocabulary) isEmpty(s string) bool {
 	if s == "" {
 		return true
 	}
-	if len(s) > 6 {
-		return strings.TrimSpace(s) == ""
+	if len(s) > v.emptyMax {
+		return (s[0] == ' ' || s[0] == '\t' || s[0] == 0xC2) && strings.TrimSpace(s) == ""
 	}
 	return v.empty[strings.ToLower(strings.TrimSpace(s))]
 }
