@@ -60,7 +60,7 @@ func (r *run) dayOf(n, i int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if c.date.Precision == dateparse.Quarter || c.date.Precision == dateparse.Year {
-		r.problem(Problem{Row: n, Column: r.header(i), Value: c.raw, Reason: "names a " + c.date.Precision.String() + ", not a day"})
+		r.problem(newProblem(n, r.header(i), c.raw, "not_a_day", "precision", c.date.Precision.String()))
 		return time.Time{}, false
 	}
 	return c.date.Time, true
@@ -102,7 +102,7 @@ func (r *run) dealBuilder() func(int) error {
 				d.Currency = a.num.Currency
 			}
 			if d.Amount < 0 {
-				r.problem(Problem{Row: n, Column: r.header(amount), Value: a.raw, Reason: "negative amount"})
+				r.problem(newProblem(n, r.header(amount), a.raw, "negative_amount"))
 			}
 		}
 		d.Created, _ = r.dayOf(n, created)
@@ -120,7 +120,7 @@ func (r *run) dealBuilder() func(int) error {
 			}
 			s, ok := sc.s, sc.ok
 			if !ok {
-				r.problem(Problem{Row: n, Column: r.header(status), Value: st.raw, Reason: "a deal status must read as open, won or lost"})
+				r.problem(newProblem(n, r.header(status), st.raw, "unknown_deal_status"))
 			}
 			d.Status = s
 		case r.get(won).set:
@@ -146,7 +146,7 @@ func (r *run) dealBuilder() func(int) error {
 		case hasLost:
 			d.Status = diagnostic.DealLost
 		case stage >= 0:
-			r.problem(Problem{Row: n, Column: r.header(stage), Reason: "no stage"})
+			r.problem(newProblem(n, r.header(stage), "", "no_stage"))
 		default:
 			d.Status = diagnostic.DealOpen
 		}
@@ -166,8 +166,7 @@ func (r *run) dealBuilder() func(int) error {
 					col = lostDate
 				}
 			}
-			r.problem(Problem{Row: n, Column: r.header(col), Value: r.get(col).raw,
-				Reason: fmt.Sprintf("closed before it was created (%s)", d.Created.Format("2006-01-02"))})
+			r.problem(newProblem(n, r.header(col), r.get(col).raw, "closed_before_created", "created", d.Created.Format("2006-01-02")))
 		}
 		if r.rowProblems > 0 || !r.emit() {
 			return nil
@@ -217,7 +216,7 @@ func (r *run) customerBuilder() func(int) error {
 	return func(n int) error {
 		c := diagnostic.Customer{ExternalID: r.get(id).text, Plan: r.get(plan).text}
 		if c.ExternalID == "" {
-			r.problem(Problem{Row: n, Column: r.header(id), Reason: "no customer id"})
+			r.problem(newProblem(n, r.header(id), "", "no_customer_id"))
 		}
 		c.Start, _ = r.dayOf(n, start)
 		c.End, _ = r.dayOf(n, end)
@@ -230,16 +229,16 @@ func (r *run) customerBuilder() func(int) error {
 		case r.get(mrr).set:
 			c.MRR = r.get(mrr).num.Value
 			if c.MRR < 0 {
-				r.problem(Problem{Row: n, Column: r.header(mrr), Value: r.get(mrr).raw, Reason: "negative amount"})
+				r.problem(newProblem(n, r.header(mrr), r.get(mrr).raw, "negative_amount"))
 			}
 		case r.get(arr).set:
 			c.MRR = r.get(arr).num.Value / 12
 			if c.MRR < 0 {
-				r.problem(Problem{Row: n, Column: r.header(arr), Value: r.get(arr).raw, Reason: "negative amount"})
+				r.problem(newProblem(n, r.header(arr), r.get(arr).raw, "negative_amount"))
 			}
 		}
 		if !c.End.IsZero() && !c.Start.IsZero() && c.End.Before(c.Start) {
-			r.problem(Problem{Row: n, Column: r.header(end), Value: r.get(end).raw, Reason: "ends before it starts (" + c.Start.Format("2006-01-02") + ")"})
+			r.problem(newProblem(n, r.header(end), r.get(end).raw, "ends_before_start", "start", c.Start.Format("2006-01-02")))
 		}
 		if r.rowProblems > 0 || !r.emit() {
 			return nil
@@ -256,15 +255,15 @@ func (r *run) transactionBuilder() func(int) error {
 		t := diagnostic.Transaction{OrderID: r.get(order).text, Customer: r.get(customer).text}
 		var ok bool
 		if t.Date, ok = r.dayOf(n, date); !ok && !r.get(date).set && r.get(date).raw == "" {
-			r.problem(Problem{Row: n, Column: r.header(date), Reason: "no date"})
+			r.problem(newProblem(n, r.header(date), "", "no_date"))
 		}
 		if a := r.get(amount); a.set {
 			t.Amount = a.num.Value
 			if t.Amount < 0 {
-				r.problem(Problem{Row: n, Column: r.header(amount), Value: a.raw, Reason: "negative amount"})
+				r.problem(newProblem(n, r.header(amount), a.raw, "negative_amount"))
 			}
 		} else if a.raw == "" {
-			r.problem(Problem{Row: n, Column: r.header(amount), Reason: "no amount"})
+			r.problem(newProblem(n, r.header(amount), "", "no_amount"))
 		}
 		if p := r.get(profit); p.set {
 			v := p.num.Value
@@ -294,12 +293,12 @@ func (r *run) leadBuilder() func(int) error {
 		}
 		var ok bool
 		if l.Created, ok = r.dayOf(n, created); !ok && r.get(created).raw == "" {
-			r.problem(Problem{Row: n, Column: r.header(created), Reason: "no creation date"})
+			r.problem(newProblem(n, r.header(created), "", "no_created"))
 		}
 		if st := r.get(stage); st.set {
 			s, known := r.v.leadStg[normalize(st.text)]
 			if !known {
-				r.problem(Problem{Row: n, Column: r.header(stage), Value: st.raw, Reason: "a lead stage must read as lead, MQL, SQL or customer"})
+				r.problem(newProblem(n, r.header(stage), st.raw, "unknown_lead_stage"))
 			}
 			l.Stage = s
 		}

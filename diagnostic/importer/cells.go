@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic/importer/dateparse"
@@ -41,14 +40,14 @@ func (r *run) parseCells(row []string, n int) {
 		case TypeNumber:
 			v, err := numparse.Parse(s, c.num)
 			if err != nil {
-				r.problem(Problem{Row: n, Column: c.Header, Value: s, Reason: numberReason(s, c, err)})
+				r.problem(numberProblem(n, s, c, err))
 				continue
 			}
 			out.num, out.set = v, true
 		case TypeDate:
 			v, err := dateparse.Parse(s, c.layout)
 			if err != nil {
-				r.problem(Problem{Row: n, Column: c.Header, Value: s, Reason: dateReason(c, err)})
+				r.problem(dateProblem(n, s, c, err))
 				continue
 			}
 			out.date, out.set = v, true
@@ -60,7 +59,7 @@ func (r *run) parseCells(row []string, n int) {
 				}
 			}
 			if !ok {
-				r.problem(Problem{Row: n, Column: c.Header, Value: s, Reason: "not a yes/no value (Yes/No, Sí/No, True/False, 1/0)"})
+				r.problem(newProblem(n, c.Header, s, "not_boolean"))
 				continue
 			}
 			out.b, out.set = b, true
@@ -68,22 +67,22 @@ func (r *run) parseCells(row []string, n int) {
 	}
 }
 
-func numberReason(s string, c *Column, err error) string {
+func numberProblem(n int, s string, c *Column, err error) Problem {
 	if errors.Is(err, numparse.ErrFormula) {
-		return "looks like a spreadsheet formula; formulas are kept as text and never evaluated, so this is not a number"
+		return newProblem(n, c.Header, s, "formula_not_number")
 	}
 	if mask, _ := numparse.Accepts(s); mask != 0 {
-		return fmt.Sprintf("the column mixes number formats: this value is written unlike the rest of the column, which reads as %s", c.num)
+		return newProblem(n, c.Header, s, "mixed_number_format", "format", c.num.String())
 	}
-	return "not a number"
+	return newProblem(n, c.Header, s, "not_a_number")
 }
 
-func dateReason(c *Column, err error) string {
+func dateProblem(n int, s string, c *Column, err error) Problem {
 	switch {
 	case errors.Is(err, dateparse.ErrImpossible):
-		return "impossible date (no such day)"
+		return newProblem(n, c.Header, s, "impossible_date")
 	case errors.Is(err, dateparse.ErrLayout):
-		return "a date written in another format than the rest of the column (" + c.DateFormat + ")"
+		return newProblem(n, c.Header, s, "date_layout", "format", c.DateFormat)
 	}
-	return "not a date"
+	return newProblem(n, c.Header, s, "not_a_date")
 }

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // table streams the rows of a sheet or text file.
@@ -25,12 +27,15 @@ type table interface {
 
 // rowError is a row the reader could not split (bad quoting, too long).
 type rowError struct {
-	row    int
-	reason string
-	fatal  bool
+	row   int
+	code  string
+	args  []string
+	fatal bool
 }
 
-func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.row, e.reason) }
+func (e *rowError) Error() string {
+	return fmt.Sprintf("row %d: %s", e.row, text(locale.EN, e.code, kv(e.args...)))
+}
 
 // decodeReader wraps r so it yields UTF-8 for the given encoding.
 func decodeReader(r io.Reader, enc string) io.Reader {
@@ -164,19 +169,19 @@ func (t *csvTable) next() ([]string, int, error) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		if errors.Is(pe.Err, errRecordTooLong) {
-			return nil, 0, &rowError{row: pe.StartLine, reason: errRecordTooLong.Error(), fatal: true}
+			return nil, 0, &rowError{row: pe.StartLine, code: "row_too_long", fatal: true}
 		}
-		reason := "badly quoted value: " + pe.Err.Error()
+		code := "bad_quoting"
 		if errors.Is(pe.Err, csv.ErrBareQuote) {
-			reason = `a " inside a value that is not in quotes`
+			code = "bad_quote"
 		} else if errors.Is(pe.Err, csv.ErrQuote) {
-			reason = `a quoted value that is never closed, or text right after a closing "`
+			code = "unclosed_quote"
 		}
-		return nil, 0, &rowError{row: pe.StartLine, reason: reason, fatal: pe.StartLine != pe.Line && errors.Is(pe.Err, csv.ErrQuote) && pe.Column == 0}
+		return nil, 0, &rowError{row: pe.StartLine, code: code}
 	}
 	if errors.Is(err, errRecordTooLong) {
 		line, _ := t.r.FieldPos(0)
-		return nil, 0, &rowError{row: line + 1, reason: errRecordTooLong.Error(), fatal: true}
+		return nil, 0, &rowError{row: line + 1, code: "row_too_long", fatal: true}
 	}
 	return nil, 0, err
 }

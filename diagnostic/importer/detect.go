@@ -10,6 +10,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic/importer/dateparse"
 	"github.com/revopsdx/revopsdx/diagnostic/importer/numparse"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // sampleRows is how many data rows detection reads to type the columns;
@@ -133,7 +134,7 @@ func detect(path string, opts Options) (*Detection, error) {
 	} else {
 		head, err := io.ReadAll(decodeReader(strings.NewReader(string(evenHead(ff))), ff.encoding))
 		if err != nil && len(head) == 0 {
-			return d, fileErr(d.File, "cannot decode the file as "+ff.encoding)
+			return d, fileErr(d.File, "cannot_decode", "encoding", ff.encoding)
 		}
 		d.delim = detectDelimiter(head)
 		d.Delimiter = map[rune]string{',': ",", ';': ";", '\t': "tab", '|': "|"}[d.delim]
@@ -149,12 +150,12 @@ func detect(path string, opts Options) (*Detection, error) {
 	for {
 		row, n, err := t.next()
 		if err == io.EOF {
-			return d, fileErr(d.File, "the file has no rows")
+			return d, fileErr(d.File, "no_rows")
 		}
 		if err != nil {
 			var re *rowError
 			if errors.As(err, &re) {
-				return d, fileErr(d.File, fmt.Sprintf("row %d (the header): %s", re.row, re.reason))
+				return d, fileErr(d.File, "bad_header", "row", fmt.Sprint(re.row), "reason", text(locale.EN, re.code, kv(re.args...)))
 			}
 			return d, err
 		}
@@ -178,7 +179,7 @@ func detect(path string, opts Options) (*Detection, error) {
 				continue
 			}
 			if errors.As(err, &re) {
-				return d, fileErr(d.File, fmt.Sprintf("row %d: %s", re.row, re.reason))
+				return d, fileErr(d.File, "bad_row", "row", fmt.Sprint(re.row), "reason", text(locale.EN, re.code, kv(re.args...)))
 			}
 			return d, err
 		}
@@ -190,7 +191,7 @@ func detect(path string, opts Options) (*Detection, error) {
 	// Trailing footer rows of a short file are not data.
 	keep := len(rowsSample) - footerTail(v, rowsSample)
 	if keep == 0 {
-		return d, fileErr(d.File, "the file has a header but no data rows")
+		return d, fileErr(d.File, "no_data_rows")
 	}
 	for i := range min(20, keep) {
 		d.Preview = append(d.Preview, rowsSample[i])
@@ -264,7 +265,7 @@ func (d *Detection) setHeader(row []string) error {
 		if c != "" {
 			key := strings.ToLower(c)
 			if j, dup := seen[key]; dup {
-				return fileErr(d.File, fmt.Sprintf("columns %d and %d have the same header %q; rename one", j+1, i+1, c))
+				return fileErr(d.File, "duplicate_header", "first", fmt.Sprint(j+1), "second", fmt.Sprint(i+1), "header", c)
 			}
 			seen[key] = i
 		}

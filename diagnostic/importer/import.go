@@ -193,7 +193,7 @@ func (r *run) loop(ctx context.Context) error {
 	for {
 		_, n, err := t.next()
 		if err == io.EOF {
-			return fmt.Errorf("%s: the header row vanished on a second read: %w", r.d.File, errInvalid)
+			return fileErr(r.d.File, "header_vanished")
 		}
 		if err != nil && !isRowErr(err) {
 			return err
@@ -221,14 +221,16 @@ func (r *run) loop(ctx context.Context) error {
 			if !errors.As(err, &re) {
 				return fmt.Errorf("reading %s: %w", r.d.File, err)
 			}
-			r.flush(&pending)
+			if err := r.flush(&pending); err != nil {
+				return err
+			}
 			r.rowProblems = 0
 			r.s.RowsRead++
 			r.rows.Add(1)
-			r.problem(Problem{Row: re.row, Reason: re.reason})
+			r.problem(newProblem(re.row, "", "", re.code, re.args...))
 			r.s.RowsRejected++
 			if re.fatal {
-				r.problem(Problem{Row: re.row, Reason: "reading stopped here; the rest of the file was not checked"})
+				r.problem(newProblem(re.row, "", "", "reading_stopped"))
 				break
 			}
 			continue
@@ -241,11 +243,15 @@ func (r *run) loop(ctx context.Context) error {
 		if r.v.isFooter(row, afterBlank) || !r.d.xlsx && len(row) == 1 && width > 1 {
 			pending = append(pending, pendingRow{slices.Clone(row), n})
 			if len(pending) > 10000 {
-				r.flush(&pending)
+				if err := r.flush(&pending); err != nil {
+					return err
+				}
 			}
 			continue
 		}
-		r.flush(&pending)
+		if err := r.flush(&pending); err != nil {
+			return err
+		}
 		afterBlank = false
 		if err := r.row(row, n); err != nil {
 			return err
@@ -254,7 +260,7 @@ func (r *run) loop(ctx context.Context) error {
 	r.read.Store(readPos())
 	r.s.FooterRowsSkipped = len(pending)
 	if r.s.RowsRead == 0 {
-		return &FileError{File: r.d.File, Reason: "the file has a header but no data rows"}
+		return fileErr(r.d.File, "no_data_rows")
 	}
 	return nil
 }
@@ -266,13 +272,14 @@ func isRowErr(err error) bool {
 
 // flush processes held rows as data: a later data row showed they were
 // not a footer.
-func (r *run) flush(p *[]pendingRow) {
+func (r *run) flush(p *[]pendingRow) error {
 	for _, pr := range *p {
 		if err := r.row(pr.cells, pr.row); err != nil {
-			r.problem(Problem{Row: pr.row, Reason: err.Error()})
+			return err
 		}
 	}
 	*p = (*p)[:0]
+	return nil
 }
 
 // row checks and converts one data row.
@@ -289,19 +296,17 @@ func (r *run) row(row []string, n int) error {
 			}
 		}
 		switch {
-		case len(row) > width && extra && !r.d.xlsx:
-			r.problem(Problem{Row: n, Reason: fmt.Sprintf("the row has %d values but the header has %d columns", len(row), width)})
-		case len(row) < width && !r.d.xlsx:
-			r.problem(Problem{Row: n, Reason: fmt.Sprintf("the row has %d values but the header has %d columns", len(row), width)})
+		case len(row) > width && extra && !r.d.xlsx, len(row) < width && !r.d.xlsx:
+			r.problem(newProblem(n, "", "", "ragged", "values", fmt.Sprint(len(row)), "columns", fmt.Sprint(width)))
 		}
 	}
 	for i := range min(width, len(row)) {
 		c := row[i]
 		if len(c) > maxField {
-			r.problem(Problem{Row: n, Column: r.d.heads[i].raw, Reason: "a value over 1 MB"})
+			r.problem(newProblem(n, r.d.heads[i].raw, "", "field_too_long"))
 			row[i] = ""
 		} else if r.d.hasNUL && containsNUL(c) {
-			r.problem(Problem{Row: n, Column: r.d.heads[i].raw, Value: c, Reason: "the value holds a NUL byte (is this a binary file?)"})
+			r.problem(newProblem(n, r.d.heads[i].raw, c, "nul_byte"))
 			row[i] = ""
 		}
 	}

@@ -60,13 +60,12 @@ func (k *kpiAgg) add(n int) error {
 	p := r.get(k.period)
 	if !p.set {
 		if p.raw == "" {
-			r.problem(Problem{Row: n, Column: r.header(k.period), Reason: "no period"})
+			r.problem(newProblem(n, r.header(k.period), "", "no_period"))
 		}
 		return nil
 	}
 	if p.date.Precision == dateparse.Quarter || p.date.Precision == dateparse.Year {
-		r.problem(Problem{Row: n, Column: r.header(k.period), Value: p.raw,
-			Reason: "names a " + p.date.Precision.String() + "; KPI data is kept by month, so give monthly, weekly or daily rows"})
+		r.problem(newProblem(n, r.header(k.period), p.raw, "period_not_monthly", "precision", p.date.Precision.String()))
 		return nil
 	}
 	type val struct {
@@ -79,13 +78,13 @@ func (k *kpiAgg) add(n int) error {
 		m, v := r.get(k.metric), r.get(k.value)
 		if !m.set {
 			if m.raw == "" {
-				r.problem(Problem{Row: n, Column: r.header(k.metric), Reason: "no KPI name"})
+				r.problem(newProblem(n, r.header(k.metric), "", "no_metric_name"))
 			}
 			return nil
 		}
 		id, ok := r.v.metric[normalize(m.text)]
 		if !ok {
-			r.problem(Problem{Row: n, Column: r.header(k.metric), Value: m.raw, Reason: "not a KPI or input the app knows (such as revenue, leads, new_customers)"})
+			r.problem(newProblem(n, r.header(k.metric), m.raw, "unknown_metric"))
 			return nil
 		}
 		if v.set {
@@ -109,12 +108,11 @@ func (k *kpiAgg) add(n int) error {
 	}
 	for _, x := range vals {
 		if x.metric == "nps" && (x.v < -100 || x.v > 100) {
-			r.problem(Problem{Row: n, Column: r.header(x.col), Value: r.get(x.col).raw, Reason: "NPS must be between -100 and 100"})
+			r.problem(newProblem(n, r.header(x.col), r.get(x.col).raw, "nps_range"))
 		}
 		day := kpiDay{x.metric, p.date.Time, p.date.Precision}
 		if first, dup := k.seen[day]; dup {
-			r.problem(Problem{Row: n, Column: r.header(x.col), Value: r.get(x.col).raw,
-				Reason: fmt.Sprintf("%s for %s is given twice (first in row %d)", x.metric, p.raw, first)})
+			r.problem(newProblem(n, r.header(x.col), r.get(x.col).raw, "duplicate_period", "metric", x.metric, "period", p.raw, "row", fmt.Sprint(first)))
 		}
 		k.seen[day] = n
 	}
@@ -191,8 +189,7 @@ func (k *kpiAgg) finish(r *run) error {
 		if ok && values[key] > start {
 			a := k.months[key]
 			r.rowProblems = 0
-			r.problem(Problem{Row: a.row, Column: a.col, Value: a.raw,
-				Reason: fmt.Sprintf("%v churned customers in %s, more than the %v customers at the start of the month", values[key], key.month, start)})
+			r.problem(newProblem(a.row, a.col, a.raw, "churn_above_start", "churned", fmt.Sprint(values[key]), "month", key.month.String(), "start", fmt.Sprint(start)))
 			r.s.RowsRejected++
 			r.s.RowsImported--
 			drop[key] = true

@@ -326,7 +326,7 @@ func (v *vocabulary) chooseKind(want Kind, heads []header, user map[int]string, 
 		}
 		at := KindAttempt{Kind: m.kind, Missing: m.missing}
 		if m.kind == KPIs {
-			at.Kind = Kind("a " + m.layout + " KPI table")
+			at.Kind = Kind("kpis_" + m.layout) // "a wide/long KPI table" in messages
 		}
 		type fc struct {
 			col   int

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 var errInvalid = diagnostic.ErrInvalid
@@ -12,14 +13,28 @@ var errInvalid = diagnostic.ErrInvalid
 // Problem is one thing wrong in a file: where (row 1 is the header row in
 // a file whose header is on its first line) and why.
 type Problem struct {
-	Row    int    `json:"row"`
-	Column string `json:"column,omitempty"`
-	Value  string `json:"value,omitempty"`
-	Reason string `json:"reason"`
+	Row    int               `json:"row"`
+	Column string            `json:"column,omitempty"`
+	Value  string            `json:"value,omitempty"`
+	Reason string            `json:"reason"` // in English
+	Code   string            `json:"code"`   // message key in import_messages.json
+	Args   map[string]string `json:"args,omitempty"`
 }
 
-// Format writes the problem as FILE:ROW:COLUMN: reason.
-func (p Problem) Format(file string) string {
+// newProblem builds a problem from a message code and its arguments.
+func newProblem(row int, column, value, code string, args ...string) Problem {
+	a := kv(args...)
+	return Problem{Row: row, Column: column, Value: value, Code: code, Args: a, Reason: text(locale.EN, code, a)}
+}
+
+// Text is the reason in lang.
+func (p Problem) Text(lang locale.Lang) string { return text(lang, p.Code, p.Args) }
+
+// Format writes the problem as FILE:ROW:COLUMN: reason, in English.
+func (p Problem) Format(file string) string { return p.FormatIn(file, locale.EN) }
+
+// FormatIn writes the problem as FILE:ROW:COLUMN: reason in lang.
+func (p Problem) FormatIn(file string, lang locale.Lang) string {
 	var b strings.Builder
 	b.WriteString(file)
 	fmt.Fprintf(&b, ":%d", p.Row)
@@ -30,7 +45,7 @@ func (p Problem) Format(file string) string {
 	if p.Value != "" {
 		fmt.Fprintf(&b, "%q: ", clip(p.Value, 60))
 	}
-	b.WriteString(p.Reason)
+	b.WriteString(p.Text(lang))
 	return b.String()
 }
 
@@ -58,9 +73,9 @@ func (e *ProblemsError) Error() string {
 	}
 	msg := e.Problems[0].Format(e.File)
 	if e.Count > 1 {
-		msg += fmt.Sprintf(" (and %d more problems; nothing was imported)", e.Count-1)
+		msg += " (" + text(locale.EN, "more_problems", kv("count", fmt.Sprint(e.Count-1))) + ")"
 	} else {
-		msg += " (nothing was imported)"
+		msg += " (" + text(locale.EN, "nothing_imported", nil) + ")"
 	}
 	return msg
 }
@@ -101,49 +116,51 @@ type KindAttempt struct {
 	Missing []FieldIssue `json:"missing"`
 }
 
-func (e *MappingError) Error() string {
+func (e *MappingError) Error() string { return e.Text(locale.EN) }
+
+// Text is the message in lang, starting with the file name.
+func (e *MappingError) Text(lang locale.Lang) string {
+	t := func(code string, args ...string) string { return text(lang, code, kv(args...)) }
 	var b strings.Builder
 	b.WriteString(e.File + ": ")
 	switch {
 	case len(e.Tried) > 0:
-		b.WriteString("not a table the importer knows: ")
-		for i, t := range e.Tried {
-			if i > 0 {
-				b.WriteString("; ")
-			}
-			fmt.Fprintf(&b, "as %s it has %s but %s", t.Kind, strings.Join(t.Found, ", "), missingText(t.Missing))
+		var parts []string
+		for _, a := range e.Tried {
+			parts = append(parts, t("map_attempt", "kind", kindName(lang, a.Kind), "found", strings.Join(a.Found, ", "), "missing", missingText(lang, a.Missing)))
 		}
-		b.WriteString(`. Choose the kind with --kind and map columns with --map "COLUMN=field"`)
-	case len(e.Tried) == 0 && len(e.Missing) == 0 && len(e.Ambiguous) == 0:
-		b.WriteString("no column matches any field of deals, customers, transactions, leads or a KPI table; choose the kind with --kind and map columns with --map \"COLUMN=field\"")
+		b.WriteString(t("map_tried", "attempts", strings.Join(parts, "; ")))
+	case len(e.Missing) == 0 && len(e.Ambiguous) == 0:
+		b.WriteString(t("map_none"))
 	default:
-		fmt.Fprintf(&b, "as %s, ", e.Kind)
 		var parts []string
 		if len(e.Missing) > 0 {
-			parts = append(parts, missingText(e.Missing))
+			parts = append(parts, missingText(lang, e.Missing))
 		}
 		for _, a := range e.Ambiguous {
-			parts = append(parts, fmt.Sprintf("field %s could be any of the columns %s", a.Field, quoteAll(a.Candidates)))
+			parts = append(parts, t("map_ambiguous", "field", a.Field, "columns", quoteAll(a.Candidates)))
 		}
-		b.WriteString(strings.Join(parts, "; "))
-		b.WriteString(`; map it with --map "COLUMN=field"`)
+		b.WriteString(t("map_kind", "kind", kindName(lang, e.Kind), "issues", strings.Join(parts, "; ")))
 	}
 	return b.String()
 }
 
+// kindName names a shape ("deals", "a long KPI table") in lang.
+func kindName(lang locale.Lang, k Kind) string { return text(lang, "kind_"+string(k), nil) }
+
 // Unwrap makes a MappingError an ErrInvalid.
 func (e *MappingError) Unwrap() error { return errInvalid }
 
-func missingText(m []FieldIssue) string {
+func missingText(lang locale.Lang, m []FieldIssue) string {
 	var parts []string
 	for _, f := range m {
-		s := "no column for " + f.Field
 		if len(f.Candidates) > 0 {
-			s += " (such as " + quoteAll(f.Candidates) + ")"
+			parts = append(parts, text(lang, "map_missing_examples", kv("field", f.Field, "examples", quoteAll(f.Candidates))))
+		} else {
+			parts = append(parts, text(lang, "map_missing", kv("field", f.Field)))
 		}
-		parts = append(parts, s)
 	}
-	return strings.Join(parts, " and ")
+	return strings.Join(parts, text(lang, "map_and", nil))
 }
 
 func quoteAll(ss []string) string {

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // Encodings the importer reports.
@@ -62,13 +64,13 @@ func scanFile(path string) (*fileFacts, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case n == 0:
-		return nil, fileErr(name, "the file is empty")
+		return nil, fileErr(name, "empty_file")
 	case bytes.HasPrefix(ff.head, []byte("PK\x03\x04")):
 		ff.format = "xlsx"
 	case bytes.HasPrefix(ff.head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fileErr(name, "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV and import that")
+		return nil, fileErr(name, "xls_file")
 	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, fileErr(name, "the name says XLSX but the file is not an Excel workbook (an XLSX file is a ZIP archive)")
+		return nil, fileErr(name, "fake_xlsx")
 	case bytes.HasPrefix(ff.head, []byte{0xFF, 0xFE}):
 		ff.format, ff.encoding = "csv", EncUTF16LE
 	case bytes.HasPrefix(ff.head, []byte{0xFE, 0xFF}):
@@ -79,7 +81,7 @@ func scanFile(path string) (*fileFacts, error) {
 		ff.format, ff.encoding = "csv", EncUTF8
 	}
 	if ff.format == "csv" && !strings.HasPrefix(ff.encoding, "utf-16") && looksBinary(ff.head) {
-		return nil, fileErr(name, "this is a binary file, not a CSV, TSV or XLSX table")
+		return nil, fileErr(name, "binary_file")
 	}
 	h := sha256.New()
 	h.Write(ff.head)
@@ -170,13 +172,19 @@ func (u *utf8Tracker) ok() bool { return !u.bad && utf8.Valid(u.carry) }
 // FileError is a problem with a file as a whole (empty, binary, not what
 // its name says, no rows): it names the file.
 type FileError struct {
-	File   string
-	Reason string
+	File string
+	Code string // message key in import_messages.json
+	Args map[string]string
 }
 
-func (e *FileError) Error() string { return e.File + ": " + e.Reason }
+func (e *FileError) Error() string { return e.Text(locale.EN) }
+
+// Text is the message in lang, starting with the file name.
+func (e *FileError) Text(lang locale.Lang) string { return e.File + ": " + text(lang, e.Code, e.Args) }
 
 // Unwrap makes every FileError an ErrInvalid.
 func (e *FileError) Unwrap() error { return errInvalid }
 
-func fileErr(name, reason string) error { return &FileError{File: name, Reason: reason} }
+func fileErr(name, code string, args ...string) error {
+	return &FileError{File: name, Code: code, Args: kv(args...)}
+}

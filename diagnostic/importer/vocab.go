@@ -139,8 +139,10 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 		}
 	}
 	v.metric = map[string]string{}
-	for id, syns := range v.Metrics {
+	for id := range v.Metrics {
 		v.metric[normalize(id)] = id
+	}
+	for id, syns := range v.Metrics {
 		for _, s := range syns {
 			n := normalize(s)
 			if other, dup := v.metric[n]; dup && other != id {

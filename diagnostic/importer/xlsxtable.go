@@ -25,7 +25,7 @@ func openXLSX(path, want string) (*xlsxTable, []string, error) {
 	name := filepath.Base(path)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, nil, fileErr(name, "not a readable XLSX workbook: "+err.Error())
+		return nil, nil, fileErr(name, "unreadable_xlsx", "error", err.Error())
 	}
 	sheets := f.GetSheetList()
 	pick := ""
@@ -37,7 +37,7 @@ func openXLSX(path, want string) (*xlsxTable, []string, error) {
 		}
 		if pick == "" {
 			f.Close()
-			return nil, sheets, fileErr(name, fmt.Sprintf("no sheet named %q (sheets: %s)", want, strings.Join(sheets, ", ")))
+			return nil, sheets, fileErr(name, "no_sheet", "sheet", want, "sheets", strings.Join(sheets, ", "))
 		}
 	} else {
 		for _, s := range sheets {
@@ -48,7 +48,7 @@ func openXLSX(path, want string) (*xlsxTable, []string, error) {
 		}
 		if pick == "" {
 			f.Close()
-			return nil, sheets, fileErr(name, "the workbook has no sheet with data")
+			return nil, sheets, fileErr(name, "no_sheet_with_data")
 		}
 	}
 	rows, err := f.Rows(pick)
@@ -99,7 +99,7 @@ func (t *xlsxTable) next() ([]string, int, error) {
 	t.row++
 	cols, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, 0, &rowError{row: t.row, reason: "unreadable row: " + err.Error()}
+		return nil, 0, &rowError{row: t.row, code: "unreadable_row", args: []string{"error", err.Error()}}
 	}
 	return cols, t.row, nil
 }
