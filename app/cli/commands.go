@@ -6,5 +6,6 @@ func Commands() []*Command {
 	return []*Command{
 		helpCommand(),
 		versionCommand(),
+		importCommand(),
 	}
 }

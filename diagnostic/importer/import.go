@@ -195,8 +195,9 @@ func (r *run) loop(ctx context.Context) error {
 		if err == io.EOF {
 			return fileErr(r.d.File, "header_vanished")
 		}
-		if err != nil && !isRowErr(err) {
-			return err
+		var re *rowError
+		if err != nil && (!errors.As(err, &re) || re.fatal) {
+			return fmt.Errorf("reading %s: %w", r.d.File, err)
 		}
 		if n >= r.d.HeaderRow {
 			break
@@ -263,11 +264,6 @@ func (r *run) loop(ctx context.Context) error {
 		return fileErr(r.d.File, "no_data_rows")
 	}
 	return nil
-}
-
-func isRowErr(err error) bool {
-	var re *rowError
-	return errors.As(err, &re)
 }
 
 // flush processes held rows as data: a later data row showed they were
