@@ -176,13 +176,13 @@ func printSummary(w io.Writer, s importer.Summary, dry bool) {
 		f = append(f, "encoding "+s.Encoding)
 	}
 	if s.Delimiter != "" {
-		f = append(f, "delimiter "+s.Delimiter)
+		f = append(f, fmt.Sprintf("delimiter %q", s.Delimiter))
 	}
 	if s.DecimalSeparator != "" {
-		f = append(f, "decimal "+s.DecimalSeparator)
+		f = append(f, fmt.Sprintf("decimal %q", s.DecimalSeparator))
 	}
 	if s.ThousandsSeparator != "" {
-		f = append(f, "thousands "+s.ThousandsSeparator)
+		f = append(f, fmt.Sprintf("thousands %q", s.ThousandsSeparator))
 	}
 	if s.DateFormat != "" {
 		f = append(f, "dates "+s.DateFormat)

@@ -9,6 +9,9 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/importer/dateparse"
 )
 
+// maxStages bounds the distinct stage names counted for the summary.
+const maxStages = 1000
+
 // col returns the column index of a field, or -1.
 func (r *run) col(field string) int {
 	for i, c := range r.d.Columns {
@@ -116,7 +119,9 @@ func (r *run) dealBuilder() func(int) error {
 			sc, hit := statusCache[st.text]
 			if !hit {
 				sc.s, sc.ok = lookupStatus(st.text, orgStages, presetStages, r.v.dealStat)
-				statusCache[st.text] = sc
+				if len(statusCache) < maxStages {
+					statusCache[st.text] = sc
+				}
 			}
 			s, ok := sc.s, sc.ok
 			if !ok {
@@ -137,7 +142,9 @@ func (r *run) dealBuilder() func(int) error {
 			if sc == nil {
 				s, ok := lookupStatus(d.Stage, orgStages, presetStages, r.v.dealStat)
 				sc = &StageCount{Stage: d.Stage, Status: s, Known: ok}
-				r.stages[d.Stage] = sc
+				if len(r.stages) < maxStages { // beyond, looked up each time and not listed
+					r.stages[d.Stage] = sc
+				}
 			}
 			sc.Count++
 			d.Status = sc.Status

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -56,7 +58,8 @@ type Detection struct {
 	Layout             string            `json:"layout,omitempty"` // kpis: "wide" or "long"
 	Preset             string            `json:"preset,omitempty"`
 	HeaderRow          int               `json:"header_row"`
-	Mapping            map[string]string `json:"mapping"` // field → column header
+	HeaderKey          string            `json:"header_key"` // same headers, same key: for saving a confirmed mapping
+	Mapping            map[string]string `json:"mapping"`    // field → column header
 	Ignored            []string          `json:"ignored_columns,omitempty"`
 	Columns            []Column          `json:"columns"`
 	Warnings           []string          `json:"warnings,omitempty"`
@@ -272,11 +275,14 @@ func (d *Detection) setHeader(row []string) error {
 		d.heads = append(d.heads, header{idx: i, raw: c, norm: normalize(c)})
 		d.Columns = append(d.Columns, Column{Index: i + 1, Header: c})
 	}
+	h := sha256.New()
 	for i := range d.heads {
+		h.Write([]byte(d.heads[i].norm + "\x1f"))
 		if d.heads[i].raw == "" {
 			d.heads[i].raw = fmt.Sprintf("column %d", i+1)
 		}
 	}
+	d.HeaderKey = hex.EncodeToString(h.Sum(nil))[:16]
 	return nil
 }
 

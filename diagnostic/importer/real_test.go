@@ -82,6 +82,23 @@ func TestRealMavenDeals(t *testing.T) {
 	}
 }
 
+// TestRealHeaderKey: the two Maven files share a header layout, so a
+// mapping confirmed for one is found again for the other.
+func TestRealHeaderKey(t *testing.T) {
+	a, errA := Detect(realFile(t, "maven_crm_sales_pipeline.csv"))
+	b, errB := Detect(realFile(t, "maven_crm_sales_pipeline_excel_resaved_us_dates.csv"))
+	c, errC := Detect(realFile(t, "ibm_telco_customer_churn.csv"))
+	if errA != nil || errB != nil || errC != nil {
+		t.Fatal(errA, errB, errC)
+	}
+	if a.HeaderKey == "" || a.HeaderKey != b.HeaderKey || a.HeaderKey == c.HeaderKey || a.SHA256 == b.SHA256 {
+		t.Errorf("keys %s %s %s", a.HeaderKey, b.HeaderKey, c.HeaderKey)
+	}
+	if a.SHA256 != "825ce8f6c32d4009548b468df3173d55a46fd73f2531f532c5459371dc52adf2" { // SOURCES.md
+		t.Errorf("sha256 %s", a.SHA256)
+	}
+}
+
 func TestRealTelcoCustomers(t *testing.T) {
 	s, m := importReal(t, "ibm_telco_customer_churn.csv", Options{})
 	if s.Kind != Customers || len(m.customers) != 7043 || s.RowsRejected != 0 {
