@@ -156,7 +156,7 @@ func (v *vocabulary) matchKind(k Kind, heads []header, user map[int]string, pres
 			for _, c := range cands {
 				names = append(names, heads[c].raw)
 			}
-			m.ambiguous = append(m.ambiguous, FieldIssue{f.Name, names})
+			m.ambiguous = append(m.ambiguous, FieldIssue{Field: f.Name, Candidates: names})
 		}
 	}
 	if k == KPIs {
@@ -169,7 +169,7 @@ func (v *vocabulary) matchKind(k Kind, heads []header, user map[int]string, pres
 		}
 		for _, r := range all {
 			if !slices.ContainsFunc(r, func(f string) bool { _, ok := m.fields[f]; return ok }) {
-				m.missing = append(m.missing, FieldIssue{strings.Join(r, " or "), v.examples(k, r[0])})
+				m.missing = append(m.missing, FieldIssue{Field: strings.Join(r, " or "), Candidates: v.examples(k, r[0])})
 			}
 		}
 		m.score = len(m.fields)
@@ -195,7 +195,7 @@ func (v *vocabulary) matchMetrics(m *match, heads []header, used map[int]bool) {
 			continue
 		}
 		if prev, dup := seen[id]; dup {
-			m.ambiguous = append(m.ambiguous, FieldIssue{id, []string{heads[prev].raw, h.raw}})
+			m.ambiguous = append(m.ambiguous, FieldIssue{Field: id, Candidates: []string{heads[prev].raw, h.raw}})
 			continue
 		}
 		seen[id] = h.idx
@@ -211,7 +211,7 @@ func (v *vocabulary) matchMetrics(m *match, heads []header, used map[int]bool) {
 			delete(m.fields, id)
 		}
 		if !hasValue {
-			m.missing = append(m.missing, FieldIssue{"value", v.examples(KPIs, "value")})
+			m.missing = append(m.missing, FieldIssue{Field: "value", Candidates: v.examples(KPIs, "value")})
 		}
 	case len(seen) > 0:
 		m.layout = "wide"
@@ -220,13 +220,13 @@ func (v *vocabulary) matchMetrics(m *match, heads []header, used map[int]bool) {
 		}
 	case hasValue:
 		m.layout = "long"
-		m.missing = append(m.missing, FieldIssue{"metric", v.examples(KPIs, "metric")})
+		m.missing = append(m.missing, FieldIssue{Field: "metric", Candidates: v.examples(KPIs, "metric")})
 	default:
 		m.layout = "wide"
-		m.missing = append(m.missing, FieldIssue{"a KPI or input column", []string{"Revenue", "Ingresos", "Leads", "Nuevos clientes"}})
+		m.missing = append(m.missing, FieldIssue{Field: "a KPI or input column", Candidates: []string{"Revenue", "Ingresos", "Leads", "Nuevos clientes"}})
 	}
 	if _, ok := m.fields["period"]; !ok {
-		m.missing = append([]FieldIssue{{"period", v.examples(KPIs, "period")}}, m.missing...)
+		m.missing = append([]FieldIssue{{Field: "period", Candidates: v.examples(KPIs, "period")}}, m.missing...)
 	}
 	m.score = len(m.fields)
 }
@@ -324,7 +324,7 @@ func (v *vocabulary) chooseKind(want Kind, heads []header, user map[int]string, 
 		if i == 3 || i > 0 && m.score < partial[0].score {
 			break
 		}
-		at := KindAttempt{Kind: m.kind, Missing: m.missing}
+		at := KindAttempt{Kind: m.kind, Missing: m.missing, match: m}
 		if m.kind == KPIs {
 			at.Kind = Kind("kpis_" + m.layout) // "a wide/long KPI table" in messages
 		}

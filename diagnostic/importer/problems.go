@@ -106,7 +106,8 @@ type MappingError struct {
 // that would match) or ambiguous (with the candidate columns).
 type FieldIssue struct {
 	Field      string   `json:"field"`
-	Candidates []string `json:"candidates"`
+	Candidates []string `json:"candidates"`        // headers that would match, or the ambiguous columns
+	Columns    []string `json:"columns,omitempty"` // unmapped columns of the file whose values fit the field
 }
 
 // KindAttempt is a shape the columns partly fit.
@@ -114,6 +115,8 @@ type KindAttempt struct {
 	Kind    Kind         `json:"kind"`
 	Found   []string     `json:"found"` // "header (field)"
 	Missing []FieldIssue `json:"missing"`
+
+	match *match
 }
 
 func (e *MappingError) Error() string { return e.Text(locale.EN) }
@@ -154,11 +157,16 @@ func (e *MappingError) Unwrap() error { return errInvalid }
 func missingText(lang locale.Lang, m []FieldIssue) string {
 	var parts []string
 	for _, f := range m {
+		var s string
 		if len(f.Candidates) > 0 {
-			parts = append(parts, text(lang, "map_missing_examples", kv("field", f.Field, "examples", quoteAll(f.Candidates))))
+			s = text(lang, "map_missing_examples", kv("field", f.Field, "examples", quoteAll(f.Candidates)))
 		} else {
-			parts = append(parts, text(lang, "map_missing", kv("field", f.Field)))
+			s = text(lang, "map_missing", kv("field", f.Field))
 		}
+		if len(f.Columns) > 0 {
+			s += text(lang, "map_candidates", kv("columns", quoteAll(f.Columns)))
+		}
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, text(lang, "map_and", nil))
 }
