@@ -113,7 +113,8 @@ func scanFile(path string) (*fileFacts, error) {
 		}
 	}
 	ff.sha256 = hex.EncodeToString(h.Sum(nil))
-	if ff.format == "csv" && strings.HasPrefix(ff.encoding, "utf-8") && !valid.ok() {
+	// Not UTF-8 throughout and no BOM saying it is: an older Windows file.
+	if ff.format == "csv" && ff.encoding == EncUTF8 && !valid.ok() {
 		ff.encoding = EncWindows1252
 	}
 	return ff, nil
