@@ -331,4 +331,3 @@ func (d *Detection) feed(v *vocabulary, row []string) {
 		}
 	}
 }
-

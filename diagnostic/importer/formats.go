@@ -159,4 +159,3 @@ func (d *Detection) summarizeFormats() {
 		}
 	}
 }
-
