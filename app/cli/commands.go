@@ -14,5 +14,6 @@ func Commands() []*Command {
 		restoreCommand(),
 		exportCommand(),
 		importEngagementCommand(),
+		importCommand(),
 	}
 }
