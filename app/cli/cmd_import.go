@@ -12,23 +12,8 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
-
-// ImportTx is one organisation's import transaction in the database: the
-// importer writes records into it, then it is committed (with the summary,
-// for the import log) or rolled back.
-type ImportTx interface {
-	importer.Sink
-	Commit(importer.Summary) error
-	Rollback() error
-}
-
-// ImportTarget opens the import transaction for org and a detected file:
-// it resolves the organisation, refuses a file already imported (same
-// SHA-256) unless replace is set, and supplies the organisation's stage
-// vocabulary and saved mapping through opts. The store wiring sets it; while
-// it is nil, import works only with --dry-run.
-var ImportTarget func(ctx context.Context, env *Env, org string, d importer.Detection, replace bool, opts *importer.Options) (ImportTx, error)
 
 // mapFlag collects repeated --map "COLUMN=field" values.
 type mapFlag map[string]string
@@ -99,30 +84,24 @@ func (c *countingSink) Transaction(diagnostic.Transaction) error { return c.add(
 func (c *countingSink) Lead(diagnostic.Lead) error               { return c.add() }
 func (c *countingSink) Observation(diagnostic.Observation) error { return c.add() }
 
-// importOne imports one file and prints what was detected and done.
+// importOne imports one file and prints what was detected and done. A dry
+// run checks the file against a counting sink; a real import runs inside one
+// store transaction (see importIntoStore).
 func importOne(ctx context.Context, env *Env, file, org string, opts importer.Options, dry, replace, asJSON bool, l locale.Lang) error {
-	var sink importer.Sink = &countingSink{}
-	var tx ImportTx
-	if !dry {
-		if ImportTarget == nil {
-			return fmt.Errorf("%s: writing imports needs the database store, which this build does not include yet; check the file with --dry-run", file)
-		}
-		d, err := importer.DetectWith(file, opts)
-		if err != nil {
-			return localized(err, l)
-		}
-		if tx, err = ImportTarget(ctx, env, org, d, replace, &opts); err != nil {
-			return err
-		}
-		sink = tx
-	}
-	s, err := importer.Import(ctx, file, opts, sink)
-	if tx != nil {
-		if err == nil {
-			err = tx.Commit(s)
-		} else if rerr := tx.Rollback(); rerr != nil {
-			err = errors.Join(err, rerr)
-		}
+	var s importer.Summary
+	var err error
+	if dry {
+		s, err = importer.Import(ctx, file, opts, &countingSink{})
+	} else {
+		err = withStore(ctx, env, func(st *store.Store) error {
+			o, ferr := findOrg(ctx, st, org)
+			if ferr != nil {
+				return ferr
+			}
+			var ierr error
+			s, ierr = ImportIntoStore(ctx, st, o.ID, file, opts, replace)
+			return ierr
+		})
 	}
 	var pe *importer.ProblemsError
 	if asJSON && (err == nil || errors.As(err, &pe)) {

@@ -65,9 +65,9 @@ func TestImportMappingAndUsage(t *testing.T) {
 	if code, _, _ := run(t, "import", importFixture("hubspot_deals.csv")); code != ExitUsage {
 		t.Errorf("no --org: code %d", code)
 	}
-	// Without the store, writing is refused with a clear message.
+	// An organisation that does not exist is named in the error.
 	code, _, errOut = run(t, "import", "--org", "Acme", importFixture("hubspot_deals.csv"))
-	if code != ExitError || !strings.Contains(errOut, "needs the database store") {
-		t.Errorf("no store: code %d\n%s", code, errOut)
+	if code != ExitError || !strings.Contains(errOut, `no organisation named "Acme"`) {
+		t.Errorf("unknown organisation: code %d\n%s", code, errOut)
 	}
 }
