@@ -22,8 +22,14 @@ func (a *Analysis) kpiInputs() kpi.Inputs {
 	}
 }
 
+// Window is the most months the KPI rows cover, ending with the latest
+// month with data (never past the month of AsOf). Older data still feeds
+// year-on-year changes, trends and 12-month retention.
+const Window = 24
+
 // computeKPIs computes every KPI monthly from the first month with data to
-// the last one, never past the month of AsOf, and picks the scorecard.
+// the last one, never past the month of AsOf and at most Window months,
+// and picks the scorecard.
 func (a *Analysis) computeKPIs() error {
 	in := a.kpiInputs()
 	from, to, ok := kpi.DataRange(in)
@@ -35,6 +41,9 @@ func (a *Analysis) computeKPIs() error {
 	}
 	if to.Before(from) {
 		return nil // all the data is dated after AsOf
+	}
+	if start := to.Add(1 - Window); from.Before(start) {
+		from = start
 	}
 	rows, err := kpi.Compute(in, from, to, kpi.Month)
 	if err != nil {
