@@ -63,11 +63,17 @@ func (a *Analysis) KPIName(id string) string {
 func FormatValue(l locale.Lang, u diagnostic.Unit, v float64, currency string) string {
 	switch u {
 	case diagnostic.UnitPercent:
+		// At most two decimals below 10 %, one from 10 % up, and no
+		// trailing zeros: 2,15 %, 14,3 %, 25 %.
 		d := 1
 		if math.Abs(v) < 0.1 {
 			d = 2
 		}
-		return l.Percent(math.Round(v*math.Pow(10, float64(d+2)))/math.Pow(10, float64(d+2)), d)
+		x := math.Round(v*100*math.Pow(10, float64(d))) / math.Pow(10, float64(d))
+		for d > 0 && math.Abs(x*math.Pow(10, float64(d-1))-math.Round(x*math.Pow(10, float64(d-1)))) < 1e-9 {
+			d--
+		}
+		return l.Percent(x/100, d)
 	case diagnostic.UnitMoney:
 		dec := 0
 		if math.Abs(v) < 1000 {
