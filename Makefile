@@ -6,7 +6,7 @@ TAGS    ?= migrated_fynedo
 BIN     ?= bin/revopsdx
 FUZZTIME ?= 60s
 
-.PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz smoke package clean
+.PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz smoke package wine-smoke clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -42,7 +42,10 @@ smoke: build
 	scripts/gui-smoke.sh docs/screenshots/smoke.png
 
 package: deps
-	scripts/package.sh linux
+	scripts/package.sh linux windows
+
+wine-smoke:
+	scripts/wine-smoke.sh dist/revopsdx-$$(awk -F'"' '/^[[:space:]]*Version[[:space:]]*=/ {print $$2; exit}' FyneApp.toml)-windows-amd64.exe
 
 clean:
 	rm -rf bin dist

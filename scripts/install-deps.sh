@@ -2,19 +2,25 @@
 # Installs the system packages RevOps Diagnostic needs, only when missing.
 #   scripts/install-deps.sh build        C toolchain and the X11/Wayland/OpenGL headers Fyne links against
 #   scripts/install-deps.sh build test   plus Xvfb, ImageMagick, poppler and sqlite3 for GUI, report and benchmark tests
+#   scripts/install-deps.sh windows      the mingw-w64 cross-compiler for the Windows build
+#   scripts/install-deps.sh wine         Wine and Xvfb to start the Windows build for real
 # On Debian/Ubuntu it uses apt-get (as root, or through sudo); elsewhere it
 # prints what to install and stops.
 set -euo pipefail
 
 build_pkgs="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
 test_pkgs="xvfb xauth x11-utils imagemagick poppler-utils sqlite3"
+windows_pkgs="gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64"
+wine_pkgs="wine wine64 xvfb xauth x11-utils imagemagick"
 
 want=""
 for set in "$@"; do
   case "$set" in
     build) want="$want $build_pkgs" ;;
     test) want="$want $test_pkgs" ;;
-    *) echo "install-deps: unknown set '$set' (use build, test)" >&2; exit 2 ;;
+    windows) want="$want $windows_pkgs" ;;
+    wine) want="$want $wine_pkgs" ;;
+    *) echo "install-deps: unknown set '$set' (use build, test, windows, wine)" >&2; exit 2 ;;
   esac
 done
 

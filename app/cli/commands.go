@@ -8,5 +8,12 @@ func Commands() []*Command {
 		versionCommand(),
 		questionsCommand(),
 		scoreCommand(),
+		orgsCommand(),
+		orgCommand(),
+		backupCommand(),
+		restoreCommand(),
+		exportCommand(),
+		importEngagementCommand(),
+		importCommand(),
 	}
 }

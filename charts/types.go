@@ -1,0 +1,33 @@
+package charts
+
+import (
+	"fmt"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+)
+
+// Type names a chart, as the command line's --type takes it.
+type Type string
+
+// The chart types.
+const (
+	TypeRadar     Type = "radar"
+	TypePillars   Type = "pillars"
+	TypeAlignment Type = "alignment"
+	TypeTrend     Type = "trend"
+	TypeFunnel    Type = "funnel"
+	TypeScorecard Type = "scorecard"
+)
+
+// Types lists every chart type in display order.
+var Types = []Type{TypeRadar, TypePillars, TypeAlignment, TypeTrend, TypeFunnel, TypeScorecard}
+
+// ParseType reads a chart type name; an unknown name is diagnostic.ErrInvalid.
+func ParseType(s string) (Type, error) {
+	for _, t := range Types {
+		if string(t) == s {
+			return t, nil
+		}
+	}
+	return "", fmt.Errorf("chart type %q (use radar, pillars, alignment, trend, funnel or scorecard): %w", s, diagnostic.ErrInvalid)
+}
