@@ -62,8 +62,12 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 	rec := store.ImportRecord{FileName: filepath.Base(file), SHA256: d.SHA256, Kind: kind, Mapping: d.Mapping, Replace: replace}
 	_, err = s.Import(ctx, orgID, rec, func(w *store.ImportWriter) error {
 		opts.Source = diagnostic.Source(fmt.Sprintf("import:%d", w.ID()))
+		sink := newPipeSink(w)
 		var ierr error
-		sum, ierr = importer.Import(ctx, file, opts, writerSink{w})
+		sum, ierr = importer.Import(ctx, file, opts, sink)
+		if werr := sink.close(); ierr == nil {
+			ierr = werr
+		}
 		w.Reject(sum.RowsRejected)
 		return ierr
 	})
@@ -81,15 +85,6 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 	}
 	return sum, nil
 }
-
-// writerSink adapts the store's import writer to the importer's Sink.
-type writerSink struct{ w *store.ImportWriter }
-
-func (s writerSink) Deal(d diagnostic.Deal) error               { return s.w.AddDeal(d) }
-func (s writerSink) Customer(c diagnostic.Customer) error       { return s.w.AddCustomer(c) }
-func (s writerSink) Transaction(t diagnostic.Transaction) error { return s.w.AddTransaction(t) }
-func (s writerSink) Lead(l diagnostic.Lead) error               { return s.w.AddLead(l) }
-func (s writerSink) Observation(o diagnostic.Observation) error { return s.w.AddObservation(o) }
 
 // storeKind maps the importer's shapes to the store's import kinds.
 func storeKind(k importer.Kind) (string, error) {

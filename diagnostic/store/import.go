@@ -41,15 +41,32 @@ type ImportRecord struct {
 }
 
 // ImportWriter adds the rows of one import inside its transaction, through
-// prepared statements. It is only valid inside the fill function of Import.
+// prepared multi-row inserts (batchRows rows a statement: the per-statement
+// cost of the pure-Go SQLite is paid once per batch, not once per row). It
+// is only valid inside the fill function of Import, which flushes the last
+// partial batches before committing.
 type ImportWriter struct {
 	ctx      context.Context
 	tx       *sql.Tx
 	orgID    int64
 	importID int64
-	stmts    map[string]*sql.Stmt
+	batches  map[string]*batch
 	rows     int
 	rejected int
+}
+
+// batchRows is how many rows one insert statement carries; the widest table
+// (deals, 13 columns) stays far below SQLite's limit of bound parameters.
+const batchRows = 32
+
+// batch collects the rows of one kind until a full statement can run.
+type batch struct {
+	what       string // "deal", "observation"… for error messages
+	head, tail string // "INSERT INTO t(cols) VALUES" and an optional upsert clause
+	row        string // "(?, ?, …)"
+	args       []any
+	n          int
+	full       *sql.Stmt // prepared once for batchRows rows
 }
 
 // ID is the id of the import being written ("import:<id>" is the Source of
@@ -103,12 +120,15 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 		if err != nil {
 			return err
 		}
-		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, stmts: map[string]*sql.Stmt{}}
+		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}}
 		if w.importID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		defer w.close()
 		if err := fill(w); err != nil {
+			return err
+		}
+		if err := w.flushAll(); err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
@@ -144,36 +164,85 @@ func checkImportRecord(rec ImportRecord) error {
 }
 
 func (w *ImportWriter) close() {
-	for _, st := range w.stmts {
-		st.Close()
+	for _, b := range w.batches {
+		if b.full != nil {
+			b.full.Close()
+		}
 	}
 }
 
-// exec runs a prepared insert. The statement runs without the context (so
-// no watcher goroutine per row); the transaction itself watches ctx, and
-// the context is checked every 1024 rows.
-func (w *ImportWriter) exec(what, query string, args ...any) error {
+// add queues one row of a kind and runs the statement when the batch is
+// full. The statements run without the context (no watcher goroutine per
+// statement); the transaction itself watches ctx, and the context is checked
+// every 1024 rows.
+func (w *ImportWriter) add(what, head, row, tail string, args ...any) error {
 	if w.rows&1023 == 0 {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
 	}
-	st, ok := w.stmts[what]
+	b, ok := w.batches[what]
 	if !ok {
-		var err error
-		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
-			return fmt.Errorf("preparing %s insert: %w", what, err)
-		}
-		w.stmts[what] = st
+		b = &batch{what: what, head: head, row: row, tail: tail}
+		w.batches[what] = b
 	}
-	if _, err := st.Exec(args...); err != nil {
+	b.args = append(b.args, args...)
+	b.n++
+	w.rows++
+	if b.n == batchRows {
+		return w.flush(b)
+	}
+	return nil
+}
+
+// flush runs the queued rows of one batch as one statement.
+func (w *ImportWriter) flush(b *batch) error {
+	if b.n == 0 {
+		return nil
+	}
+	var err error
+	if b.n == batchRows {
+		if b.full == nil {
+			if b.full, err = w.tx.PrepareContext(w.ctx, b.query(batchRows)); err != nil {
+				return fmt.Errorf("preparing %s insert: %w", b.what, err)
+			}
+		}
+		_, err = b.full.Exec(b.args...)
+	} else {
+		_, err = w.tx.Exec(b.query(b.n), b.args...)
+	}
+	if err != nil {
 		if cerr := w.ctx.Err(); cerr != nil {
 			return cerr // the transaction watched ctx and rolled back
 		}
-		return classify(fmt.Sprintf("row %d (%s)", w.rows+1, what), err)
+		return classify(fmt.Sprintf("rows %d to %d (%s)", w.rows-b.n+1, w.rows, b.what), err)
 	}
-	w.rows++
+	b.args, b.n = b.args[:0], 0
 	return nil
+}
+
+// flushAll runs every partial batch; Import calls it after fill.
+func (w *ImportWriter) flushAll() error {
+	for _, b := range w.batches {
+		if err := w.flush(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// query is the insert statement for n rows.
+func (b *batch) query(n int) string {
+	var q strings.Builder
+	q.WriteString(b.head)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(b.row)
+	}
+	q.WriteString(b.tail)
+	return q.String()
 }
 
 // AddObservation adds a monthly KPI or input value, replacing an earlier
@@ -182,7 +251,8 @@ func (w *ImportWriter) AddObservation(o diagnostic.Observation) error {
 	if err := checkObservation(o); err != nil {
 		return err
 	}
-	return w.exec("observation", upsertObservation, w.orgID, o.Metric, o.Month.String(), o.Value, sourceImport, w.importID)
+	return w.add("observation", "INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES ", "(?, ?, ?, ?, ?, ?)", observationUpsert,
+		w.orgID, o.Metric, o.Month.String(), o.Value, sourceImport, w.importID)
 }
 
 // AddDeal adds a deal.
@@ -195,8 +265,8 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 	if err := finite("deal "+d.ExternalID+" amount", d.Amount); err != nil {
 		return err
 	}
-	return w.exec("deal", `INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.orgID, w.importID, d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline) VALUES ",
+		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", w.orgID, w.importID, d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
 		nullTS(d.Created), nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
 }
 
@@ -205,7 +275,7 @@ func (w *ImportWriter) AddCustomer(c diagnostic.Customer) error {
 	if err := finite("customer "+c.ExternalID+" MRR", c.MRR); err != nil {
 		return err
 	}
-	return w.exec("customer", `INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	return w.add("customer", "INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", "",
 		w.orgID, w.importID, c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
 }
 
@@ -221,7 +291,7 @@ func (w *ImportWriter) AddTransaction(t diagnostic.Transaction) error {
 	if t.Profit != nil {
 		profit = *t.Profit
 	}
-	return w.exec("transaction", `INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	return w.add("transaction", "INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES ", "(?, ?, ?, ?, ?, ?, ?)", "",
 		w.orgID, w.importID, t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
 }
 
@@ -235,7 +305,7 @@ func (w *ImportWriter) AddLead(l diagnostic.Lead) error {
 	if l.Created.IsZero() {
 		return fmt.Errorf("lead %s has no creation date: %w", l.ExternalID, diagnostic.ErrInvalid)
 	}
-	return w.exec("lead", `INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES (?, ?, ?, ?, ?, ?)`,
+	return w.add("lead", "INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES ", "(?, ?, ?, ?, ?, ?)", "",
 		w.orgID, w.importID, l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
 }
 

@@ -69,7 +69,11 @@ func (s *Store) SetObservations(ctx context.Context, orgID int64, list []diagnos
 	})
 }
 
-const upsertObservation = `INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES (?, ?, ?, ?, ?, ?)
+const upsertObservation = `INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES (?, ?, ?, ?, ?, ?)` + observationUpsert
+
+// observationUpsert makes a later value of a metric and month replace the
+// earlier one (also within one multi-row insert).
+const observationUpsert = `
 	ON CONFLICT(org_id, metric, period) DO UPDATE SET value = excluded.value, source = excluded.source, import_id = excluded.import_id`
 
 func checkObservation(o diagnostic.Observation) error {

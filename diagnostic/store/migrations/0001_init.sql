@@ -159,8 +159,7 @@ CREATE TABLE deals (
   source      TEXT NOT NULL DEFAULT '',
   pipeline    TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX deals_org_closed ON deals(org_id, closed);
-CREATE INDEX deals_org_created ON deals(org_id, created);
+CREATE INDEX deals_org ON deals(org_id);
 CREATE INDEX deals_import ON deals(import_id) WHERE import_id IS NOT NULL;
 
 CREATE TABLE customers (
