@@ -8,5 +8,11 @@ func Commands() []*Command {
 		versionCommand(),
 		questionsCommand(),
 		scoreCommand(),
+		orgsCommand(),
+		orgCommand(),
+		backupCommand(),
+		restoreCommand(),
+		exportCommand(),
+		importEngagementCommand(),
 	}
 }
