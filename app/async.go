@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-
-	"fyne.io/fyne/v2"
 )
 
 // background runs fetch in a goroutine and hands its result to apply on the
@@ -16,7 +14,7 @@ func background[T any](u *ui, what string, fetch func(ctx context.Context) (T, e
 	go func() {
 		defer u.busy.Done()
 		v, err := fetch(context.Background())
-		fyne.Do(func() {
+		u.post(func() {
 			if err != nil {
 				u.showError(fmt.Errorf("%s: %w", what, err))
 				return
@@ -30,9 +28,10 @@ func background[T any](u *ui, what string, fetch func(ctx context.Context) (T, e
 // order they were made, so that the UI never waits on the disk and two
 // quick answers to one question are stored in order.
 type saver struct {
-	jobs chan func()
-	once sync.Once
-	done chan struct{}
+	mu     sync.Mutex
+	closed bool
+	jobs   chan func()
+	done   chan struct{}
 }
 
 func newSaver() *saver {
@@ -48,33 +47,79 @@ func (s *saver) run() {
 	}
 }
 
-// do queues one write.
-func (s *saver) do(f func()) { s.jobs <- f }
+// do queues one write; after close it runs the write at once.
+func (s *saver) do(f func()) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		f()
+		return
+	}
+	s.jobs <- f
+	s.mu.Unlock()
+}
 
 // wait returns when every write queued so far is done.
 func (s *saver) wait() {
 	ch := make(chan struct{})
-	s.jobs <- func() { close(ch) }
+	s.do(func() { close(ch) })
 	<-ch
 }
 
 // close finishes the queued writes and stops the goroutine.
 func (s *saver) close() {
-	s.once.Do(func() { close(s.jobs); <-s.done })
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.jobs)
+	}
+	s.mu.Unlock()
+	<-s.done
 }
 
 // save queues a write through the store; a failure is shown to the user.
 func (u *ui) save(what string, fn func(ctx context.Context) error) {
 	u.saver.do(func() {
 		if err := fn(context.Background()); err != nil {
-			fyne.Do(func() { u.showError(fmt.Errorf("%s: %w", what, err)) })
+			u.post(func() { u.showError(fmt.Errorf("%s: %w", what, err)) })
 		}
 	})
 }
 
-// settle waits for every background load and queued write (tests).
+// posted holds UI updates for tests, where fyne.Do would run them on the
+// background goroutine at once: settle runs them on the test's goroutine,
+// as the real driver runs them on the UI goroutine.
+type posted struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+func (p *posted) add(f func()) {
+	p.mu.Lock()
+	p.fns = append(p.fns, f)
+	p.mu.Unlock()
+}
+
+func (p *posted) take() []func() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fns := p.fns
+	p.fns = nil
+	return fns
+}
+
+// settle waits for every background load and queued write and applies
+// their UI updates, until nothing is left (tests).
 func (u *ui) settle() {
-	u.busy.Wait()
-	u.saver.wait()
-	u.busy.Wait()
+	for {
+		u.busy.Wait()
+		u.saver.wait()
+		fns := u.queued.take()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
 }

@@ -52,7 +52,7 @@ func (u *ui) importEngagement(path, rename string) {
 	go func() {
 		defer u.busy.Done()
 		o, err := db.ImportEngagement(context.Background(), path, opts)
-		fyne.Do(func() {
+		u.post(func() {
 			progress.Hide()
 			switch {
 			case errors.Is(err, diagnostic.ErrConflict) && rename == "":
@@ -76,7 +76,7 @@ func (u *ui) askPassphrase() (string, error) {
 		ok   bool
 	}
 	ch := make(chan answer, 1)
-	fyne.Do(func() {
+	u.post(func() {
 		e := widget.NewPasswordEntry()
 		dialog.ShowForm(tr("import.passphrase.title"), tr("action.ok"), tr("action.cancel"),
 			[]*widget.FormItem{widget.NewFormItem(tr("import.passphrase"), e)},

@@ -122,7 +122,7 @@ func (f *orgForm) submit() {
 			o.Profile = p
 			err = db.UpdateOrg(context.Background(), editing.ID, p)
 		}
-		fyne.Do(func() { f.saved(o, err) })
+		f.u.post(func() { f.saved(o, err) })
 	}()
 }
 

@@ -65,7 +65,7 @@ func (u *ui) resultsView() fyne.CanvasObject {
 		defer u.busy.Done()
 		u.saver.wait()
 		res, err := scoreLatest(context.Background(), db, q, id)
-		fyne.Do(func() { s.apply(res, err) })
+		u.post(func() { s.apply(res, err) })
 	}()
 	return container.NewBorder(heading(tr("results.title", map[string]any{"Org": u.sess.org.Name})), nil, nil, nil, s.body)
 }

@@ -40,6 +40,10 @@ type ui struct {
 	sess  session
 	saver *saver
 	busy  sync.WaitGroup
+	// post applies a background result on the UI goroutine: fyne.Do, or
+	// queued.add in tests (see settle).
+	post   func(func())
+	queued posted
 
 	// Keyboard handlers of the screen on show, when nothing has focus.
 	onRune func(rune)
@@ -53,7 +57,7 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the questionnaire: %w", err)
 	}
-	u := &ui{app: a, opts: opts, prefs: settings{a.Preferences()}, q: q, saver: newSaver()}
+	u := &ui{app: a, opts: opts, prefs: settings{a.Preferences()}, q: q, saver: newSaver(), post: fyne.Do}
 	u.sess.respondent = -1
 	if err := setLanguage(u.prefs.Language()); err != nil {
 		return nil, err
