@@ -193,6 +193,10 @@ func (s *resultsScreen) highlights(titleKey string, hs []diagnostic.Highlight) f
 	return box
 }
 
+// maxGapsShown is how many alignment gaps the screen lists (the largest
+// first, as scored); the report has them all.
+const maxGapsShown = 8
+
 // alignmentGaps lists the questions on which departments differ by two
 // steps or more, with each department's mean answer.
 func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
@@ -201,7 +205,12 @@ func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
 		return wrapped(tr("results.alignment.none"))
 	}
 	box := container.NewVBox(wrapped(tr("results.alignment.gaps")))
-	for _, g := range s.result.Gaps {
+	gaps := s.result.Gaps
+	if len(gaps) > maxGapsShown {
+		defer box.Add(wrapped(tr("results.alignment.more", map[string]any{"N": len(gaps) - maxGapsShown})))
+		gaps = gaps[:maxGapsShown]
+	}
+	for _, g := range gaps {
 		text := g.Question
 		if qu, ok := u.q.Question(g.Question); ok {
 			text = qu.Text.In(l)
@@ -213,7 +222,7 @@ func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
 			}
 		}
 		box.Add(bold(text))
-		box.Add(wrapped(strings.Join(parts, " · ") + " — " + tr("results.alignment.steps", map[string]any{"Steps": l.Number(g.Difference, 1)})))
+		box.Add(wrapped(strings.Join(parts, " · ") + " — " + tr("results.alignment.steps", map[string]any{"Steps": l.Auto(g.Difference, 1)})))
 	}
 	return box
 }
