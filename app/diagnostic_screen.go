@@ -33,7 +33,7 @@ func (u *ui) diagnosticView() fyne.CanvasObject {
 	}
 	d := &diagScreen{u: u, body: container.NewStack()}
 	u.onRune, u.onKey = d.typedRune, d.typedKey
-	top := container.NewVBox(heading(u.sess.org.Name), d.toolbar(), widget.NewSeparator())
+	top := container.NewVBox(d.toolbar(), widget.NewSeparator())
 	d.render()
 	return container.NewBorder(top, nil, nil, nil, d.body)
 }
@@ -61,8 +61,9 @@ func (d *diagScreen) toolbar() fyne.CanvasObject {
 	if u.sess.assessment == nil {
 		checklist.Disable()
 	}
-	left := container.NewHBox(widget.NewLabel(tr("diag.who")), d.who, add, edit)
-	return container.NewBorder(nil, nil, left, container.NewHBox(profile, checklist))
+	title := container.NewBorder(nil, nil, nil, container.NewHBox(profile, checklist), heading(u.sess.org.Name))
+	who := container.NewBorder(nil, nil, widget.NewLabel(tr("diag.who")), container.NewHBox(add, edit), d.who)
+	return container.NewVBox(title, who)
 }
 
 // respondentNames lists "Name · Department" for the select.

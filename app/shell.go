@@ -127,6 +127,9 @@ func (u *ui) show(i widget.ListItemID) {
 	}
 	u.selected = i
 	u.onRune, u.onKey = nil, nil
+	// A widget of the old screen may hold the focus (the list tapped on
+	// the start screen): release it so the new screen's keys work.
+	u.win.Canvas().Unfocus()
 	u.content.Objects = []fyne.CanvasObject{u.screens[i].view()}
 	u.content.Refresh()
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +42,9 @@ func (u *ui) startView() fyne.CanvasObject {
 	s.list = &widget.List{Length: s.length, CreateItem: s.createItem, UpdateItem: s.updateItem, OnSelected: s.selected}
 	s.list.ExtendBaseWidget(s.list)
 	s.body = container.NewStack(widget.NewProgressBarInfinite())
-	listHead := container.NewBorder(nil, nil, subheading(tr("start.orgs")), nil, s.search)
+	orgsTitle := subheading(tr("start.orgs"))
+	orgsTitle.Wrapping = fyne.TextWrapOff
+	listHead := container.NewBorder(nil, nil, orgsTitle, nil, s.search)
 	s.load()
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator(), listHead), nil, nil, nil, s.body)
 }
@@ -124,7 +127,7 @@ func (s *startScreen) createItem() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("Score")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(name, detail)
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), name, detail)
 }
 
 func (s *startScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {

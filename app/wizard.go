@@ -74,7 +74,6 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	}
 	nav := container.NewBorder(nil, nil, back, next, container.NewCenter(review))
 	keys := widget.NewLabel(tr("wizard.keys"))
-	keys.Importance = widget.LowImportance
 	keys.Wrapping = fyne.TextWrapWord
 	keys.SizeName = theme.SizeNameCaptionText
 
@@ -101,7 +100,6 @@ func (d *diagScreen) progress() fyne.CanvasObject {
 		lbl := widget.NewLabel(name)
 		lbl.Wrapping = fyne.TextWrapWord
 		lbl.SizeName = theme.SizeNameCaptionText
-		lbl.Importance = widget.LowImportance
 		if p.ID == current {
 			lbl.Importance = widget.HighImportance
 			lbl.TextStyle.Bold = true

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -24,8 +25,21 @@ func TestWizardByKeysAndResume(t *testing.T) {
 		t.Fatalf("the test needs questions 2 and 4 to allow N/A")
 	}
 
+	// The start screen's search entry has the focus when the organisation
+	// is opened: the diagnostic must release it, or keys would go to it.
+	for _, o := range test.LaidOutObjects(u.content) {
+		if e, ok := o.(*widget.Entry); ok {
+			u.win.Canvas().Focus(e)
+		}
+	}
+	if u.win.Canvas().Focused() == nil {
+		t.Fatal("could not focus the search entry")
+	}
 	u.openOrg(org.ID)
 	u.settle()
+	if u.win.Canvas().Focused() != nil {
+		t.Errorf("focus kept on %T after changing screens", u.win.Canvas().Focused())
+	}
 	if u.selected != screenDiagnostic || u.current() != nil {
 		t.Fatalf("after opening: screen %d, respondent %v", u.selected, u.current())
 	}
