@@ -84,7 +84,7 @@ func (s *resultsScreen) apply(res scored, err error) {
 		return
 	}
 	s.result = res.result
-	s.radar, s.bars, s.align = chartImage(460, 380), chartImage(500, 330), chartImage(640, 420)
+	s.radar, s.bars, s.align = chartImage(400, 340), chartImage(440, 300), chartImage(600, 400)
 	parts := []fyne.CanvasObject{
 		s.summary(res),
 		container.NewGridWithColumns(2, s.radar, s.bars),
@@ -108,7 +108,8 @@ func (s *resultsScreen) summary(res scored) fyne.CanvasObject {
 	u, l, r := s.u, s.u.lang(), res.result
 	date := l.LongDate(res.assessment.Date)
 	basis := tr("results.basis", map[string]any{
-		"Basis": l.Percent(r.Overall.Basis, 0), "Respondents": r.Respondents, "Departments": len(r.Departments), "Date": date,
+		"Basis": l.Percent(r.Overall.Basis, 0), "Date": date,
+		"Respondents": count(r.Respondents, "results.respondents.one", "results.respondents.other"), "Departments": count(len(r.Departments), "results.departments.one", "results.departments.other"),
 	})
 	if r.Overall.Score == nil {
 		return container.NewVBox(subheading(tr("results.insufficient")),

@@ -77,8 +77,8 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	keys.Wrapping = fyne.TextWrapWord
 	keys.SizeName = theme.SizeNameCaptionText
 
-	page := container.NewVBox(pillar, question, help, choices, d.note, nav, keys)
-	return container.NewBorder(d.progress(), nil, nil, nil, container.NewVScroll(page))
+	page := container.NewVBox(pillar, question, help, choices, d.note)
+	return container.NewBorder(d.progress(), container.NewVBox(nav, keys), nil, nil, container.NewVScroll(page))
 }
 
 // progress is the strip above the question: the pillar names (the current
