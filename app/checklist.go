@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,21 +45,54 @@ func (d *diagScreen) openChecklist() {
 	box.Add(widget.NewSeparator())
 	box.Add(widget.NewLabelWithStyle(u.q.Checklist.Text.In(l), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	box.Add(wrapped(u.q.Checklist.Help.In(l)))
-	grid := container.NewGridWithColumns(2)
 	for _, f := range u.q.Checklist.Families {
-		fam := container.NewVBox(widget.NewLabelWithStyle(f.Name.In(l), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		box.Add(widget.NewLabelWithStyle(f.Name.In(l), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		grid := container.NewGridWithColumns(3)
 		for _, k := range f.KPIs {
-			check := widget.NewCheck(k.Name.In(l), nil)
-			check.SetChecked(a.Context.Coverage[k.ID].Measured)
-			check.OnChanged = func(on bool) { d.setCoverage(k.ID, on) }
-			fam.Add(check)
+			d.checklistRow(grid, k)
 		}
-		grid.Add(fam)
+		box.Add(grid)
 	}
-	box.Add(grid)
 	dlg := dialog.NewCustom(tr("diag.checklist"), tr("action.close"), container.NewVScroll(box), u.win)
-	dlg.Resize(fyne.NewSize(680, 560))
+	dlg.Resize(fyne.NewSize(820, 600))
 	dlg.Show()
+}
+
+// cadences are the review cadences offered in the checklist.
+var cadences = []diagnostic.Cadence{diagnostic.CadenceWeekly, diagnostic.CadenceMonthly, diagnostic.CadenceQuarterly}
+
+// checklistRow adds one KPI to the grid: measured today, owner, cadence.
+func (d *diagScreen) checklistRow(grid *fyne.Container, k diagnostic.ChecklistKPI) {
+	cur := d.u.sess.assessment.Context.Coverage[k.ID]
+	check := widget.NewCheck(k.Name.In(d.u.lang()), nil)
+	check.SetChecked(cur.Measured)
+	owner := widget.NewEntry()
+	owner.SetPlaceHolder(tr("checklist.owner"))
+	owner.SetText(cur.Owner)
+	labels := make([]string, len(cadences))
+	for i, c := range cadences {
+		labels[i] = tr("checklist.cadence." + string(c))
+	}
+	cadence := widget.NewSelect(labels, nil)
+	cadence.PlaceHolder = tr("checklist.cadence")
+	for i, c := range cadences {
+		if c == cur.Cadence {
+			cadence.SetSelectedIndex(i)
+		}
+	}
+	changed := func() {
+		c := diagnostic.KPICoverage{Measured: check.Checked, Owner: strings.TrimSpace(owner.Text)}
+		if i := cadence.SelectedIndex(); i >= 0 {
+			c.Cadence = cadences[i]
+		}
+		d.setCoverage(k.ID, c)
+	}
+	check.OnChanged = func(bool) { changed() }
+	owner.OnChanged = func(string) { changed() }
+	cadence.OnChanged = func(string) { changed() }
+	grid.Add(check)
+	grid.Add(owner)
+	grid.Add(cadence)
 }
 
 // contextValue reads the answer to a context question.
@@ -93,14 +127,12 @@ func (d *diagScreen) setContext(id, value string) {
 	d.u.save("saving the context", func(ctx context.Context) error { return db.SetContext(ctx, aid, c) })
 }
 
-// setCoverage stores whether a checklist KPI is measured today.
-func (d *diagScreen) setCoverage(kpi string, measured bool) {
+// setCoverage stores one line of the KPI checklist.
+func (d *diagScreen) setCoverage(kpi string, c diagnostic.KPICoverage) {
 	a := d.u.sess.assessment
 	if a.Context.Coverage == nil {
 		a.Context.Coverage = map[string]diagnostic.KPICoverage{}
 	}
-	c := a.Context.Coverage[kpi]
-	c.Measured = measured
 	a.Context.Coverage[kpi] = c
 	db, aid := d.u.db, a.ID
 	d.u.save("saving the KPI checklist", func(ctx context.Context) error { return db.SetCoverage(ctx, aid, kpi, c) })

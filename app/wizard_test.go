@@ -148,3 +148,53 @@ func TestReviewListsUnansweredAndJumps(t *testing.T) {
 		t.Errorf("jump went to page %d", u.sess.page)
 	}
 }
+
+// TestChecklistStoresCoverage ticks a KPI, names its owner and cadence in
+// the context and KPI dialog and expects the store to have them.
+func TestChecklistStoresCoverage(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Epsilon")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Eva", Department: diagnostic.DeptFinance})
+	u.settle()
+	tapButton(t, u, "Context and KPIs")
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var revenue *widget.Check
+	var owner *widget.Entry
+	var cadence *widget.Select
+	objs := test.LaidOutObjects(top)
+	for i, o := range objs {
+		if c, ok := o.(*widget.Check); ok && c.Text == "Revenue" {
+			revenue = c
+			for _, p := range objs[i:] {
+				if e, ok := p.(*widget.Entry); ok && owner == nil {
+					owner = e
+				}
+				if s, ok := p.(*widget.Select); ok && cadence == nil {
+					cadence = s
+				}
+			}
+		}
+	}
+	if revenue == nil || owner == nil || cadence == nil {
+		t.Fatalf("revenue row not found (%v %v %v)", revenue, owner, cadence)
+	}
+	revenue.SetChecked(true)
+	owner.SetText("Finance lead")
+	cadence.SetSelected("Monthly")
+	u.settle()
+	a, err := db.LatestAssessment(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := diagnostic.KPICoverage{Measured: true, Owner: "Finance lead", Cadence: diagnostic.CadenceMonthly}
+	if got := a.Context.Coverage["revenue"]; got != want {
+		t.Errorf("stored coverage %+v, want %+v", got, want)
+	}
+}
