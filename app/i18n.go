@@ -33,3 +33,12 @@ func setLanguage(l locale.Lang) error {
 // tr returns the user-interface text for key in the current language. A
 // missing key shows as the key itself, and a test fails on it.
 func tr(key string, data ...any) string { return lang.X(key, key, data...) }
+
+// count is the text for n things: one when n is 1, other otherwise (both
+// keys, with {{.N}} in them).
+func count(n int, one, other string) string {
+	if n == 1 {
+		return tr(one, map[string]any{"N": n})
+	}
+	return tr(other, map[string]any{"N": n})
+}

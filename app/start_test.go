@@ -1,0 +1,74 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+)
+
+// TestNewOrganisationValidation types bad profiles and expects messages
+// that name what to fix, then a good one that is stored and opened, then a
+// name already used.
+func TestNewOrganisationValidation(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	u := newTestUI(t, db)
+	if !shows(u, "Take the 10-minute RevOps diagnostic") {
+		t.Errorf("no call to action: %q", texts(u))
+	}
+	if !shows(u, "There are no organisations yet") {
+		t.Errorf("an empty database does not invite to start: %q", texts(u))
+	}
+
+	f := newOrgForm(u, nil)
+	f.show()
+	cases := []struct{ name, currency, want string }{
+		{"", "EUR", "Type the company name."},
+		{"   ", "EUR", "Type the company name."},
+		{strings.Repeat("x", 201), "EUR", "shorten it to 200 characters"},
+		{"Acme", "EURO", "Currency: type a three-letter code"},
+		{"Acme", "", "Currency: type a three-letter code"},
+	}
+	for _, c := range cases {
+		f.name.SetText(c.name)
+		f.currency.SetText(c.currency)
+		f.submit()
+		u.settle()
+		if !f.problem.Visible() || !strings.Contains(f.problem.Text, c.want) {
+			t.Errorf("name %q currency %q: problem %q (visible %v), want %q", c.name, c.currency, f.problem.Text, f.problem.Visible(), c.want)
+		}
+	}
+	orgs, _ := db.Orgs(context.Background())
+	if len(orgs) != 0 {
+		t.Fatalf("invalid profiles stored %d organisations", len(orgs))
+	}
+
+	f.name.SetText("  Acme Software ")
+	f.currency.SetText("usd") // upper-cased
+	f.choices["segment"].set(string(diagnostic.SegmentSMB))
+	f.submit()
+	u.settle()
+	orgs, _ = db.Orgs(context.Background())
+	if len(orgs) != 1 || orgs[0].Name != "Acme Software" || orgs[0].Currency != "USD" || orgs[0].Segment != diagnostic.SegmentSMB {
+		t.Fatalf("stored %+v", orgs)
+	}
+	if u.sess.org.Name != "Acme Software" || u.selected != screenDiagnostic {
+		t.Errorf("the new organisation is not open on the diagnostic (org %q, screen %d)", u.sess.org.Name, u.selected)
+	}
+
+	g := newOrgForm(u, nil)
+	g.name.SetText("acme software")
+	g.submit()
+	u.settle()
+	if !strings.Contains(g.problem.Text, "You already have an organisation called") {
+		t.Errorf("duplicate name: problem %q", g.problem.Text)
+	}
+
+	u.goTo(screenStart)
+	u.settle()
+	if !shows(u, "Acme Software") || !shows(u, "No score yet") {
+		t.Errorf("the start list does not show the new organisation: %q", texts(u))
+	}
+}
