@@ -29,11 +29,10 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	list := &widget.List{
 		Length: func() int { return len(missing) },
 		CreateItem: func() fyne.CanvasObject {
-			p := widget.NewLabel("Pillar")
-			p.Importance = widget.LowImportance
+			p := widget.NewLabelWithStyle("Pillar", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 			t := widget.NewLabel("Question")
 			t.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, p, nil, t)
+			return container.NewBorder(nil, nil, nil, p, t)
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			qu := &u.q.Questions[missing[id]]

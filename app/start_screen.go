@@ -24,6 +24,7 @@ type startScreen struct {
 	search *widget.Entry
 	list   *widget.List
 	body   *fyne.Container // the list, or the first-run invitation
+	head   *fyne.Container // "Your organisations" and the search
 }
 
 // startView builds the start screen and loads the organisations.
@@ -44,9 +45,9 @@ func (u *ui) startView() fyne.CanvasObject {
 	s.body = container.NewStack(widget.NewProgressBarInfinite())
 	orgsTitle := subheading(tr("start.orgs"))
 	orgsTitle.Wrapping = fyne.TextWrapOff
-	listHead := container.NewBorder(nil, nil, orgsTitle, nil, s.search)
+	s.head = container.NewBorder(nil, nil, orgsTitle, nil, s.search)
 	s.load()
-	return container.NewBorder(container.NewVBox(top, widget.NewSeparator(), listHead), nil, nil, nil, s.body)
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator(), s.head), nil, nil, nil, s.body)
 }
 
 // actions is the row of buttons under the call to action.
@@ -65,7 +66,6 @@ func (s *startScreen) actions() fyne.CanvasObject {
 		demo.Disable()
 		note := widget.NewLabelWithStyle(tr("start.demo.unavailable"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		note.Wrapping = fyne.TextWrapWord
-		note.Importance = widget.LowImportance
 		return container.NewVBox(row, note)
 	}
 	return row
@@ -85,6 +85,7 @@ func (s *startScreen) apply(orgs []store.OrgSummary) {
 	sort.SliceStable(orgs, func(i, j int) bool { return orgs[i].Updated.After(orgs[j].Updated) })
 	s.all = orgs
 	if len(orgs) == 0 {
+		s.head.Hide()
 		s.body.Objects = []fyne.CanvasObject{s.firstRun()}
 		s.body.Refresh()
 		return

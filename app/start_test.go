@@ -2,10 +2,15 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
 // TestNewOrganisationValidation types bad profiles and expects messages
@@ -70,5 +75,30 @@ func TestNewOrganisationValidation(t *testing.T) {
 	u.settle()
 	if !shows(u, "Acme Software") || !shows(u, "No score yet") {
 		t.Errorf("the start list does not show the new organisation: %q", texts(u))
+	}
+}
+
+// TestDatabaseErrorShown attaches a database that failed to open: the
+// screens say so in words, with no crash, and the actions are disabled.
+func TestDatabaseErrorShown(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	u, err := newUI(a, Options{DBPath: "/nowhere/x.db"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.saver.close()
+	u.attach(nil, fmt.Errorf("opening the database /nowhere/x.db: %w", store.ErrNotDatabase))
+	if !shows(u, "The file is not a RevOps Diagnostic database") {
+		t.Errorf("no message: %q", texts(u))
+	}
+	for _, o := range test.LaidOutObjects(u.content) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "New organisation" && !b.Disabled() {
+			t.Errorf("New organisation is enabled without a database")
+		}
+	}
+	u.goTo(screenDiagnostic)
+	if !shows(u, "The database could not be opened") {
+		t.Errorf("diagnostic screen: %q", texts(u))
 	}
 }
