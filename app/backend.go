@@ -34,6 +34,10 @@ type answerStore interface {
 type backend interface {
 	orgStore
 	answerStore
+	planStore
+	snapshotStore
+	recStore
+	installStore
 	Close() error
 }
 

@@ -23,7 +23,7 @@ func (u *ui) makeScreens() []*screen {
 		{key: "nav.diagnostic", icon: theme.DocumentCreateIcon(), view: u.diagnosticView},
 		{key: "nav.results", icon: theme.GridIcon(), view: u.resultsView},
 		{key: "nav.kpis", icon: theme.ListIcon(), view: placeholder("nav.kpis", "placeholder.kpis")},
-		{key: "nav.recommendations", icon: theme.ConfirmIcon(), view: placeholder("nav.recommendations", "placeholder.recommendations")},
+		{key: "nav.recommendations", icon: theme.ConfirmIcon(), view: u.recsView},
 		{key: "nav.report", icon: theme.DocumentPrintIcon(), view: placeholder("nav.report", "placeholder.report")},
 		{key: "nav.settings", icon: theme.SettingsIcon(), view: u.settingsView},
 	}

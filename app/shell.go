@@ -48,6 +48,8 @@ type ui struct {
 	// Keyboard handlers of the screen on show, when nothing has focus.
 	onRune func(rune)
 	onKey  func(*fyne.KeyEvent)
+
+	screens2 // the KPI, recommendations, report and settings screens' state
 }
 
 // newUI builds the main window in the remembered language and theme. The

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// findEntry returns the first entry on the window whose placeholder starts
+// with prefix.
+func findEntry(t *testing.T, u *ui, prefix string) *widget.Entry {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
+			return e
+		}
+	}
+	t.Fatalf("no entry with placeholder %q", prefix)
+	return nil
+}
+
+// tapButtonRadio chooses option in the first radio group offering it.
+func tapButtonRadio(t *testing.T, u *ui, option string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			for _, opt := range r.Options {
+				if opt == option {
+					r.SetSelected(option)
+					return
+				}
+			}
+		}
+	}
+	t.Fatalf("no radio option %q", option)
+}
