@@ -22,7 +22,7 @@ func (u *ui) makeScreens() []*screen {
 		{key: "nav.start", icon: theme.HomeIcon(), view: u.startView},
 		{key: "nav.diagnostic", icon: theme.DocumentCreateIcon(), view: u.diagnosticView},
 		{key: "nav.results", icon: theme.GridIcon(), view: u.resultsView},
-		{key: "nav.kpis", icon: theme.ListIcon(), view: placeholder("nav.kpis", "placeholder.kpis")},
+		{key: "nav.kpis", icon: theme.ListIcon(), view: u.kpisView},
 		{key: "nav.recommendations", icon: theme.ConfirmIcon(), view: u.recsView},
 		{key: "nav.report", icon: theme.DocumentPrintIcon(), view: placeholder("nav.report", "placeholder.report")},
 		{key: "nav.settings", icon: theme.SettingsIcon(), view: u.settingsView},

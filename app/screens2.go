@@ -11,5 +11,6 @@ const (
 // screens2 holds the screens built last, for tests and for handlers that
 // outlive a view (an import running while the user looks elsewhere).
 type screens2 struct {
+	kpis *kpiScreen
 	recs *recsScreen
 }

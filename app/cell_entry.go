@@ -1,0 +1,44 @@
+package app
+
+import (
+	"fyne.io/fyne/v2/widget"
+)
+
+// cellEntry is an entry for editing a table cell in place: it commits its
+// text when the user presses Enter or leaves it (Tab, a click elsewhere),
+// and only when the text changed since it was filled.
+type cellEntry struct {
+	widget.Entry
+	orig     string
+	onCommit func(text string)
+}
+
+func newCellEntry() *cellEntry {
+	e := &cellEntry{}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { e.commit() }
+	return e
+}
+
+// fill shows text without committing it, and sets what to do on commit.
+func (e *cellEntry) fill(text string, onCommit func(string)) {
+	e.onCommit = nil
+	e.orig = text
+	e.SetText(text)
+	e.SetValidationError(nil)
+	e.onCommit = onCommit
+}
+
+// FocusLost commits the text when the entry loses the focus.
+func (e *cellEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.commit()
+}
+
+func (e *cellEntry) commit() {
+	if e.onCommit == nil || e.Text == e.orig {
+		return
+	}
+	e.orig = e.Text
+	e.onCommit(e.Text)
+}

@@ -1,0 +1,67 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/revopsdx/revopsdx/charts"
+)
+
+// chartDrawer draws one chart with the given options (size, format,
+// language, theme).
+type chartDrawer func(o charts.Options) ([]byte, error)
+
+// saveChart asks where to save a chart; a name ending in .svg gets SVG,
+// anything else PNG (".png" is added when there is no extension). The
+// chart is drawn at print size in the light theme, in a goroutine.
+func (u *ui) saveChart(name string, draw chartDrawer) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		u.writeChart(path, draw)
+	}, u.win)
+	d.SetFileName(name + ".png")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
+	d.Show()
+}
+
+// writeChart renders a chart to path in the background and says where it
+// went.
+func (u *ui) writeChart(path string, draw chartDrawer) {
+	format := charts.PNG
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".svg":
+		format = charts.SVG
+	case ".png":
+	default:
+		_ = os.Remove(path) // the empty file the dialog created
+		path += ".png"
+	}
+	o := charts.Options{Width: 1640, Height: 880, DPI: 192, Lang: u.lang(), Format: format}
+	background(u, "saving a chart", func(context.Context) (string, error) {
+		b, err := draw(o)
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return "", fmt.Errorf("writing %s: %w", path, err)
+		}
+		return path, nil
+	}, func(p string) {
+		dialog.ShowInformation(tr("chart.saved.title"), tr("chart.saved", map[string]any{"File": p}), u.win)
+	})
+}
