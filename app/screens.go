@@ -24,7 +24,7 @@ func (u *ui) makeScreens() []*screen {
 		{key: "nav.results", icon: theme.GridIcon(), view: u.resultsView},
 		{key: "nav.kpis", icon: theme.ListIcon(), view: u.kpisView},
 		{key: "nav.recommendations", icon: theme.ConfirmIcon(), view: u.recsView},
-		{key: "nav.report", icon: theme.DocumentPrintIcon(), view: placeholder("nav.report", "placeholder.report")},
+		{key: "nav.report", icon: theme.DocumentPrintIcon(), view: u.reportView},
 		{key: "nav.settings", icon: theme.SettingsIcon(), view: u.settingsView},
 	}
 }

@@ -11,6 +11,7 @@ const (
 // screens2 holds the screens built last, for tests and for handlers that
 // outlive a view (an import running while the user looks elsewhere).
 type screens2 struct {
-	kpis *kpiScreen
-	recs *recsScreen
+	kpis   *kpiScreen
+	recs   *recsScreen
+	report *reportScreen
 }

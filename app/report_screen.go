@@ -1,0 +1,321 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/report"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// reportScreen chooses the report's language, paper, sections and
+// branding and saves the PDF; it also saves any chart as PNG or SVG.
+type reportScreen struct {
+	u        *ui
+	org      store.Org
+	settings store.Settings
+
+	lang     *widget.Select
+	paper    *widget.Select
+	sections *widget.CheckGroup
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+	save     *widget.Button
+	stop     *widget.Button
+	open     *widget.Button
+	cancel   context.CancelFunc
+	saved    string          // the last PDF written
+	brand    *fyne.Container // consultant name and logo, from the settings
+
+	a        *analysis.Analysis // in the interface language, for "save a chart"
+	charts   *widget.Select
+	chartIDs []string
+}
+
+// reportView builds the report screen; the settings (branding) and the
+// analysis for the chart list load in the background.
+func (u *ui) reportView() fyne.CanvasObject {
+	if u.db == nil {
+		return u.noDatabase()
+	}
+	if u.sess.org.ID == 0 {
+		return container.NewVBox(heading(tr("nav.report")), u.noOrg())
+	}
+	s := &reportScreen{u: u, org: u.sess.org}
+	u.report = s
+	o := s.build()
+	db, id, l := u.db, s.org.ID, u.lang()
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		u.saver.wait()
+		st, err := db.Settings(context.Background())
+		var a *analysis.Analysis
+		if err == nil {
+			a, err = analyseOrg(context.Background(), db, id, l, time.Now())
+		}
+		u.post(func() { s.apply(st, a, err) })
+	}()
+	return o
+}
+
+// langNames are the report languages, each named in its own language.
+func langNames() []string {
+	out := make([]string, len(locale.Langs))
+	for i, l := range locale.Langs {
+		out[i] = l.Name()
+	}
+	return out
+}
+
+var papers = []report.Paper{report.A4, report.Letter}
+
+func (s *reportScreen) build() fyne.CanvasObject {
+	s.lang = widget.NewSelect(langNames(), s.onLang)
+	lang := s.org.Language
+	if !lang.Valid() {
+		lang = s.u.lang()
+	}
+	s.paper = widget.NewSelect([]string{tr("report.paper.a4"), tr("report.paper.letter")}, nil)
+	s.lang.SetSelectedIndex(slices.Index(locale.Langs, lang))
+	names := make([]string, len(report.Sections))
+	for i, id := range report.Sections {
+		names[i] = tr("report.section." + id)
+	}
+	s.sections = widget.NewCheckGroup(names, nil)
+	s.sections.SetSelected(names)
+	s.status = wrapped("")
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.save = widget.NewButtonWithIcon(tr("report.save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.stop = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), s.onStop)
+	s.stop.Hide()
+	s.open = widget.NewButtonWithIcon(tr("report.open"), theme.FolderOpenIcon(), s.onOpenFolder)
+	s.open.Hide()
+	s.charts = widget.NewSelect(nil, nil)
+	s.charts.PlaceHolder = tr("report.charts.loading")
+	chartSave := widget.NewButtonWithIcon(tr("chart.save"), theme.DownloadIcon(), s.onSaveChart)
+
+	form := widget.NewForm(
+		widget.NewFormItem(tr("report.language"), s.lang),
+		widget.NewFormItem(tr("report.paper"), s.paper),
+		widget.NewFormItem(tr("report.sections"), s.sections),
+		widget.NewFormItem(tr("report.branding"), s.brandingBox()),
+	)
+	body := container.NewVBox(
+		heading(tr("report.title", map[string]any{"Org": s.org.Name})),
+		wrapped(tr("report.intro")), form,
+		container.NewHBox(s.save, s.stop, s.open), s.progress, s.status,
+		widget.NewSeparator(),
+		subheading(tr("report.charts")), wrapped(tr("report.charts.help")),
+		container.NewBorder(nil, nil, nil, chartSave, s.charts),
+	)
+	return container.NewVScroll(body)
+}
+
+// brandingBox is filled when the settings arrive.
+func (s *reportScreen) brandingBox() *fyne.Container {
+	s.brand = container.NewVBox(wrapped(tr("report.branding.loading")))
+	return s.brand
+}
+
+func (s *reportScreen) onLang(string) {
+	if s.paper == nil {
+		return
+	}
+	// Spanish reports on A4, English on Letter, unless the user changes it.
+	s.paper.SetSelectedIndex(slices.Index(papers, report.Paper(s.chosenLang().Pick(string(report.A4), string(report.Letter)))))
+}
+
+func (s *reportScreen) chosenLang() locale.Lang {
+	if i := s.lang.SelectedIndex(); i >= 0 {
+		return locale.Langs[i]
+	}
+	return s.u.lang()
+}
+
+// apply shows the branding from the settings and the list of charts.
+func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error) {
+	if err != nil {
+		s.status.SetText(userMessage(err))
+		s.u.showError(err)
+		return
+	}
+	s.settings, s.a = st, a
+	brand := s.brandText()
+	goSettings := widget.NewButtonWithIcon(tr("report.branding.change"), theme.SettingsIcon(), func() { s.u.goTo(screenSettings) })
+	s.brand.Objects = []fyne.CanvasObject{wrapped(brand), container.NewHBox(goSettings)}
+	s.brand.Refresh()
+	s.chartIDs = []string{"radar", "pillars", "alignment"}
+	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment")}
+	for _, id := range a.PlanKPIs() {
+		if r, ok := a.Latest(id); ok && r.Value != nil {
+			s.chartIDs = append(s.chartIDs, "trend:"+id)
+			names = append(names, tr("report.chart.trend", map[string]any{"KPI": a.KPIName(id)}))
+		}
+	}
+	s.charts.Options = names
+	s.charts.PlaceHolder = tr("report.charts.choose")
+	s.charts.Refresh()
+}
+
+// brandText says whose name and logo go on the cover.
+func (s *reportScreen) brandText() string {
+	name := strings.TrimSpace(s.settings.ConsultantName)
+	logo := tr("report.branding.nologo")
+	if len(s.settings.Logo) > 0 {
+		logo = tr("report.branding.logo")
+	}
+	if name == "" {
+		return tr("report.branding.noname") + " · " + logo
+	}
+	return tr("report.branding.name", map[string]any{"Name": name}) + " · " + logo
+}
+
+// options are the report options chosen on screen.
+func (s *reportScreen) options() report.Options {
+	o := report.Options{Lang: s.chosenLang()}
+	if i := s.paper.SelectedIndex(); i >= 0 {
+		o.Paper = papers[i]
+	}
+	for i, id := range report.Sections {
+		if slices.Contains(s.sections.Selected, tr("report.section."+report.Sections[i])) {
+			o.Sections = append(o.Sections, id)
+		}
+	}
+	return o
+}
+
+// onSave asks where to save the PDF, then writes it.
+func (s *reportScreen) onSave() {
+	o := s.options()
+	if len(o.Sections) == 0 {
+		dialog.ShowInformation(tr("report.title.short"), tr("report.nosections"), s.u.win)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			path += ".pdf"
+		}
+		s.write(path)
+	}, s.u.win)
+	d.SetFileName(reportFileName(s.org.Name, o.Lang))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// reportFileName is the suggested name: "Informe RevOps - Acme.pdf".
+func reportFileName(org string, l locale.Lang) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, org)
+	return l.Pick("Informe RevOps - ", "RevOps report - ") + clean + ".pdf"
+}
+
+// write renders the report to path in a goroutine: analysis in the
+// report's language, charts, PDF. Progress and errors reach the screen
+// through the UI goroutine; Cancel stops it between steps.
+func (s *reportScreen) write(path string) {
+	o := s.options()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.save.Disable()
+	s.stop.Show()
+	s.open.Hide()
+	s.progress.Show()
+	s.progress.Start()
+	s.status.SetText(tr("report.step.analyse"))
+	u, db, id, st := s.u, s.u.db, s.org.ID, s.settings
+	step := func(key string) { u.post(func() { s.status.SetText(tr(key)) }) }
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		defer cancel()
+		err := renderReport(ctx, db, id, st, o, path, step)
+		u.post(func() { s.finish(path, err) })
+	}()
+}
+
+// renderReport is the whole path from the store to the PDF file.
+func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.Settings, o report.Options, path string, step func(string)) error {
+	a, err := analyseOrg(ctx, db, orgID, o.Lang, time.Now())
+	if err != nil {
+		return err
+	}
+	step("report.step.charts")
+	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: reportCharts(a)})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	step("report.step.pdf")
+	if err := report.WriteFile(ctx, path, data, o); err != nil {
+		return fmt.Errorf("writing the report %s: %w", path, err)
+	}
+	return nil
+}
+
+func (s *reportScreen) finish(path string, err error) {
+	s.progress.Stop()
+	s.progress.Hide()
+	s.stop.Hide()
+	s.save.Enable()
+	switch {
+	case err == nil:
+		s.saved = path
+		s.status.SetText(tr("report.saved", map[string]any{"File": path}))
+		s.open.Show()
+	case ctxCanceled(err):
+		s.status.SetText(tr("report.cancelled"))
+	default:
+		s.status.SetText(tr("report.failed"))
+		s.u.showError(err)
+	}
+}
+
+func (s *reportScreen) onStop() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// onOpenFolder opens the folder of the saved report in the file manager.
+func (s *reportScreen) onOpenFolder() {
+	if s.saved == "" {
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.Dir(s.saved)}
+	if err := s.u.app.OpenURL(u); err != nil {
+		s.u.showError(fmt.Errorf("opening the folder %s: %w", u.Path, err))
+	}
+}
