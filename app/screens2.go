@@ -11,7 +11,8 @@ const (
 // screens2 holds the screens built last, for tests and for handlers that
 // outlive a view (an import running while the user looks elsewhere).
 type screens2 struct {
-	kpis   *kpiScreen
-	recs   *recsScreen
-	report *reportScreen
+	kpis         *kpiScreen
+	recs         *recsScreen
+	report       *reportScreen
+	settingsPart *settingsMore
 }

@@ -41,7 +41,5 @@ func (u *ui) settingsView() fyne.CanvasObject {
 		widget.NewFormItem(tr("settings.database"), db),
 		widget.NewFormItem(tr("settings.version"), widget.NewLabel(u.opts.Version)),
 	)
-	more := widget.NewLabel(tr("placeholder.settings"))
-	more.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(title, form, more)
+	return container.NewVScroll(container.NewVBox(title, form, u.settingsMoreView()))
 }

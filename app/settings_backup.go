@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// onBackup asks where to write a copy of the database and makes it.
+func (m *settingsMore) onBackup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			m.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		m.backupTo(path)
+	}, m.u.win)
+	d.SetFileName(backupName(timeNow()))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Show()
+}
+
+// backupTo writes a consistent copy of the database to path in the
+// background (the empty file the save dialog created is replaced).
+func (m *settingsMore) backupTo(path string) {
+	db := m.u.db
+	m.status.SetText(tr("settings.backup.running"))
+	background(m.u, "making a backup", func(ctx context.Context) (string, error) {
+		if err := removeEmpty(path); err != nil {
+			return "", err
+		}
+		return path, db.Backup(ctx, path)
+	}, func(p string) {
+		m.status.SetText(tr("settings.backup.done", map[string]any{"File": p}))
+	})
+}
+
+// onRestore asks for a backup file, confirms, and restores it.
+func (m *settingsMore) onRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		dialog.ShowConfirm(tr("settings.restore.title"), tr("settings.restore.confirm", map[string]any{"File": path, "Folder": store.BackupDir(m.u.opts.DBPath)}),
+			func(ok bool) {
+				if ok {
+					m.restoreFrom(path)
+				}
+			}, m.u.win)
+	}, m.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Show()
+}
+
+// restoreFrom replaces the database's content with a backup (the current
+// content is backed up first), then goes back to the start screen: the
+// organisations may have changed.
+func (m *settingsMore) restoreFrom(path string) {
+	dbPath := m.u.opts.DBPath
+	m.status.SetText(tr("settings.restore.running"))
+	background(m.u, "restoring "+path, func(ctx context.Context) (struct{}, error) {
+		m.u.saver.wait()
+		if err := store.Restore(ctx, dbPath, path, store.Options{}); err != nil {
+			return struct{}{}, fmt.Errorf("restoring %s: %w", path, err)
+		}
+		return struct{}{}, nil
+	}, func(struct{}) {
+		m.u.sess = session{respondent: -1}
+		dialog.ShowInformation(tr("settings.restore.title"), tr("settings.restore.done"), m.u.win)
+		m.u.goTo(screenStart)
+	})
+}
+
+// timeNow is the clock of file names.
+var timeNow = time.Now
+
+// removeEmpty deletes path when it is an empty file (what a save dialog
+// leaves behind), so a backup can be written there.
+func removeEmpty(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() > 0 {
+		return nil
+	}
+	return os.Remove(path)
+}
