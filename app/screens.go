@@ -29,14 +29,6 @@ func (u *ui) makeScreens() []*screen {
 	}
 }
 
-// placeholder is a screen still to be built: its title and one line saying
-// what it will hold. It shows no fake data.
-func placeholder(titleKey, lineKey string) func() fyne.CanvasObject {
-	return func() fyne.CanvasObject {
-		return container.NewVBox(heading(tr(titleKey)), wrapped(tr(lineKey)))
-	}
-}
-
 // heading is a screen or section title.
 func heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
