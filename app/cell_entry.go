@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -41,4 +42,24 @@ func (e *cellEntry) commit() {
 	}
 	e.orig = e.Text
 	e.onCommit(e.Text)
+}
+
+// statusLabel is a wrapped line for a validation message, hidden while
+// empty so that it takes no room.
+func statusLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return l
+}
+
+// setStatus shows text in a status label, or hides it when empty.
+func setStatus(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -35,4 +36,14 @@ func tapButtonRadio(t *testing.T, u *ui, option string) {
 		}
 	}
 	t.Fatalf("no radio option %q", option)
+}
+
+// getenvOrSkip returns the variable's value or skips the test.
+func getenvOrSkip(t *testing.T, name string) string {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		t.Skipf("set %s=DIR to write the screenshots", name)
+	}
+	return v
 }

@@ -26,6 +26,7 @@ type kpiDetail struct {
 	chart *canvas.Image
 	a     *analysis.Analysis
 	save  *widget.Button
+	root  *fyne.Container
 }
 
 func newKPIDetail(s *kpiScreen) *kpiDetail { return &kpiDetail{s: s} }
@@ -39,11 +40,12 @@ func (d *kpiDetail) view() fyne.CanvasObject {
 	d.pick = widget.NewSelect(names, func(string) { d.show() })
 	d.pick.PlaceHolder = tr("kpis.detail.choose")
 	d.facts = container.NewVBox()
-	d.chart = chartImage(720, 380)
+	d.chart = chartImage(640, 300)
 	d.save = widget.NewButton(tr("chart.save"), d.onSaveChart)
 	d.save.Disable()
 	top := container.NewBorder(nil, nil, widget.NewLabel(tr("kpis.detail.kpi")), d.save, d.pick)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(d.facts, container.NewCenter(d.chart))))
+	d.root = container.NewBorder(container.NewVBox(top, d.facts), nil, nil, nil, d.chart)
+	return d.root
 }
 
 // load analyses the organisation in the background (the plan or values
@@ -118,7 +120,7 @@ func (d *kpiDetail) show() {
 	}
 	title := bold(def.Name(l))
 	d.facts.Objects = []fyne.CanvasObject{title, wrapped(strings.Join(lines, "\n"))}
-	d.facts.Refresh()
+	d.root.Refresh()
 	d.renderChart(id)
 }
 
@@ -154,7 +156,10 @@ func (d *kpiDetail) benchmarkLine(row kpi.Row, def kpi.Def, cur string) string {
 // renderChart draws the trend in a goroutine (dark variant with the dark
 // theme) and shows it.
 func (d *kpiDetail) renderChart(id string) {
-	a, dark, sz := d.a, d.s.u.isDark(), d.chart.MinSize()
+	a, dark, sz := d.a, d.s.u.isDark(), d.chart.Size()
+	if sz.Width < 200 || sz.Height < 120 { // not laid out yet
+		sz = d.chart.MinSize()
+	}
 	d.save.Disable()
 	background(d.s.u, "drawing the trend chart", func(context.Context) ([]byte, error) {
 		td, def, ok := trendData(a, id)

@@ -86,8 +86,7 @@ func (g *dataGrid) view() fyne.CanvasObject {
 		g.table.SetColumnWidth(c, 150)
 	}
 	g.table.SetColumnWidth(-1, 110)
-	g.status = wrapped("")
-	g.status.Importance = widget.DangerImportance
+	g.status = statusLabel()
 	top := container.NewVBox(wrapped(tr("kpis.grid.help")), g.status)
 	return container.NewBorder(top, nil, nil, nil, g.table)
 }
@@ -127,7 +126,7 @@ func (g *dataGrid) onEdit(e *cellEntry, metric string, month diagnostic.Month, t
 			return
 		}
 		delete(g.values[metric], month)
-		g.status.SetText("")
+		setStatus(g.status, "")
 		g.s.u.save("deleting a value", func(ctx context.Context) error { return db.DeleteObservation(ctx, org, metric, month) })
 		return
 	}
@@ -135,11 +134,11 @@ func (g *dataGrid) onEdit(e *cellEntry, metric string, month diagnostic.Month, t
 	if err != nil {
 		msg := tr("kpis.grid.invalid", map[string]any{"Value": text, "Metric": g.s.kpiName(metric), "Month": g.s.u.lang().MonthYear(month.Year, month.Month)})
 		e.SetValidationError(fmt.Errorf("%s", msg))
-		g.status.SetText(msg)
+		setStatus(g.status, msg)
 		return
 	}
 	e.SetValidationError(nil)
-	g.status.SetText("")
+	setStatus(g.status, "")
 	if g.values[metric] == nil {
 		g.values[metric] = map[diagnostic.Month]float64{}
 	}

@@ -30,7 +30,7 @@ const (
 type planTable struct {
 	s      *kpiScreen
 	table  *widget.Table
-	objs   *widget.CheckGroup
+	objs   []*widget.Check // one per objective, in diagnostic.Objectives order
 	status *widget.Label
 }
 
@@ -42,18 +42,17 @@ func (p *planTable) view() fyne.CanvasObject {
 	for i, o := range diagnostic.Objectives {
 		names[i] = p.s.cat.ObjectiveName(o, l)
 	}
-	p.objs = widget.NewCheckGroup(names, nil)
-	p.objs.Horizontal = true
-	var chosen []string
-	for _, o := range p.s.data.objectives {
-		chosen = append(chosen, p.s.cat.ObjectiveName(o, l))
+	p.objs = make([]*widget.Check, len(names))
+	grid := container.NewGridWithColumns(3)
+	for i, n := range names {
+		p.objs[i] = widget.NewCheck(n, nil)
+		p.objs[i].SetChecked(slices.Contains(p.s.data.objectives, diagnostic.Objectives[i]))
+		grid.Add(p.objs[i])
 	}
-	p.objs.SetSelected(chosen)
 	suggest := widget.NewButtonWithIcon(tr("kpis.suggest"), theme.ViewRefreshIcon(), p.onSuggest)
 	suggest.Importance = widget.HighImportance
 	add := widget.NewButtonWithIcon(tr("kpis.custom.add"), theme.ContentAddIcon(), p.onAddCustom)
-	p.status = wrapped("")
-	p.status.Importance = widget.DangerImportance
+	p.status = statusLabel()
 
 	p.table = &widget.Table{
 		Length:     func() (int, int) { return len(p.s.data.plan), planCols },
@@ -66,11 +65,11 @@ func (p *planTable) view() fyne.CanvasObject {
 	}
 	p.table.ShowHeaderRow = true
 	p.table.ExtendBaseWidget(p.table)
-	for c, w := range []float32{240, 170, 140, 120, 110, 120} {
+	for c, w := range []float32{280, 160, 130, 120, 100, 120} {
 		p.table.SetColumnWidth(c, w)
 	}
 	top := container.NewVBox(
-		subheading(tr("kpis.objectives")), wrapped(tr("kpis.objectives.help")), p.objs,
+		subheading(tr("kpis.objectives")), wrapped(tr("kpis.objectives.help")), grid,
 		container.NewHBox(suggest, add),
 		subheading(tr("kpis.plan")), wrapped(tr("kpis.plan.help")), p.status,
 	)
@@ -207,11 +206,11 @@ func (p *planTable) onTarget(row int, e *cellEntry, v string) {
 	if err != nil {
 		msg := tr("kpis.invalid.number", map[string]any{"Value": v})
 		e.SetValidationError(fmt.Errorf("%s", msg))
-		p.status.SetText(msg)
+		setStatus(p.status, msg)
 		return
 	}
 	e.SetValidationError(nil)
-	p.status.SetText("")
+	setStatus(p.status, "")
 	now := p.s.now()
 	by := diagnostic.Month{Year: now.Year(), Month: time.December}
 	if t, ok := currentTarget(*it); ok && !t.By.Before(diagnostic.MonthOf(now)) {
@@ -227,10 +226,9 @@ func (p *planTable) onTarget(row int, e *cellEntry, v string) {
 // onSuggest stores the chosen objectives and adds the KPIs they suggest
 // that are not in the plan yet, with the catalogue's cadence.
 func (p *planTable) onSuggest() {
-	l := p.s.u.lang()
 	var objs []diagnostic.Objective
-	for _, o := range diagnostic.Objectives {
-		if slices.Contains(p.objs.Selected, p.s.cat.ObjectiveName(o, l)) {
+	for i, o := range diagnostic.Objectives {
+		if p.objs[i].Checked {
 			objs = append(objs, o)
 		}
 	}

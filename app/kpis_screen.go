@@ -115,7 +115,7 @@ func (s *kpiScreen) apply(d kpiData, err error) {
 	s.tabs.SelectIndex(tab)
 	imp := widget.NewButtonWithIcon(tr("kpis.import"), theme.UploadIcon(), s.onImport)
 	title := heading(tr("kpis.title", map[string]any{"Org": s.org.Name}))
-	s.set(container.NewBorder(container.NewBorder(nil, nil, nil, imp, title), nil, nil, nil, s.tabs))
+	s.set(container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(imp), title), nil, nil, nil, s.tabs))
 }
 
 func (s *kpiScreen) set(o fyne.CanvasObject) {

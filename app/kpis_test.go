@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestPlanEditPersisted(t *testing.T) {
 	if !shows(u, "The plan is empty") {
 		t.Fatalf("empty plan not explained: %q", texts(u))
 	}
-	s.plan.objs.SetSelected([]string{s.cat.ObjectiveName(diagnostic.ObjSalesEfficiency, u.lang())})
+	s.plan.objs[slices.Index(diagnostic.Objectives, diagnostic.ObjSalesEfficiency)].SetChecked(true)
 	tapButton(t, u, "Save objectives and add suggested KPIs")
 	u.settle()
 	ctx := context.Background()

@@ -38,7 +38,7 @@ func formatValue(l locale.Lang, unit diagnostic.Unit, v float64, currency string
 // surprises, percent as percentage points.
 func editValue(l locale.Lang, unit diagnostic.Unit, v float64) string {
 	if unit == diagnostic.UnitPercent {
-		return l.Auto(v*100, 2)
+		return l.Auto(v*100, 2) + l.Pick(" %", "%")
 	}
 	return l.Auto(v, 2)
 }

@@ -40,6 +40,7 @@ type reportScreen struct {
 	cancel   context.CancelFunc
 	saved    string          // the last PDF written
 	brand    *fyne.Container // consultant name and logo, from the settings
+	root     *fyne.Container // the screen's column
 
 	a        *analysis.Analysis // in the interface language, for "save a chart"
 	charts   *widget.Select
@@ -98,7 +99,8 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	}
 	s.sections = widget.NewCheckGroup(names, nil)
 	s.sections.SetSelected(names)
-	s.status = wrapped("")
+	s.status = statusLabel()
+	s.status.Importance = widget.MediumImportance
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Stop()
 	s.progress.Hide()
@@ -118,7 +120,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(tr("report.sections"), s.sections),
 		widget.NewFormItem(tr("report.branding"), s.brandingBox()),
 	)
-	body := container.NewVBox(
+	s.root = container.NewVBox(
 		heading(tr("report.title", map[string]any{"Org": s.org.Name})),
 		wrapped(tr("report.intro")), form,
 		container.NewHBox(s.save, s.stop, s.open), s.progress, s.status,
@@ -126,7 +128,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 		subheading(tr("report.charts")), wrapped(tr("report.charts.help")),
 		container.NewBorder(nil, nil, nil, chartSave, s.charts),
 	)
-	return container.NewVScroll(body)
+	return container.NewVScroll(s.root)
 }
 
 // brandingBox is filled when the settings arrive.
@@ -153,7 +155,7 @@ func (s *reportScreen) chosenLang() locale.Lang {
 // apply shows the branding from the settings and the list of charts.
 func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error) {
 	if err != nil {
-		s.status.SetText(userMessage(err))
+		setStatus(s.status, userMessage(err))
 		s.u.showError(err)
 		return
 	}
@@ -161,7 +163,7 @@ func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error)
 	brand := s.brandText()
 	goSettings := widget.NewButtonWithIcon(tr("report.branding.change"), theme.SettingsIcon(), func() { s.u.goTo(screenSettings) })
 	s.brand.Objects = []fyne.CanvasObject{wrapped(brand), container.NewHBox(goSettings)}
-	s.brand.Refresh()
+	s.root.Refresh()
 	s.chartIDs = []string{"radar", "pillars", "alignment"}
 	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment")}
 	for _, id := range a.PlanKPIs() {
@@ -252,9 +254,9 @@ func (s *reportScreen) write(path string) {
 	s.open.Hide()
 	s.progress.Show()
 	s.progress.Start()
-	s.status.SetText(tr("report.step.analyse"))
+	setStatus(s.status, tr("report.step.analyse"))
 	u, db, id, st := s.u, s.u.db, s.org.ID, s.settings
-	step := func(key string) { u.post(func() { s.status.SetText(tr(key)) }) }
+	step := func(key string) { u.post(func() { setStatus(s.status, tr(key)) }) }
 	u.busy.Add(1)
 	go func() {
 		defer u.busy.Done()
@@ -293,12 +295,12 @@ func (s *reportScreen) finish(path string, err error) {
 	switch {
 	case err == nil:
 		s.saved = path
-		s.status.SetText(tr("report.saved", map[string]any{"File": path}))
+		setStatus(s.status, tr("report.saved", map[string]any{"File": path}))
 		s.open.Show()
 	case ctxCanceled(err):
-		s.status.SetText(tr("report.cancelled"))
+		setStatus(s.status, tr("report.cancelled"))
 	default:
-		s.status.SetText(tr("report.failed"))
+		setStatus(s.status, tr("report.failed"))
 		s.u.showError(err)
 	}
 }

@@ -36,14 +36,14 @@ func (m *settingsMore) onBackup() {
 // background (the empty file the save dialog created is replaced).
 func (m *settingsMore) backupTo(path string) {
 	db := m.u.db
-	m.status.SetText(tr("settings.backup.running"))
+	setStatus(m.status, tr("settings.backup.running"))
 	background(m.u, "making a backup", func(ctx context.Context) (string, error) {
 		if err := removeEmpty(path); err != nil {
 			return "", err
 		}
 		return path, db.Backup(ctx, path)
 	}, func(p string) {
-		m.status.SetText(tr("settings.backup.done", map[string]any{"File": p}))
+		setStatus(m.status, tr("settings.backup.done", map[string]any{"File": p}))
 	})
 }
 
@@ -75,7 +75,7 @@ func (m *settingsMore) onRestore() {
 // organisations may have changed.
 func (m *settingsMore) restoreFrom(path string) {
 	dbPath := m.u.opts.DBPath
-	m.status.SetText(tr("settings.restore.running"))
+	setStatus(m.status, tr("settings.restore.running"))
 	background(m.u, "restoring "+path, func(ctx context.Context) (struct{}, error) {
 		m.u.saver.wait()
 		if err := store.Restore(ctx, dbPath, path, store.Options{}); err != nil {

@@ -60,7 +60,8 @@ func (u *ui) settingsMoreView() fyne.CanvasObject {
 	chooseLogo := widget.NewButtonWithIcon(tr("settings.logo.choose"), theme.FileImageIcon(), m.onChooseLogo)
 	removeLogo := widget.NewButtonWithIcon(tr("settings.logo.remove"), theme.DeleteIcon(), m.onRemoveLogo)
 	m.lang = widget.NewSelect(langNames(), nil)
-	m.status = wrapped("")
+	m.status = statusLabel()
+	m.status.Importance = widget.MediumImportance
 
 	openDB := widget.NewButtonWithIcon(tr("settings.database.open"), theme.FolderOpenIcon(), m.onOpenDBFolder)
 	backup := widget.NewButtonWithIcon(tr("settings.backup.make"), theme.DownloadIcon(), m.onBackup)
@@ -109,7 +110,7 @@ func (m *settingsMore) showLogo() {
 func (m *settingsMore) saveSettings() {
 	st, db := m.st, m.u.db
 	m.u.save("saving the settings", func(ctx context.Context) error { return db.SaveSettings(ctx, st) })
-	m.status.SetText(tr("settings.saved"))
+	setStatus(m.status, tr("settings.saved"))
 }
 
 func (m *settingsMore) onSaveName() {
