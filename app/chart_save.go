@@ -36,7 +36,7 @@ func (u *ui) saveChart(name string, draw chartDrawer) {
 	}, u.win)
 	d.SetFileName(name + ".png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // writeChart renders a chart to path in the background and says where it
@@ -64,4 +64,18 @@ func (u *ui) writeChart(path string, draw chartDrawer) {
 	}, func(p string) {
 		dialog.ShowInformation(tr("chart.saved.title"), tr("chart.saved", map[string]any{"File": p}), u.win)
 	})
+}
+
+// fileDialog is a file open or save dialog.
+type fileDialog interface {
+	Resize(fyne.Size)
+	Show()
+}
+
+// showFileDialog shows a file dialog at a size that lists more than a
+// handful of files, within the window.
+func showFileDialog(d fileDialog, w fyne.Window) {
+	sz := w.Canvas().Size()
+	d.Resize(fyne.NewSize(min(860, sz.Width*0.9), min(600, sz.Height*0.85)))
+	d.Show()
 }

@@ -228,15 +228,32 @@ func (w *importWizard) summaryPage() fyne.CanvasObject {
 	list := &widget.List{
 		Length: func() int { return len(problems) },
 		CreateItem: func() fyne.CanvasObject {
-			lb := widget.NewLabel("")
-			lb.Truncation = fyne.TextTruncateEllipsis
-			return lb
+			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			where.Truncation = fyne.TextTruncateEllipsis
+			why := widget.NewLabel("")
+			why.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(where, why)
 		},
 		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(problems[i].FormatIn(file, l))
+			p := problems[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(problemPlace(file, p))
+			c.Objects[1].(*widget.Label).SetText(p.Text(l))
 		},
 	}
 	list.ExtendBaseWidget(list)
 	top.Add(subheading(tr("import.rejected.rows")))
 	return container.NewBorder(top, buttons, nil, nil, list)
+}
+
+// problemPlace is where a problem is: file, row, column and the value.
+func problemPlace(file string, p importer.Problem) string {
+	out := tr("import.problem.row", map[string]any{"File": file, "Row": p.Row})
+	if p.Column != "" {
+		out += " · " + p.Column
+	}
+	if p.Value != "" {
+		out += " · «" + p.Value + "»"
+	}
+	return out
 }

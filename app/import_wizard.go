@@ -66,7 +66,7 @@ func (s *kpiScreen) onImport() {
 		s.startImport(path)
 	}, s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv", ".xlsx"}))
-	d.Show()
+	showFileDialog(d, s.u.win)
 }
 
 // startImport opens the wizard on a file, in place of the KPI screen.

@@ -226,7 +226,7 @@ func (s *recsScreen) statusIcon(id string) fyne.Resource {
 	case store.RecDone:
 		return theme.MediaRecordIcon()
 	}
-	return theme.RadioButtonIcon()
+	return theme.MoreHorizontalIcon()
 }
 
 // createItem is one row of the list: status icon, rank and text on one

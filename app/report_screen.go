@@ -228,7 +228,7 @@ func (s *reportScreen) onSave() {
 	}, s.u.win)
 	d.SetFileName(reportFileName(s.org.Name, o.Lang))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	showFileDialog(d, s.u.win)
 }
 
 // reportFileName is the suggested name: "Informe RevOps - Acme.pdf".

@@ -29,7 +29,7 @@ func (m *settingsMore) onBackup() {
 	}, m.u.win)
 	d.SetFileName(backupName(timeNow()))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
+	showFileDialog(d, m.u.win)
 }
 
 // backupTo writes a consistent copy of the database to path in the
@@ -67,7 +67,7 @@ func (m *settingsMore) onRestore() {
 			}, m.u.win)
 	}, m.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
+	showFileDialog(d, m.u.win)
 }
 
 // restoreFrom replaces the database's content with a backup (the current

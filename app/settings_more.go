@@ -146,7 +146,7 @@ func (m *settingsMore) onChooseLogo() {
 		m.setLogoFile(path)
 	}, m.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showFileDialog(d, m.u.win)
 }
 
 // maxLogo is the largest logo file accepted.
