@@ -236,7 +236,7 @@ func (s *recsScreen) createItem() fyne.CanvasObject {
 	text.Truncation = fyne.TextTruncateEllipsis
 	meta := widget.NewLabel("")
 	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.Importance = widget.LowImportance
+	meta.TextStyle = fyne.TextStyle{Italic: true}
 	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(text, meta))
 }
 

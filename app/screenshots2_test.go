@@ -18,6 +18,7 @@ func TestScreenshotsSecondHalf(t *testing.T) {
 	defer db.Close()
 	org := seedDemo(t, db)
 	u := newTestUI(t, db)
+	u.opts.Version = "0.1.0"
 	u.setTheme(themeLight)
 	for _, l := range locale.Langs {
 		u.setLanguage(l)
