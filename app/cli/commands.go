@@ -8,6 +8,7 @@ func Commands() []*Command {
 		versionCommand(),
 		questionsCommand(),
 		scoreCommand(),
+		answerCommand(),
 		orgsCommand(),
 		orgCommand(),
 		backupCommand(),
