@@ -1,0 +1,76 @@
+package analysis
+
+import (
+	"maps"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/recommend"
+)
+
+// recommend builds the recommendation input from the scores, the plan and
+// the KPI rows, and runs the rules.
+func (a *Analysis) recommend() {
+	a.PlanFacts = recommend.PlanFactsOf(a.Snapshot.Objectives, a.Snapshot.Plan, a.Catalogue)
+	in := recommend.Input{
+		Context:  a.Context(),
+		Plan:     a.PlanFacts,
+		KPIs:     a.KPIRows,
+		Currency: a.Snapshot.Profile.Currency,
+	}
+	in.Context.Coverage = a.measuredCoverage(in.Context.Coverage)
+	if r := a.Result; r != nil {
+		in.Pillars = make(map[string]*float64, len(r.Pillars))
+		for _, p := range r.Pillars {
+			in.Pillars[p.ID] = p.Score
+		}
+		in.Topics = r.Topics
+		in.Gaps = GapsByPillar(r)
+	}
+	a.RecommendInput = in
+	a.Recommendations = a.Rules.Generate(in, a.Lang, a.Catalogue)
+}
+
+// measuredCoverage returns the KPI checklist the rules see: the answered
+// checklist, plus the KPIs the analysis computed a value for among those
+// the checklist, the plan or a coverage rule names: they are measured now
+// that their data is here, with owner and cadence from the plan when the
+// checklist lacks them. Other computed KPIs are left out, so that KPIs
+// nobody asked about are not counted as "measured without an owner". An
+// unanswered checklist (nil or empty) stays unanswered and the checklist
+// rules stay silent. The scores use the checklist as answered.
+func (a *Analysis) measuredCoverage(cov map[string]diagnostic.KPICoverage) map[string]diagnostic.KPICoverage {
+	if len(cov) == 0 {
+		return cov
+	}
+	named := map[string]bool{}
+	for _, id := range a.PlanKPIs() {
+		named[id] = true
+	}
+	for _, r := range a.Rules.Rules {
+		for _, c := range r.When {
+			if c.Kind == "coverage_missing" {
+				for _, id := range c.KPIs {
+					named[id] = true
+				}
+			}
+		}
+	}
+	out := maps.Clone(cov)
+	for _, r := range a.Scorecard {
+		if _, onChecklist := cov[r.KPI]; r.Value == nil || !onChecklist && !named[r.KPI] {
+			continue
+		}
+		k := out[r.KPI]
+		k.Measured = true
+		if it, ok := a.PlanItem(r.KPI); ok && !it.Retired {
+			if k.Owner == "" {
+				k.Owner = it.Owner
+			}
+			if k.Cadence == "" {
+				k.Cadence = it.Cadence
+			}
+		}
+		out[r.KPI] = k
+	}
+	return out
+}
