@@ -56,6 +56,15 @@ type ImportWriter struct {
 // its observations).
 func (w *ImportWriter) ID() int64 { return w.importID }
 
+// importRef is the import_id column of a row: the import's id, or NULL for
+// records written outside an import (SaveSnapshot).
+func (w *ImportWriter) importRef() any {
+	if w.importID == 0 {
+		return nil
+	}
+	return w.importID
+}
+
 // Reject counts n rows the importer skipped; they are added to the log's
 // rejected count.
 func (w *ImportWriter) Reject(n int) { w.rejected += n }
@@ -196,7 +205,7 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 		return err
 	}
 	return w.exec("deal", `INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.orgID, w.importID, d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.orgID, w.importRef(), d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
 		nullTS(d.Created), nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
 }
 
@@ -206,7 +215,7 @@ func (w *ImportWriter) AddCustomer(c diagnostic.Customer) error {
 		return err
 	}
 	return w.exec("customer", `INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		w.orgID, w.importID, c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
+		w.orgID, w.importRef(), c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
 }
 
 // AddTransaction adds an order or invoice line.
@@ -222,7 +231,7 @@ func (w *ImportWriter) AddTransaction(t diagnostic.Transaction) error {
 		profit = *t.Profit
 	}
 	return w.exec("transaction", `INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		w.orgID, w.importID, t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
+		w.orgID, w.importRef(), t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
 }
 
 // AddLead adds a lead.
@@ -236,7 +245,7 @@ func (w *ImportWriter) AddLead(l diagnostic.Lead) error {
 		return fmt.Errorf("lead %s has no creation date: %w", l.ExternalID, diagnostic.ErrInvalid)
 	}
 	return w.exec("lead", `INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES (?, ?, ?, ?, ?, ?)`,
-		w.orgID, w.importID, l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
+		w.orgID, w.importRef(), l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
 }
 
 func finite(what string, v float64) error {
