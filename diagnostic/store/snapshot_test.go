@@ -127,3 +127,36 @@ func TestSaveSnapshotAtomic(t *testing.T) {
 		t.Errorf("orgs: %+v", list)
 	}
 }
+
+// TestApplyObjectives: objectives are replaced, suggested KPIs not yet in
+// the plan are added last, existing and retired ones are left alone.
+func TestApplyObjectives(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	if err := s.SetPlanItem(ctx, o.ID, diagnostic.PlanItem{KPI: "win_rate", Owner: "Ana", Cadence: diagnostic.CadenceMonthly}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPlanItem(ctx, o.ID, diagnostic.PlanItem{KPI: "cac", Retired: true}); err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.ApplyObjectives(ctx, o.ID, []diagnostic.Objective{"sales_efficiency", "grow_revenue"}, []diagnostic.PlanItem{
+		{KPI: "win_rate", Cadence: diagnostic.CadenceWeekly}, {KPI: "cac"}, {KPI: "revenue", Cadence: diagnostic.CadenceMonthly}})
+	if err != nil || !slices.Equal(added, []string{"revenue"}) {
+		t.Fatalf("added %v, %v", added, err)
+	}
+	plan, _ := s.Plan(ctx, o.ID)
+	objs, _ := s.Objectives(ctx, o.ID)
+	if len(plan) != 3 || plan[0].KPI != "win_rate" || plan[0].Owner != "Ana" || plan[0].Cadence != "monthly" || !plan[1].Retired || plan[2].KPI != "revenue" {
+		t.Errorf("plan %+v", plan)
+	}
+	if !slices.Equal(objs, []diagnostic.Objective{"sales_efficiency", "grow_revenue"}) {
+		t.Errorf("objectives %v", objs)
+	}
+	if _, err := s.ApplyObjectives(ctx, o.ID, []diagnostic.Objective{"world_peace"}, nil); !errors.Is(err, diagnostic.ErrInvalid) {
+		t.Errorf("bad objective: %v", err)
+	}
+	if _, err := s.ApplyObjectives(ctx, 99, nil, nil); !errors.Is(err, diagnostic.ErrNotFound) {
+		t.Errorf("unknown organisation: %v", err)
+	}
+}
