@@ -14,6 +14,7 @@ func Commands() []*Command {
 		recommendCommand(),
 		planCommand(),
 		targetCommand(),
+		chartCommand(),
 		orgsCommand(),
 		orgCommand(),
 		backupCommand(),
