@@ -6,7 +6,7 @@ TAGS    ?= migrated_fynedo
 BIN     ?= bin/revopsdx
 FUZZTIME ?= 60s
 
-.PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz smoke package wine-smoke clean
+.PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz fuzz-short smoke package wine-smoke clean
 
 run: build
 	./$(BIN) demo --if-missing --quiet && ./$(BIN) $(ARGS)
@@ -20,7 +20,7 @@ deps:
 deps-test:
 	@scripts/install-deps.sh build test
 
-test: deps-test fmt-check vet staticcheck gotest
+test: deps-test fmt-check vet staticcheck gotest fuzz-short
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -37,6 +37,21 @@ gotest:
 
 bench: deps-test
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Fuzz targets: package:function. `make fuzz` runs each for FUZZTIME;
+# `make test` runs each for a few seconds.
+FUZZ_TARGETS := diagnostic/importer:FuzzReadCSV diagnostic/importer/numparse:FuzzParse \
+	diagnostic/importer/dateparse:FuzzParse diagnostic:FuzzParseAnswers
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$pkg $$fn for $(FUZZTIME)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
+	done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 smoke: build
 	scripts/gui-smoke.sh docs/screenshots/smoke.png

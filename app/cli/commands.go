@@ -21,5 +21,6 @@ func Commands() []*Command {
 		restoreCommand(),
 		exportCommand(),
 		importEngagementCommand(),
+		importCommand(),
 	}
 }

@@ -349,6 +349,17 @@ func TestPartialSnapshots(t *testing.T) {
 					t.Errorf("zero as-of: range to %s, as-of %v; want March 2026", a.To, a.AsOf())
 				}
 			}},
+		{"unknown plan KPI and metric", Snapshot{AsOf: demoAsOf,
+			Plan:         []diagnostic.PlanItem{{KPI: "gone_custom_kpi", Owner: "Ana"}, {KPI: "leads", Retired: true}},
+			Observations: []diagnostic.Observation{{Metric: "gone_custom_kpi", Month: mon(2026, 3), Value: 5}}},
+			func(t *testing.T, a *Analysis) {
+				if _, ok := a.Latest("gone_custom_kpi"); ok {
+					t.Error("a KPI unknown to the catalogue got a scorecard row")
+				}
+				if got := a.PlanKPIs(); len(got) != 1 || got[0] != "gone_custom_kpi" {
+					t.Errorf("active plan KPIs %v, want the unknown one only (leads is retired)", got)
+				}
+			}},
 		{"assessments out of order", Snapshot{Profile: demo.Profile, Assessments: []diagnostic.Assessment{demo.Assessments[1], demo.Assessments[0]}, AsOf: demoAsOf},
 			func(t *testing.T, a *Analysis) {
 				if a.Result.Respondents != 3 || a.PreviousResult.Respondents != 2 {

@@ -81,7 +81,7 @@ var demoOnce = sync.OnceValues(func() (*demoContent, error) {
 // DemoSnapshot returns the demo organisation as of asOf: a Spanish B2B SaaS
 // company (mid-market, EUR, Spanish) with two assessments six months apart,
 // a KPI plan, DemoMonths months of monthly inputs ending the month before
-// asOf, about 300 deals and 170 customers. The records come from a seeded
+// asOf, about 300 deals and 176 customers. The records come from a seeded
 // generator, so the same asOf always gives the same snapshot; dates move
 // with asOf. It panics only when the embedded content is broken, a build
 // defect the package tests catch (use LoadDemo to get the error instead).

@@ -60,7 +60,7 @@ func TestDemoShape(t *testing.T) {
 	if n := len(ids); n < 140 || n > 200 {
 		t.Errorf("%d customers, want about 150–170", n)
 	}
-	// 24 months × 21 inputs (20 catalogue inputs and the custom KPI).
+	// 24 months of 20 inputs (19 catalogue inputs and the custom KPI).
 	months := map[diagnostic.Month]bool{}
 	for _, o := range s.Observations {
 		months[o.Month] = true

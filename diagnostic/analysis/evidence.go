@@ -38,6 +38,8 @@ type EvidenceContent struct {
 	Version   string                     `json:"version"`
 	Separator diagnostic.Text            `json:"separator"`
 	Missing   diagnostic.Text            `json:"missing"`
+	Days      diagnostic.Text            `json:"days"`   // a number of days: "{n} días"
+	Months    diagnostic.Text            `json:"months"` // a number of months: "{n} meses"
 	Kinds     map[string]diagnostic.Text `json:"kinds"`
 }
 
@@ -62,6 +64,11 @@ func ParseEvidence(b []byte) (*EvidenceContent, error) {
 	}
 	if c.Separator.ES == "" || c.Separator.EN == "" || c.Missing.ES == "" || c.Missing.EN == "" {
 		return nil, fmt.Errorf("%s: separator and missing need both languages: %w", EvidenceFile, diagnostic.ErrInvalid)
+	}
+	for name, u := range map[string]diagnostic.Text{"days": c.Days, "months": c.Months} {
+		if !strings.Contains(u.ES, "{n}") || !strings.Contains(u.EN, "{n}") {
+			return nil, fmt.Errorf("%s: %s needs {n} in both languages: %w", EvidenceFile, name, diagnostic.ErrInvalid)
+		}
 	}
 	for _, k := range EvidenceKinds {
 		t, ok := c.Kinds[k]
@@ -175,12 +182,9 @@ func (a *Analysis) kpiEvidenceVars(ev recommend.Evidence, vars map[string]string
 	if ev.Reference == nil {
 		return
 	}
-	switch ev.Kind {
-	case "kpi_outlier":
+	if ev.Kind == "kpi_outlier" { // a robust z-score, not a KPI value
 		vars["reference"] = l.Auto(*ev.Reference, 1)
-	case "kpi_trend":
-		vars["reference"] = FormatValue(l, def.Unit, *ev.Reference, cur)
-	default:
+	} else {
 		vars["reference"] = FormatValue(l, def.Unit, *ev.Reference, cur)
 	}
 	if ev.Kind == "kpi_benchmark" {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
@@ -84,9 +85,9 @@ func FormatValue(l locale.Lang, u diagnostic.Unit, v float64, currency string) s
 		}
 		return l.Money(v, currency, dec)
 	case diagnostic.UnitDays:
-		return l.Number(v, 0) + l.Pick(" días", " days")
+		return withUnit(l, func(c *EvidenceContent) diagnostic.Text { return c.Days }, l.Number(v, 0))
 	case diagnostic.UnitMonths:
-		return l.Auto(v, 1) + l.Pick(" meses", " months")
+		return withUnit(l, func(c *EvidenceContent) diagnostic.Text { return c.Months }, l.Auto(v, 1))
 	case diagnostic.UnitRatio:
 		return l.Auto(v, 1) + "×"
 	case diagnostic.UnitCount:
@@ -104,4 +105,14 @@ func PeriodLabel(l locale.Lang, p kpi.Period) string {
 		return fmt.Sprint(p.First.Year)
 	}
 	return l.MonthYear(p.First.Year, p.First.Month)
+}
+
+// withUnit writes a number with its unit word from the content file
+// ("{n} días"); the bare number if the content cannot be read.
+func withUnit(l locale.Lang, pick func(*EvidenceContent) diagnostic.Text, n string) string {
+	c, err := LoadEvidence()
+	if err != nil {
+		return n
+	}
+	return strings.Replace(pick(c).In(l), "{n}", n, 1)
 }

@@ -242,3 +242,24 @@ func TestExportFromAnalysis(t *testing.T) {
 		t.Errorf("empty export has rows: %+v", e)
 	}
 }
+
+// BenchmarkDemoReport analyses the demo, fills the view model and renders
+// the PDF (sample charts): the whole path of `revopsdx report`.
+func BenchmarkDemoReport(b *testing.B) {
+	s := analysis.DemoSnapshot(demoAsOf)
+	rec := &chartRecorder{}
+	for b.Loop() {
+		a, err := analysis.Analyse(context.Background(), s, locale.ES)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := FromAnalysis(a, Meta{Charts: rec.draw})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Render(context.Background(), &buf, d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

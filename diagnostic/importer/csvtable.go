@@ -1,0 +1,192 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
+
+// table streams the rows of a sheet or text file.
+type table interface {
+	// next returns the next row and its number in the file (row 1 is the
+	// first line or sheet row); io.EOF at the end. A *rowError is a row
+	// that could not be read but after which reading goes on.
+	next() ([]string, int, error)
+	close() error
+}
+
+// rowError is a row the reader could not split (bad quoting, too long).
+type rowError struct {
+	row   int
+	code  string
+	args  []string
+	fatal bool
+}
+
+func (e *rowError) Error() string {
+	return fmt.Sprintf("row %d: %s", e.row, text(locale.EN, e.code, kv(e.args...)))
+}
+
+// decodeReader wraps r so it yields UTF-8 for the given encoding.
+func decodeReader(r io.Reader, enc string) io.Reader {
+	switch enc {
+	case EncUTF16LE:
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case EncUTF16BE:
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+	case EncWindows1252:
+		return transform.NewReader(r, charmap.Windows1252.NewDecoder())
+	case EncUTF8BOM:
+		return transform.NewReader(r, unicode.UTF8BOM.NewDecoder())
+	}
+	return r
+}
+
+// delimiters are the candidates, in order of preference on a tie.
+var delimiters = []rune{',', ';', '\t', '|'}
+
+// detectDelimiter splits the decoded head with each candidate and keeps
+// the one that gives the same number (above one) of fields on the most
+// rows, judged over up to 1,000 rows with quoting honoured.
+func detectDelimiter(head []byte) rune {
+	if i := bytes.LastIndexByte(head, '\n'); i > 0 && i < len(head)-1 {
+		head = head[:i+1]
+	}
+	best, bestScore, bestWidth := ',', -1.0, 0
+	for _, d := range delimiters {
+		r := csv.NewReader(bytes.NewReader(head))
+		r.Comma = d
+		r.FieldsPerRecord = -1
+		r.ReuseRecord = true
+		counts := map[int]int{}
+		rows, broken := 0, 0
+		for rows < 1000 {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					broken++
+					rows++
+					continue
+				}
+				break
+			}
+			rows++
+			counts[len(rec)]++
+		}
+		mode, modeN := 0, 0
+		for w, n := range counts {
+			if n > modeN || n == modeN && w > mode {
+				mode, modeN = w, n
+			}
+		}
+		if rows == 0 || mode < 2 {
+			continue
+		}
+		score := float64(modeN) / float64(rows)
+		if score > bestScore+1e-9 || score > bestScore-1e-9 && mode > bestWidth {
+			best, bestScore, bestWidth = d, score, mode
+		}
+	}
+	return best
+}
+
+// counter counts bytes read, for progress.
+type counter struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// limiter stops a record that grows past maxRecord.
+type limiter struct {
+	r     io.Reader
+	total int64
+	csv   *csv.Reader
+}
+
+var errRecordTooLong = errors.New("a row longer than 4 MB (is the delimiter or quoting wrong?)")
+
+func (l *limiter) Read(p []byte) (int, error) {
+	if l.csv != nil && l.total-l.csv.InputOffset() > maxRecord {
+		return 0, errRecordTooLong
+	}
+	n, err := l.r.Read(p)
+	l.total += int64(n)
+	return n, err
+}
+
+// csvTable reads a delimited text file.
+type csvTable struct {
+	f   *os.File
+	cnt *counter
+	r   *csv.Reader
+}
+
+// openCSV opens a text table with a known encoding and delimiter.
+func openCSV(path, enc string, delim rune) (*csvTable, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	cnt := &counter{r: f}
+	lim := &limiter{r: decodeReader(cnt, enc)}
+	r := csv.NewReader(lim)
+	lim.csv = r
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	return &csvTable{f: f, cnt: cnt, r: r}, nil
+}
+
+func (t *csvTable) next() ([]string, int, error) {
+	rec, err := t.r.Read()
+	if err == nil {
+		line, _ := t.r.FieldPos(0)
+		return rec, line, nil
+	}
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, errRecordTooLong) {
+			return nil, 0, &rowError{row: pe.StartLine, code: "row_too_long", fatal: true}
+		}
+		code := "bad_quoting"
+		if errors.Is(pe.Err, csv.ErrBareQuote) {
+			code = "bad_quote"
+		} else if errors.Is(pe.Err, csv.ErrQuote) {
+			code = "unclosed_quote"
+		}
+		return nil, 0, &rowError{row: pe.StartLine, code: code}
+	}
+	if errors.Is(err, errRecordTooLong) {
+		line, _ := t.r.FieldPos(0)
+		return nil, 0, &rowError{row: line + 1, code: "row_too_long", fatal: true}
+	}
+	return nil, 0, err
+}
+
+func (t *csvTable) close() error { return t.f.Close() }
+
+// readBytes is how many bytes of the file were read so far.
+func (t *csvTable) readBytes() int64 { return t.cnt.n.Load() }
