@@ -15,6 +15,8 @@ func Commands() []*Command {
 		planCommand(),
 		targetCommand(),
 		chartCommand(),
+		reportCommand(),
+		exportDataCommand(),
 		orgsCommand(),
 		orgCommand(),
 		backupCommand(),
