@@ -34,6 +34,12 @@ func demoCommand() *Command {
 					if err != nil && !errors.Is(err, diagnostic.ErrNotFound) {
 						return err
 					}
+					if exists && old.Name != DemoName {
+						// Names are unique ignoring case: "DEMO" is the user's own
+						// organisation, not the demo; never delete it.
+						return fmt.Errorf("an organisation named %q already exists and is not the demo; rename it (revopsdx org) before creating the demo: %w",
+							old.Name, diagnostic.ErrConflict)
+					}
 					if exists && *ifMissing {
 						if !*quiet {
 							_, err := fmt.Fprintf(env.Stdout, "The demo organisation %q already exists (id %d); nothing changed.\n", old.Name, old.ID)

@@ -54,6 +54,13 @@ func TestDemo(t *testing.T) {
 	if len(orgs) != 1 || orgs[0]["name"] != "Demo" || orgs[0]["last_score"] == nil || orgs[0]["assessments"] != 2.0 {
 		t.Errorf("orgs after the demo: %s", out)
 	}
+	// A user's own "DEMO" (names are unique ignoring case) is never
+	// replaced.
+	other := filepath.Join(t.TempDir(), "other.db")
+	runDB(t, other, "", "org", "add", "--name", "DEMO")
+	if code, _, errOut := runDB(t, other, "", "demo"); code != ExitError || !strings.Contains(errOut, `"DEMO" already exists and is not the demo`) {
+		t.Errorf("DEMO: %d %q", code, errOut)
+	}
 	if code, _, _ := runDB(t, db, "", "demo", "extra"); code != ExitUsage {
 		t.Errorf("demo extra: %d", code)
 	}
@@ -163,6 +170,13 @@ func TestPlanAndTarget(t *testing.T) {
 	code, out, _ := runDB(t, db, "", "plan", "--org", "Acme", "--json")
 	if code != ExitOK || !strings.Contains(out, `"plan": []`) || !strings.Contains(out, `"objectives": []`) {
 		t.Errorf("empty plan: %d %s", code, out)
+	}
+	// No KPI data: no periods, an empty array (not null).
+	if code, out, _ := runDB(t, db, "", "kpis", "--org", "Acme", "--json"); code != ExitOK || out != "[]\n" {
+		t.Errorf("kpis without data: %d %q", code, out)
+	}
+	if code, out, _ := runDB(t, db, "", "recommend", "--org", "Acme", "--json"); code != ExitOK || !strings.HasPrefix(out, "[") {
+		t.Errorf("recommend without data: %d %q", code, out)
 	}
 	// sales_efficiency suggests win_rate among others (kpis.json).
 	code, out, errOut := runDB(t, db, "", "plan", "--org", "Acme", "--objectives", "sales_efficiency", "--json")
