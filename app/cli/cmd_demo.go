@@ -19,7 +19,7 @@ func demoCommand() *Command {
 	return &Command{
 		Name:    "demo",
 		Args:    "[--if-missing] [--quiet] [--json]",
-		Summary: `create (or recreate) the demo organisation "Demo": a Spanish B2B SaaS company with two assessments and 24 months of data`,
+		Summary: `create or recreate the demo organisation "Demo" (a Spanish B2B SaaS company, 24 months of data)`,
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			ifMissing := fs.Bool("if-missing", false, "do nothing when an organisation named Demo already exists")
 			quiet := fs.Bool("quiet", false, "print nothing on success")

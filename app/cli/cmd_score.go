@@ -21,7 +21,7 @@ func scoreCommand() *Command {
 	return &Command{
 		Name:    "score",
 		Args:    "(--answers FILE.json | --org NAME_OR_ID) [--lang es|en] [--json]",
-		Summary: "score an answers file or an organisation's latest assessment: pillar and overall scores, levels, alignment gaps",
+		Summary: "score an answers file or an organisation's latest assessment: pillars, levels, alignment gaps",
 		Setup: func(flags *flag.FlagSet) RunFunc {
 			answers := flags.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
 			org := flags.String("org", "", "organisation name or id: score its latest stored assessment")
