@@ -176,6 +176,11 @@ func dsn(path string, opts Options, reader bool) string {
 // fileURI turns a path into a SQLite "file:" URI, escaping the characters
 // that URIs reserve.
 func fileURI(path string) string {
+	// A relative path would read as the URI's authority ("file:a.db" is
+	// refused by SQLite): make it absolute first.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	if filepath.VolumeName(path) != "" { // C:\x → file:///C:/x
 		u.Path = "/" + u.Path
