@@ -132,10 +132,10 @@ func printKPIs(env *Env, rows []kpi.Row, l locale.Lang, currency string) error {
 	for _, r := range rows {
 		val, tgt, trend := "–", "–", "–"
 		if r.Value != nil {
-			val = analysis.FormatValue(l, r.Unit, *r.Value, currency)
+			val = diagnostic.FormatValue(l, r.Unit, *r.Value, currency)
 		}
 		if r.Target != nil {
-			tgt = analysis.FormatValue(l, r.Unit, r.Target.Value, currency)
+			tgt = diagnostic.FormatValue(l, r.Unit, r.Target.Value, currency)
 		}
 		if r.Trend != nil {
 			trend = r.Trend.Direction

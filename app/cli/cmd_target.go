@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -67,7 +66,7 @@ func targetCommand() *Command {
 					}
 					l := o.Language
 					_, err = fmt.Fprintf(env.Stdout, "Target for %s (%s) of %q: %s by %s.\n", d.Name(l), d.ID, o.Name,
-						analysis.FormatValue(l, d.Unit, v, o.Currency), m)
+						diagnostic.FormatValue(l, d.Unit, v, o.Currency), m)
 					return err
 				})
 			}
