@@ -136,3 +136,47 @@ func TestReviewStoresScore(t *testing.T) {
 		t.Errorf("start list lacks %q: %q", want, texts(u))
 	}
 }
+
+// TestEditProfileAndSwitchLanguage edits the current organisation's
+// profile from the diagnostic, then switches the language in the middle of
+// the questionnaire: the page and respondent stay.
+func TestEditProfileAndSwitchLanguage(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Iota")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	test.TypeOnCanvas(u.win.Canvas(), "2")
+	key(u, fyne.KeyRight)
+
+	tapButton(t, u, "Company profile")
+	f := newOrgForm(u, &u.sess.org)
+	if f.name.Text != "Iota" || f.currency.Text != "EUR" {
+		t.Fatalf("form not filled: %q %q", f.name.Text, f.currency.Text)
+	}
+	f.name.SetText("Iota Labs")
+	f.choices["industry"].set(string(diagnostic.IndustryServices))
+	f.submit()
+	u.settle()
+	got, err := db.Org(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Iota Labs" || got.Industry != diagnostic.IndustryServices {
+		t.Errorf("stored profile %+v", got.Profile)
+	}
+	if !shows(u, "Iota Labs") {
+		t.Errorf("new name not shown: %q", texts(u))
+	}
+
+	u.setLanguage("es")
+	if u.sess.page != 1 || u.current().Name != "Ana" || !shows(u, u.q.Questions[1].Text.ES) {
+		t.Errorf("after switching to Spanish: page %d, %q", u.sess.page, texts(u))
+	}
+	if !shows(u, "Pregunta 2 de 28") {
+		t.Errorf("position not in Spanish: %q", texts(u))
+	}
+}
