@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -64,5 +65,62 @@ func TestImportEngagement(t *testing.T) {
 	}
 	if len(orgs) != 2 || u.sess.org.Name != "Zeta (copy)" {
 		t.Errorf("after renaming: %d organisations, open %q", len(orgs), u.sess.org.Name)
+	}
+}
+
+// TestImportEncryptedEngagement: the import asks for the passphrase in a
+// dialog while its goroutine waits; a wrong one is reported in words, the
+// right one imports.
+func TestImportEncryptedEngagement(t *testing.T) {
+	ctx := context.Background()
+	src := openTestStore(t, tempDB(t))
+	org := mustOrg(t, src, "Kappa")
+	file := filepath.Join(t.TempDir(), "kappa.revops")
+	if err := src.ExportEngagement(ctx, org.ID, file, store.ExportOptions{Passphrase: "s3cret", WorkFactor: 10}); err != nil {
+		t.Fatal(err)
+	}
+	src.Close()
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	u := newTestUI(t, db)
+
+	for _, pass := range []string{"wrong", "s3cret"} {
+		u.importEngagement(file, "")
+		var entry *widget.Entry
+		var ok *widget.Button
+		found := u.settleUntil(func() bool {
+			for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+				switch w := o.(type) {
+				case *widget.Entry:
+					if w.Password {
+						entry = w
+					}
+				case *widget.Button:
+					if w.Text == "OK" {
+						ok = w
+					}
+				}
+			}
+			return entry != nil && ok != nil
+		}, 10*time.Second)
+		if !found {
+			t.Fatalf("no passphrase dialog")
+		}
+		entry.SetText(pass)
+		test.Tap(ok)
+		u.settle()
+		if pass == "wrong" {
+			if !overlayShows(u, "The passphrase is wrong. Try again.") {
+				t.Errorf("no message for the wrong passphrase")
+			}
+			u.win.Canvas().Overlays().Top().Hide()
+		}
+	}
+	if u.sess.org.Name != "Kappa" {
+		t.Errorf("encrypted engagement not imported and opened (open: %q)", u.sess.org.Name)
+	}
+	orgs, _ := db.Orgs(ctx)
+	if len(orgs) != 1 {
+		t.Errorf("%d organisations after a wrong and a right passphrase, want 1", len(orgs))
 	}
 }
