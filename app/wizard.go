@@ -50,9 +50,8 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 		choices.Add(d.na)
 	}
 
-	d.note = widget.NewMultiLineEntry()
+	d.note = newNoteEntry(d.leaveNote)
 	d.note.SetMinRowsVisible(2)
-	d.note.Wrapping = fyne.TextWrapWord
 	d.note.SetPlaceHolder(tr("wizard.note"))
 	d.note.SetText(ans.Note)
 
@@ -199,6 +198,12 @@ func (d *diagScreen) keepNote() {
 		a.Note = d.note.Text
 		d.store(r, id, a)
 	}
+}
+
+// leaveNote stores the note with its answer and releases the focus.
+func (d *diagScreen) leaveNote() {
+	d.keepNote()
+	d.u.win.Canvas().Unfocus()
 }
 
 // next goes to the following question (the review page after the last).

@@ -274,3 +274,43 @@ func TestRespondents(t *testing.T) {
 		t.Errorf("stored respondents %+v", a.Respondents)
 	}
 }
+
+// TestNoteKeptWithAnswer types a note after answering, leaves it with
+// Escape, moves on by key and expects the note stored with the answer.
+func TestNoteKeptWithAnswer(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Lambda")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	c := u.win.Canvas()
+	test.TypeOnCanvas(c, "4")
+	var note *noteEntry
+	for _, o := range test.LaidOutObjects(u.content) {
+		if e, ok := o.(*noteEntry); ok {
+			note = e
+		}
+	}
+	if note == nil {
+		t.Fatal("no note entry")
+	}
+	test.Type(note, "CRM since 2023")
+	c.Focus(note)
+	note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != nil {
+		t.Errorf("Escape did not leave the note")
+	}
+	key(u, fyne.KeyReturn)
+	u.settle()
+	a, err := db.LatestAssessment(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.Respondents[0].Answers[u.q.Questions[0].ID]
+	if got.Value != 4 || got.Note != "CRM since 2023" {
+		t.Errorf("stored %+v, want 4 with the note", got)
+	}
+}
