@@ -1,10 +1,24 @@
 package app
 
 import (
+	"context"
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// Screen indexes, in navigation order.
+const (
+	screenStart = iota
+	screenDiagnostic
+	screenResults
 )
 
 // ui is the main window and the state shared by its screens.
@@ -13,15 +27,37 @@ type ui struct {
 	win      fyne.Window
 	opts     Options
 	prefs    settings
+	q        *diagnostic.Questionnaire
 	screens  []*screen
 	nav      *widget.List
 	content  *fyne.Container
 	selected int
+
+	db    backend                                      // nil until the database is open (or when it failed)
+	dbErr error                                        // why the database could not be opened
+	demo  func(ctx context.Context) (store.Org, error) // nil: no demo yet
+	sess  session
+	saver *saver
+	busy  tasks
+	// post applies a background result on the UI goroutine: fyne.Do, or
+	// queued.add in tests (see settle).
+	post   func(func())
+	queued posted
+
+	// Keyboard handlers of the screen on show, when nothing has focus.
+	onRune func(rune)
+	onKey  func(*fyne.KeyEvent)
 }
 
-// newUI builds the main window in the remembered language and theme.
+// newUI builds the main window in the remembered language and theme. The
+// database comes later, through attach.
 func newUI(a fyne.App, opts Options) (*ui, error) {
-	u := &ui{app: a, opts: opts, prefs: settings{a.Preferences()}}
+	q, err := diagnostic.LoadQuestionnaire()
+	if err != nil {
+		return nil, fmt.Errorf("loading the questionnaire: %w", err)
+	}
+	u := &ui{app: a, opts: opts, prefs: settings{a.Preferences()}, q: q, saver: newSaver(), post: fyne.Do}
+	u.sess.respondent = -1
 	if err := setLanguage(u.prefs.Language()); err != nil {
 		return nil, err
 	}
@@ -29,10 +65,33 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	u.win = a.NewWindow(tr("app.title"))
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.SetMaster()
+	u.win.Canvas().SetOnTypedRune(func(r rune) {
+		if u.onRune != nil {
+			u.onRune(r)
+		}
+	})
+	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.onKey != nil {
+			u.onKey(e)
+		}
+	})
 	u.rebuild()
 	u.addShortcuts()
 	return u, nil
 }
+
+// attach gives the screens the opened database, or the reason it could not
+// be opened (shown at once and on every screen that needs data).
+func (u *ui) attach(db backend, err error) {
+	u.db, u.dbErr = db, err
+	if err != nil {
+		u.showError(err)
+	}
+	u.show(u.selected)
+}
+
+// lang is the interface language, for content texts and number formats.
+func (u *ui) lang() locale.Lang { return u.prefs.Language() }
 
 // rebuild creates every screen and the window content anew, after start-up
 // and after a language change, keeping the selected screen.
@@ -66,8 +125,21 @@ func (u *ui) show(i widget.ListItemID) {
 		return
 	}
 	u.selected = i
+	u.onRune, u.onKey = nil, nil
+	// A widget of the old screen may hold the focus (the list tapped on
+	// the start screen): release it so the new screen's keys work.
+	u.win.Canvas().Unfocus()
 	u.content.Objects = []fyne.CanvasObject{u.screens[i].view()}
 	u.content.Refresh()
+}
+
+// goTo selects screen i in the navigation (which shows it).
+func (u *ui) goTo(i int) {
+	if u.selected == i {
+		u.show(i)
+		return
+	}
+	u.nav.Select(i)
 }
 
 // addShortcuts binds Ctrl+1…Ctrl+7 (Cmd on macOS) to the screens.
@@ -77,7 +149,6 @@ func (u *ui) addShortcuts() {
 		if i >= len(keys) {
 			break
 		}
-		i := i
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: keys[i], Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { u.nav.Select(i) })
 	}

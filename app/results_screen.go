@@ -1,0 +1,229 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+)
+
+// scored is an assessment with its result.
+type scored struct {
+	assessment diagnostic.Assessment
+	result     *diagnostic.Result
+}
+
+// scoreLatest scores the organisation's latest assessment with
+// diagnostic.Score and stores the overall score (for the start screen's
+// list). It is the one place the results come from; the analysis facade
+// will replace it.
+func scoreLatest(ctx context.Context, db answerStore, q *diagnostic.Questionnaire, orgID int64) (scored, error) {
+	a, err := db.LatestAssessment(ctx, orgID)
+	if err != nil {
+		return scored{}, err
+	}
+	r := diagnostic.ScoreAssessment(q, &a)
+	if err := db.SetScore(ctx, a.ID, r.Overall.Score); err != nil {
+		return scored{}, err
+	}
+	return scored{assessment: a, result: r}, nil
+}
+
+// resultsScreen shows the scores of the current organisation's latest
+// assessment.
+type resultsScreen struct {
+	u      *ui
+	body   *fyne.Container
+	radar  *canvas.Image
+	bars   *canvas.Image
+	align  *canvas.Image
+	result *diagnostic.Result
+}
+
+// resultsView builds the results screen and scores in the background
+// (after the answers still being written).
+func (u *ui) resultsView() fyne.CanvasObject {
+	if u.db == nil {
+		return u.noDatabase()
+	}
+	if u.sess.org.ID == 0 {
+		return container.NewVBox(heading(tr("nav.results")), u.noOrg())
+	}
+	s := &resultsScreen{u: u, body: container.NewStack(widget.NewProgressBarInfinite())}
+	db, q, id := u.db, u.q, u.sess.org.ID
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		u.saver.wait()
+		res, err := scoreLatest(context.Background(), db, q, id)
+		u.post(func() { s.apply(res, err) })
+	}()
+	return container.NewBorder(heading(tr("results.title", map[string]any{"Org": u.sess.org.Name})), nil, nil, nil, s.body)
+}
+
+// apply shows the scores, then renders the charts in the background.
+func (s *resultsScreen) apply(res scored, err error) {
+	switch {
+	case errors.Is(err, diagnostic.ErrNotFound):
+		start := widget.NewButtonWithIcon(tr("results.start"), theme.DocumentCreateIcon(), func() { s.u.goTo(screenDiagnostic) })
+		start.Importance = widget.HighImportance
+		s.set(container.NewVBox(wrapped(tr("results.none")), container.NewHBox(start)))
+		return
+	case err != nil:
+		s.set(wrapped(userMessage(err)))
+		s.u.showError(fmt.Errorf("scoring: %w", err))
+		return
+	}
+	s.result = res.result
+	s.radar, s.bars, s.align = chartImage(400, 340), chartImage(440, 300), chartImage(600, 400)
+	parts := []fyne.CanvasObject{
+		s.summary(res),
+		container.NewGridWithColumns(2, s.radar, s.bars),
+		subheading(tr("results.pillars")), s.pillarTable(),
+		container.NewGridWithColumns(2, s.highlights("results.strengths", res.result.Strengths), s.highlights("results.gaps", res.result.Weaknesses)),
+	}
+	if len(res.result.Departments) >= 2 {
+		parts = append(parts, subheading(tr("results.alignment")), container.NewCenter(s.align), s.alignmentGaps())
+	}
+	s.set(container.NewVScroll(container.NewVBox(parts...)))
+	s.renderCharts()
+}
+
+func (s *resultsScreen) set(o fyne.CanvasObject) {
+	s.body.Objects = []fyne.CanvasObject{o}
+	s.body.Refresh()
+}
+
+// summary is the overall score, level, its description and the basis.
+func (s *resultsScreen) summary(res scored) fyne.CanvasObject {
+	u, l, r := s.u, s.u.lang(), res.result
+	date := l.LongDate(res.assessment.Date)
+	basis := tr("results.basis", map[string]any{
+		"Basis": l.Percent(r.Overall.Basis, 0), "Date": date,
+		"Respondents": count(r.Respondents, "results.respondents.one", "results.respondents.other"), "Departments": count(len(r.Departments), "results.departments.one", "results.departments.other"),
+	})
+	if r.Overall.Score == nil {
+		return container.NewVBox(subheading(tr("results.insufficient")),
+			wrapped(tr("results.insufficient.text", map[string]any{"Min": l.Percent(diagnostic.MinBasis, 0)})), wrapped(basis))
+	}
+	big := canvas.NewText(l.Number(*r.Overall.Score, 1), theme.Color(theme.ColorNamePrimary))
+	big.TextSize = 52
+	big.TextStyle.Bold = true
+	of := canvas.NewText(tr("results.of100"), theme.Color(theme.ColorNameForeground))
+	of.TextSize = 20
+	lvl := u.q.LevelFor(*r.Overall.Score)
+	level := subheading(tr("results.level", map[string]any{"Level": lvl.Level, "Name": lvl.Name.In(l)}))
+	text := container.NewVBox(level, wrapped(lvl.Description.In(l)), wrapped(basis))
+	if r.Overall.Alignment != nil {
+		text.Add(wrapped(tr("results.alignment.index", map[string]any{"Index": l.Number(*r.Overall.Alignment, 0)})))
+	}
+	score := container.NewHBox(big, container.NewVBox(layoutSpacer(), of))
+	return container.NewBorder(nil, nil, container.NewPadded(score), nil, text)
+}
+
+// layoutSpacer is a transparent gap that lines "/ 100" up with the
+// score's baseline.
+func layoutSpacer() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, 26))
+	return r
+}
+
+// pillarTable is one row per pillar: name, score, level and basis. Seven
+// rows: a grid of labels, not a virtualised list.
+func (s *resultsScreen) pillarTable() fyne.CanvasObject {
+	u, l := s.u, s.u.lang()
+	grid := container.NewGridWithColumns(4)
+	for _, h := range []string{"results.col.pillar", "results.col.score", "results.col.level", "results.col.basis"} {
+		grid.Add(widget.NewLabelWithStyle(tr(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, p := range u.q.Pillars {
+		pr := s.result.Pillar(p.ID)
+		score, level, basis := tr("results.nodata"), "—", "—"
+		if pr != nil {
+			basis = l.Percent(pr.Basis, 0)
+			if pr.Score != nil {
+				score = l.Number(*pr.Score, 1)
+				lv := u.q.LevelFor(*pr.Score)
+				level = fmt.Sprintf("%d · %s", lv.Level, lv.Name.In(l))
+			}
+		}
+		name := widget.NewLabel(p.Name.In(l))
+		name.Wrapping = fyne.TextWrapWord
+		grid.Add(name)
+		grid.Add(widget.NewLabel(score))
+		grid.Add(widget.NewLabel(level))
+		grid.Add(widget.NewLabel(basis))
+	}
+	return grid
+}
+
+// highlights lists the strongest or weakest pillars with the questions
+// that pull them most.
+func (s *resultsScreen) highlights(titleKey string, hs []diagnostic.Highlight) fyne.CanvasObject {
+	u, l := s.u, s.u.lang()
+	box := container.NewVBox(subheading(tr(titleKey)))
+	if len(hs) == 0 {
+		box.Add(wrapped(tr("results.highlights.none")))
+	}
+	for _, h := range hs {
+		name := h.Pillar
+		if p, ok := u.q.Pillar(h.Pillar); ok {
+			name = p.Name.In(l)
+		}
+		box.Add(bold(name + " · " + l.Number(h.Score, 1)))
+		var lines []string
+		for _, dq := range h.Questions {
+			if qu, ok := u.q.Question(dq.Question); ok {
+				lines = append(lines, "• "+qu.Text.In(l)+" ("+l.Number(dq.Score, 0)+")")
+			}
+		}
+		if len(lines) > 0 {
+			box.Add(wrapped(strings.Join(lines, "\n")))
+		}
+	}
+	return box
+}
+
+// maxGapsShown is how many alignment gaps the screen lists (the largest
+// first, as scored); the report has them all.
+const maxGapsShown = 8
+
+// alignmentGaps lists the questions on which departments differ by two
+// steps or more, with each department's mean answer.
+func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
+	u, l := s.u, s.u.lang()
+	if len(s.result.Gaps) == 0 {
+		return wrapped(tr("results.alignment.none"))
+	}
+	box := container.NewVBox(wrapped(tr("results.alignment.gaps")))
+	gaps := s.result.Gaps
+	if len(gaps) > maxGapsShown {
+		defer box.Add(wrapped(tr("results.alignment.more", map[string]any{"N": len(gaps) - maxGapsShown})))
+		gaps = gaps[:maxGapsShown]
+	}
+	for _, g := range gaps {
+		text := g.Question
+		if qu, ok := u.q.Question(g.Question); ok {
+			text = qu.Text.In(l)
+		}
+		var parts []string
+		for _, d := range diagnostic.Departments {
+			if v, ok := g.Departments[d]; ok {
+				parts = append(parts, u.q.DepartmentName(d, l)+" "+l.Number(v, 1))
+			}
+		}
+		box.Add(bold(text))
+		box.Add(wrapped(strings.Join(parts, " · ") + " — " + tr("results.alignment.steps", map[string]any{"Steps": l.Auto(g.Difference, 1)})))
+	}
+	return box
+}

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// reviewPage lists the questions the current respondent has not answered;
+// choosing one jumps to it. With none left it leads to the results.
+func (d *diagScreen) reviewPage() fyne.CanvasObject {
+	u, l := d.u, d.u.lang()
+	r := u.current()
+	u.rescore()
+	var missing []int
+	for i, qu := range u.q.Questions {
+		if _, ok := r.Answers[qu.ID]; !ok {
+			missing = append(missing, i)
+		}
+	}
+	back := widget.NewButtonWithIcon(tr("wizard.back"), theme.NavigateBackIcon(), d.back)
+	results := widget.NewButtonWithIcon(tr("review.results"), theme.GridIcon(), func() { u.goTo(screenResults) })
+	if len(missing) == 0 {
+		results.Importance = widget.HighImportance
+		return container.NewVBox(subheading(tr("review.title")),
+			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
+			container.NewHBox(back, results))
+	}
+	list := &widget.List{
+		Length: func() int { return len(missing) },
+		CreateItem: func() fyne.CanvasObject {
+			p := widget.NewLabelWithStyle("Pillar", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+			t := widget.NewLabel("Question")
+			t.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, p, t)
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			qu := &u.q.Questions[missing[id]]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(qu.Text.In(l))
+			name := ""
+			if p, ok := u.q.Pillar(qu.Pillar); ok {
+				name = p.Name.In(l)
+			}
+			row.Objects[1].(*widget.Label).SetText(name)
+		},
+		OnSelected: func(id widget.ListItemID) { d.jump(missing[id]) },
+	}
+	list.ExtendBaseWidget(list)
+	top := container.NewVBox(subheading(tr("review.title")),
+		wrapped(tr("review.missing", map[string]any{"N": len(missing), "Total": len(u.q.Questions)})))
+	return container.NewBorder(top, container.NewHBox(back, results), nil, nil, list)
+}
+
+// jump shows question i.
+func (d *diagScreen) jump(i int) {
+	d.u.sess.page = i
+	d.render()
+}
+
+// rescore stores the current organisation's score after the queued
+// answers, so that the start screen's list shows it without a visit to
+// the results.
+func (u *ui) rescore() {
+	db, q, id := u.db, u.q, u.sess.org.ID
+	u.save("scoring the assessment", func(ctx context.Context) error {
+		_, err := scoreLatest(ctx, db, q, id)
+		return err
+	})
+}

@@ -1,0 +1,258 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+)
+
+// questionPage shows the question on the current page: pillar, question,
+// help line, the five anchored options and N/A as large choices, a note,
+// and the progress through the pillars with the time left.
+func (d *diagScreen) questionPage() fyne.CanvasObject {
+	u, l := d.u, d.u.lang()
+	qu := &u.q.Questions[u.sess.page]
+	ans, answered := u.current().Answers[qu.ID]
+
+	question := heading(qu.Text.In(l))
+	help := widget.NewLabelWithStyle(qu.Help.In(l), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	help.Wrapping = fyne.TextWrapWord
+
+	choices := container.NewVBox()
+	d.opts = d.opts[:0]
+	for i, o := range qu.Options {
+		v := i + 1
+		b := widget.NewButton(fmt.Sprintf("%d   %s", v, o.In(l)), func() { d.choose(v) })
+		b.Alignment = widget.ButtonAlignLeading
+		if answered && ans.Value == v {
+			b.Importance = widget.HighImportance
+			b.Icon = theme.ConfirmIcon()
+		}
+		d.opts = append(d.opts, b)
+		choices.Add(b)
+	}
+	d.na = nil
+	if qu.AllowsNA {
+		d.na = widget.NewButton("0   "+u.q.NotApplicable.In(l), func() { d.choose(diagnostic.NA) })
+		d.na.Alignment = widget.ButtonAlignLeading
+		if answered && ans.Value == diagnostic.NA {
+			d.na.Importance = widget.HighImportance
+			d.na.Icon = theme.ConfirmIcon()
+		}
+		choices.Add(d.na)
+	}
+
+	d.note = newNoteEntry(d.leaveNote)
+	d.note.SetMinRowsVisible(2)
+	d.note.SetPlaceHolder(tr("wizard.note"))
+	d.note.SetText(ans.Note)
+
+	back := widget.NewButtonWithIcon(tr("wizard.back"), theme.NavigateBackIcon(), d.back)
+	if u.sess.page == 0 {
+		back.Disable()
+	}
+	review := widget.NewButtonWithIcon(tr("wizard.review"), theme.ListIcon(), d.review)
+	next := widget.NewButtonWithIcon(tr("wizard.next"), theme.NavigateNextIcon(), d.next)
+	next.IconPlacement = widget.ButtonIconTrailingText
+	if answered {
+		next.Importance = widget.HighImportance
+	}
+	keys := widget.NewLabel(tr("wizard.keys"))
+	keys.Wrapping = fyne.TextWrapWord
+	keys.SizeName = theme.SizeNameCaptionText
+	nav := container.NewBorder(nil, nil, back, container.NewHBox(review, next), keys)
+
+	page := container.NewVBox(question, help, choices, d.note)
+	return container.NewBorder(d.progress(), nav, nil, nil, container.NewVScroll(page))
+}
+
+// progress is the strip above the question: the pillar names (the current
+// one highlighted, finished ones ticked), a bar of answered questions and
+// the position with the time left.
+func (d *diagScreen) progress() fyne.CanvasObject {
+	u, l := d.u, d.u.lang()
+	r := u.current()
+	current := ""
+	if u.sess.page < len(u.q.Questions) {
+		current = u.q.Questions[u.sess.page].Pillar
+	}
+	strip := container.NewGridWithColumns(len(u.q.Pillars))
+	for _, p := range u.q.Pillars {
+		name := p.Name.In(l)
+		if pillarDone(u.q, r, p.ID) {
+			name = "✓ " + name
+		}
+		lbl := widget.NewLabel(name)
+		lbl.Wrapping = fyne.TextWrapWord
+		lbl.SizeName = theme.SizeNameCaptionText
+		if p.ID == current {
+			lbl.Importance = widget.HighImportance
+			lbl.TextStyle.Bold = true
+		}
+		strip.Add(lbl)
+	}
+	done := answeredCount(u.q, r)
+	bar := widget.NewProgressBar()
+	bar.Max = float64(len(u.q.Questions))
+	bar.SetValue(float64(done))
+	bar.TextFormatter = func() string {
+		return tr("wizard.answered", map[string]any{"Done": done, "Total": len(u.q.Questions)})
+	}
+	pos := tr("wizard.position", map[string]any{"N": u.sess.page + 1, "Total": len(u.q.Questions)})
+	if p, ok := u.q.Pillar(current); ok {
+		pos += " · " + p.Name.In(l)
+	}
+	left := widget.NewLabel(pos + " · " + d.timeLeft())
+	left.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(strip, bar, left)
+}
+
+// timeLeft says about how many minutes the unanswered questions take,
+// from the content's timing model.
+func (d *diagScreen) timeLeft() string {
+	u := d.u
+	r := u.current()
+	secs := 0.0
+	for i := range u.q.Questions {
+		if _, ok := r.Answers[u.q.Questions[i].ID]; !ok {
+			secs += u.q.QuestionSeconds(&u.q.Questions[i], u.lang())
+		}
+	}
+	switch m := int(math.Ceil(secs / 60)); {
+	case secs == 0:
+		return tr("wizard.left.none")
+	case m <= 1:
+		return tr("wizard.left.one")
+	default:
+		return tr("wizard.left", map[string]any{"Minutes": m})
+	}
+}
+
+// pillarDone reports whether r answered every question of a pillar.
+func pillarDone(q *diagnostic.Questionnaire, r *diagnostic.Respondent, pillar string) bool {
+	for _, qu := range q.QuestionsOf(pillar) {
+		if _, ok := r.Answers[qu.ID]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// answeredCount is how many questions r answered (N/A included).
+func answeredCount(q *diagnostic.Questionnaire, r *diagnostic.Respondent) int {
+	n := 0
+	for _, qu := range q.Questions {
+		if _, ok := r.Answers[qu.ID]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// choose answers the question on show with v (1–5 or NA) and stores it at
+// once, with the note as typed.
+func (d *diagScreen) choose(v int) {
+	u := d.u
+	r := u.current()
+	if r == nil || u.sess.page >= len(u.q.Questions) {
+		return
+	}
+	qu := &u.q.Questions[u.sess.page]
+	if v == diagnostic.NA && !qu.AllowsNA {
+		return
+	}
+	a := diagnostic.Answer{Value: v, Note: d.note.Text, At: time.Now()}
+	d.store(r, qu.ID, a)
+	d.render()
+}
+
+// store keeps an answer in memory and queues it for the database.
+func (d *diagScreen) store(r *diagnostic.Respondent, question string, a diagnostic.Answer) {
+	if r.Answers == nil {
+		r.Answers = map[string]diagnostic.Answer{}
+	}
+	r.Answers[question] = a
+	db, id := d.u.db, r.ID
+	d.u.save("saving the answer to "+question, func(ctx context.Context) error {
+		return db.SetAnswer(ctx, id, question, a)
+	})
+}
+
+// keepNote stores an edited note with the answer it belongs to.
+func (d *diagScreen) keepNote() {
+	u := d.u
+	r := u.current()
+	if r == nil || d.note == nil || u.sess.page >= len(u.q.Questions) {
+		return
+	}
+	id := u.q.Questions[u.sess.page].ID
+	if a, ok := r.Answers[id]; ok && a.Note != d.note.Text {
+		a.Note = d.note.Text
+		d.store(r, id, a)
+	}
+}
+
+// leaveNote stores the note with its answer and releases the focus.
+func (d *diagScreen) leaveNote() {
+	d.keepNote()
+	d.u.win.Canvas().Unfocus()
+}
+
+// next goes to the following question (the review page after the last).
+func (d *diagScreen) next() {
+	d.keepNote()
+	if d.u.sess.page < len(d.u.q.Questions) {
+		d.u.sess.page++
+	}
+	d.render()
+}
+
+// back goes to the previous question.
+func (d *diagScreen) back() {
+	d.keepNote()
+	if d.u.sess.page > 0 {
+		d.u.sess.page--
+	}
+	d.render()
+}
+
+// review goes to the review page.
+func (d *diagScreen) review() {
+	d.keepNote()
+	d.u.sess.page = len(d.u.q.Questions)
+	d.render()
+}
+
+// typedRune chooses with 1–5 and N/A with 0 or N when nothing has focus.
+func (d *diagScreen) typedRune(r rune) {
+	if d.u.current() == nil || d.u.sess.page >= len(d.u.q.Questions) {
+		return
+	}
+	switch {
+	case r >= '1' && r <= '5':
+		d.choose(int(r - '0'))
+	case r == '0' || r == 'n' || r == 'N':
+		d.choose(diagnostic.NA)
+	}
+}
+
+// typedKey moves with Enter or → (next) and ← (back).
+func (d *diagScreen) typedKey(e *fyne.KeyEvent) {
+	if d.u.current() == nil {
+		return
+	}
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyRight:
+		d.next()
+	case fyne.KeyLeft:
+		d.back()
+	}
+}
