@@ -29,42 +29,58 @@ func demoCommand() *Command {
 					return Usagef("demo takes no arguments")
 				}
 				return withStore(ctx, env, func(s *store.Store) error {
-					old, err := s.FindOrg(ctx, DemoName)
-					exists := err == nil
-					if err != nil && !errors.Is(err, diagnostic.ErrNotFound) {
+					res, err := EnsureDemo(ctx, s, !*ifMissing)
+					if err != nil || *quiet {
 						return err
 					}
-					if exists && old.Name != DemoName {
-						// Names are unique ignoring case: "DEMO" is the user's own
-						// organisation, not the demo; never delete it.
-						return fmt.Errorf("an organisation named %q already exists and is not the demo; rename it (revopsdx org) before creating the demo: %w",
-							old.Name, diagnostic.ErrConflict)
+					if !res.Created {
+						_, err := fmt.Fprintf(env.Stdout, "The demo organisation %q already exists (id %d); nothing changed.\n", res.Org.Name, res.Org.ID)
+						return err
 					}
-					if exists && *ifMissing {
-						if !*quiet {
-							_, err := fmt.Fprintf(env.Stdout, "The demo organisation %q already exists (id %d); nothing changed.\n", old.Name, old.ID)
-							return err
-						}
-						return nil
-					}
-					snap, err := analysis.LoadDemo(now())
-					if err != nil {
-						return fmt.Errorf("building the demo organisation: %w", err)
-					}
-					snap.Profile.Name = DemoName
-					// Replace: one transaction, so a failure leaves the old demo.
-					o, err := s.SaveSnapshot(ctx, snap, store.SaveOptions{Replace: true})
-					if err != nil {
-						return fmt.Errorf("creating the demo organisation: %w", err)
-					}
-					if *quiet {
-						return nil
-					}
-					return printDemo(env, o, snap, exists, *asJSON)
+					return printDemo(env, res.Org, res.Snapshot, res.Replaced, *asJSON)
 				})
 			}
 		},
 	}
+}
+
+// DemoResult says what EnsureDemo did.
+type DemoResult struct {
+	Org      store.Org
+	Snapshot analysis.Snapshot // the data written, when Created
+	Created  bool              // false: it existed and was left as it was
+	Replaced bool              // an earlier demo was replaced
+}
+
+// EnsureDemo makes sure the organisation named exactly "Demo" exists: with
+// recreate it is (re)created from the embedded demo data in one transaction
+// (a failure leaves the old one); without, an existing demo is left as it
+// is. An organisation that is named "Demo" in another case belongs to the
+// user and is never touched. The command line and the GUI's "open the demo"
+// both call it.
+func EnsureDemo(ctx context.Context, s *store.Store, recreate bool) (DemoResult, error) {
+	old, err := s.FindOrg(ctx, DemoName)
+	exists := err == nil
+	if err != nil && !errors.Is(err, diagnostic.ErrNotFound) {
+		return DemoResult{}, err
+	}
+	if exists && old.Name != DemoName {
+		return DemoResult{}, fmt.Errorf("an organisation named %q already exists and is not the demo; rename it (revopsdx org) before creating the demo: %w",
+			old.Name, diagnostic.ErrConflict)
+	}
+	if exists && !recreate {
+		return DemoResult{Org: old}, nil
+	}
+	snap, err := analysis.LoadDemo(now())
+	if err != nil {
+		return DemoResult{}, fmt.Errorf("building the demo organisation: %w", err)
+	}
+	snap.Profile.Name = DemoName
+	o, err := s.SaveSnapshot(ctx, snap, store.SaveOptions{Replace: true})
+	if err != nil {
+		return DemoResult{}, fmt.Errorf("creating the demo organisation: %w", err)
+	}
+	return DemoResult{Org: o, Snapshot: snap, Created: true, Replaced: exists}, nil
 }
 
 type demoView struct {
