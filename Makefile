@@ -1,5 +1,5 @@
 # RevOps Diagnostic — build, run and test.
-#   make run    build and start the desktop app (installs missing system packages)
+#   make run    build, create the demo organisation if missing, start the desktop app
 #   make test   gofmt, go vet, staticcheck and every test under -race
 GO      ?= go
 TAGS    ?= migrated_fynedo
@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 .PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz fuzz-short smoke package wine-smoke clean
 
 run: build
-	./$(BIN) $(ARGS)
+	./$(BIN) demo --if-missing --quiet && ./$(BIN) $(ARGS)
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) .

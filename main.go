@@ -14,6 +14,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/app"
 	"github.com/revopsdx/revopsdx/app/cli"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
 //go:embed FyneApp.toml
@@ -25,9 +26,16 @@ func main() {
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
 	gui := func(db string) error {
 		stop() // the GUI handles its own signals
-		return app.Run(app.Options{DBPath: db, Version: version})
+		return app.Run(app.Options{DBPath: db, Version: version, Demo: openDemo})
 	}
 	code := cli.Main(ctx, os.Args[1:], env, gui)
 	stop()
 	os.Exit(code)
+}
+
+// openDemo is the GUI's "open the demo": it creates the demo organisation
+// when it is missing and otherwise opens it as it is.
+func openDemo(ctx context.Context, s *store.Store) (store.Org, error) {
+	res, err := cli.EnsureDemo(ctx, s, false)
+	return res.Org, err
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -55,36 +56,54 @@ func Run(opts Options) error {
 	if err != nil {
 		return fmt.Errorf("starting the interface: %w", err)
 	}
+	// The database is opened once the event loop runs, so that its result
+	// always reaches the window through the loop's queue.
 	opened := make(chan *store.Store, 1)
-	go func() {
-		db, err := store.Open(context.Background(), opts.DBPath, store.Options{AutoBackup: true})
-		if err != nil {
-			err = fmt.Errorf("opening the database %s: %w", opts.DBPath, err)
-			opened <- nil
-			fyne.Do(func() { u.attach(nil, err) })
-			return
-		}
-		opened <- db
-		fyne.Do(func() {
-			if opts.Demo != nil {
-				u.demo = func(ctx context.Context) (store.Org, error) { return opts.Demo(ctx, db) }
+	started := false
+	a.Lifecycle().SetOnStarted(func() {
+		started = true
+		go func() {
+			db, err := store.Open(context.Background(), opts.DBPath, store.Options{AutoBackup: true})
+			if err != nil {
+				err = fmt.Errorf("opening the database %s: %w", opts.DBPath, err)
+				opened <- nil
+				fyne.Do(func() { u.attach(nil, err) })
+				return
 			}
-			u.attach(db, nil)
-		})
-	}()
+			opened <- db
+			fyne.Do(func() {
+				if opts.Demo != nil {
+					u.demo = func(ctx context.Context) (store.Org, error) { return opts.Demo(ctx, db) }
+				}
+				u.attach(db, nil)
+			})
+		}()
+	})
 
 	stop := quitOnSignal(a)
 	defer stop()
 	u.win.ShowAndRun()
 
 	u.saver.close()
-	if db := <-opened; db != nil {
-		if err := db.Close(); err != nil {
-			log.Printf("closing the database: %v", err)
+	if started {
+		select {
+		case db := <-opened:
+			closeStore(db)
+		case <-time.After(4 * time.Second):
+			log.Printf("the database was still opening 4 s after quitting; not waiting for it")
 		}
 	}
 	log.Printf("stopped")
 	return nil
+}
+
+// closeStore closes the database when it was opened.
+func closeStore(db *store.Store) {
+	if db != nil {
+		if err := db.Close(); err != nil {
+			log.Printf("closing the database: %v", err)
+		}
+	}
 }
 
 // quitOnSignal makes SIGTERM and SIGINT quit the app cleanly (through

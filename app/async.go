@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // background runs fetch in a goroutine and hands its result to apply on the
-// UI goroutine (through fyne.Do); an error goes to showError instead. u.busy
-// counts the goroutines so tests can wait for them (settle).
+// UI goroutine (through u.post); an error goes to showError instead.
+// u.busy counts the goroutines so tests can wait for them (settle).
 func background[T any](u *ui, what string, fetch func(ctx context.Context) (T, error), apply func(T)) {
 	u.busy.Add(1)
 	go func() {
@@ -108,18 +110,56 @@ func (p *posted) take() []func() {
 	return fns
 }
 
-// settle waits for every background load and queued write and applies
-// their UI updates, until nothing is left (tests).
+// tasks counts the background goroutines, so that tests can wait for
+// them while applying their UI updates.
+type tasks struct{ n atomic.Int64 }
+
+// Add counts d more goroutines.
+func (t *tasks) Add(d int) { t.n.Add(int64(d)) }
+
+// Done counts one goroutine less.
+func (t *tasks) Done() { t.n.Add(-1) }
+
+func (t *tasks) running() bool { return t.n.Load() > 0 }
+
+// runQueued applies the UI updates posted so far (tests) and reports
+// whether there were any.
+func (u *ui) runQueued() bool {
+	fns := u.queued.take()
+	for _, f := range fns {
+		f()
+	}
+	return len(fns) > 0
+}
+
+// settle waits for every background goroutine and queued write, applying
+// their UI updates as they come, until nothing is left (tests). A
+// goroutine waiting for the user (a dialog) would keep it waiting: use
+// settleUntil then.
 func (u *ui) settle() {
 	for {
-		u.busy.Wait()
+		for u.busy.running() {
+			if !u.runQueued() {
+				time.Sleep(time.Millisecond)
+			}
+		}
 		u.saver.wait()
-		fns := u.queued.take()
-		if len(fns) == 0 {
+		if !u.runQueued() && !u.busy.running() {
 			return
 		}
-		for _, f := range fns {
-			f()
-		}
 	}
+}
+
+// settleUntil applies UI updates until cond holds, for at most timeout;
+// it reports whether cond held (tests).
+func (u *ui) settleUntil(cond func() bool, timeout time.Duration) bool {
+	end := time.Now().Add(timeout)
+	for time.Now().Before(end) {
+		u.runQueued()
+		if cond() {
+			return true
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return false
 }

@@ -18,7 +18,7 @@ type diagScreen struct {
 	u    *ui
 	who  *widget.Select  // the respondent answering now
 	body *fyne.Container // the question page, the review page or the first-respondent form
-	note *widget.Entry   // the note of the question on show
+	note *noteEntry      // the note of the question on show
 	opts []*widget.Button
 	na   *widget.Button
 }

@@ -109,3 +109,28 @@ func findList(u *ui) *widget.List {
 	}
 	return nil
 }
+
+// overlayShows reports whether a label or text of the top dialog contains s.
+func overlayShows(u *ui, s string) bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		switch w := o.(type) {
+		case *widget.Label:
+			if strings.Contains(w.Text, s) {
+				return true
+			}
+		case *canvas.Text:
+			if strings.Contains(w.Text, s) {
+				return true
+			}
+		case *widget.RichText:
+			if strings.Contains(w.String(), s) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -19,13 +19,23 @@ import (
 // other language: registering the chosen file as the default-language bundle
 // therefore makes lang.X return the chosen language on every system, and
 // switching at run time is registering the other file.
+//
+// The file is also registered under the system's language: Fyne looks a
+// key up there first (it ships its own Spanish, French… strings) and logs
+// a "Translation failure" for every key it has to take from the fallback,
+// which would fill the log file.
 func setLanguage(l locale.Lang) error {
 	data, err := assets.FS.ReadFile("i18n/" + string(l) + ".json")
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
 	}
-	if err := lang.AddTranslationsForLocale(data, fyne.Locale("en")); err != nil {
-		return fmt.Errorf("translations for %q: %w", l, err)
+	for _, loc := range []fyne.Locale{"en", fyne.Locale(lang.SystemLocale().LanguageString())} {
+		if loc == "" {
+			continue
+		}
+		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+			return fmt.Errorf("translations for %q: %w", l, err)
+		}
 	}
 	return nil
 }

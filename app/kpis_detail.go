@@ -100,7 +100,7 @@ func (d *kpiDetail) show() {
 	case !ok || row.Value == nil:
 		lines = append(lines, tr("kpis.detail.nodata"))
 	default:
-		lines = append(lines, tr("kpis.detail.latest", map[string]any{"Value": formatValue(l, def.Unit, *row.Value, cur), "Period": analysis.PeriodLabel(l, row.Of)}))
+		lines = append(lines, tr("kpis.detail.latest", map[string]any{"Value": formatValue(l, def.Unit, *row.Value, cur), "Period": row.Of.Label(l)}))
 	}
 	if ok && row.Target != nil {
 		lines = append(lines, tr("kpis.detail.target", map[string]any{"Value": formatValue(l, def.Unit, row.Target.Value, cur), "By": l.MonthYear(row.Target.By.Year, row.Target.By.Month)}))

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/importer/numparse"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
@@ -31,7 +30,7 @@ func parseNumber(l locale.Lang, s string, unit diagnostic.Unit) (float64, error)
 
 // formatValue writes a KPI or input value in its unit for display.
 func formatValue(l locale.Lang, unit diagnostic.Unit, v float64, currency string) string {
-	return analysis.FormatValue(l, unit, v, currency)
+	return diagnostic.FormatValue(l, unit, v, currency)
 }
 
 // editValue writes a value the way parseNumber reads it back: no grouping

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -12,6 +14,7 @@ import (
 func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	u, l := d.u, d.u.lang()
 	r := u.current()
+	u.rescore()
 	var missing []int
 	for i, qu := range u.q.Questions {
 		if _, ok := r.Answers[qu.ID]; !ok {
@@ -56,4 +59,15 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 func (d *diagScreen) jump(i int) {
 	d.u.sess.page = i
 	d.render()
+}
+
+// rescore stores the current organisation's score after the queued
+// answers, so that the start screen's list shows it without a visit to
+// the results.
+func (u *ui) rescore() {
+	db, q, id := u.db, u.q, u.sess.org.ID
+	u.save("scoring the assessment", func(ctx context.Context) error {
+		_, err := scoreLatest(ctx, db, q, id)
+		return err
+	})
 }

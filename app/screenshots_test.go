@@ -14,7 +14,8 @@ import (
 )
 
 // screenshotsEnv names the folder TestScreenshots writes to; the test runs
-// only when it is set (make screenshots sets it to docs/screenshots).
+// only when it is set, e.g. REVOPSDX_SCREENSHOTS=docs/screenshots (a
+// relative folder is taken from the repository root).
 const screenshotsEnv = "REVOPSDX_SCREENSHOTS"
 
 // TestScreenshots renders the start, diagnostic and results screens with
@@ -24,6 +25,12 @@ func TestScreenshots(t *testing.T) {
 	dir := os.Getenv(screenshotsEnv)
 	if dir == "" {
 		t.Skipf("set %s=DIR to write the screenshots", screenshotsEnv)
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", dir) // relative to the repository root
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	db := openTestStore(t, tempDB(t))
 	defer db.Close()

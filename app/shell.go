@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,7 +38,7 @@ type ui struct {
 	demo  func(ctx context.Context) (store.Org, error) // nil: no demo yet
 	sess  session
 	saver *saver
-	busy  sync.WaitGroup
+	busy  tasks
 	// post applies a background result on the UI goroutine: fyne.Do, or
 	// queued.add in tests (see settle).
 	post   func(func())

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -100,5 +101,82 @@ func TestDatabaseErrorShown(t *testing.T) {
 	u.goTo(screenDiagnostic)
 	if !shows(u, "The database could not be opened") {
 		t.Errorf("diagnostic screen: %q", texts(u))
+	}
+}
+
+// TestReviewStoresScore: reaching the review page stores the score, which
+// the start list then shows without a visit to the results.
+func TestReviewStoresScore(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Theta")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	for range u.q.Questions {
+		test.TypeOnCanvas(u.win.Canvas(), "5")
+		key(u, fyne.KeyReturn)
+	}
+	if u.sess.page != len(u.q.Questions) || !shows(u, "All 28 questions answered") {
+		t.Fatalf("not on the review page after 28 answers: page %d", u.sess.page)
+	}
+	u.settle()
+	orgs, _ := db.Orgs(context.Background())
+	// Every question at 5 scores 100; the empty KPI checklist pulls the
+	// KPI-selection pillar, and so the overall score, below 100.
+	if orgs[0].LastScore == nil || *orgs[0].LastScore <= 80 || *orgs[0].LastScore > 100 {
+		t.Fatalf("stored score %v", orgs[0].LastScore)
+	}
+	u.goTo(screenStart)
+	u.settle()
+	want := "Score " + u.lang().Number(*orgs[0].LastScore, 1)
+	if !shows(u, want) {
+		t.Errorf("start list lacks %q: %q", want, texts(u))
+	}
+}
+
+// TestEditProfileAndSwitchLanguage edits the current organisation's
+// profile from the diagnostic, then switches the language in the middle of
+// the questionnaire: the page and respondent stay.
+func TestEditProfileAndSwitchLanguage(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Iota")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	test.TypeOnCanvas(u.win.Canvas(), "2")
+	key(u, fyne.KeyRight)
+
+	tapButton(t, u, "Company profile")
+	f := newOrgForm(u, &u.sess.org)
+	if f.name.Text != "Iota" || f.currency.Text != "EUR" {
+		t.Fatalf("form not filled: %q %q", f.name.Text, f.currency.Text)
+	}
+	f.name.SetText("Iota Labs")
+	f.choices["industry"].set(string(diagnostic.IndustryServices))
+	f.submit()
+	u.settle()
+	got, err := db.Org(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Iota Labs" || got.Industry != diagnostic.IndustryServices {
+		t.Errorf("stored profile %+v", got.Profile)
+	}
+	if !shows(u, "Iota Labs") {
+		t.Errorf("new name not shown: %q", texts(u))
+	}
+
+	u.setLanguage("es")
+	if u.sess.page != 1 || u.current().Name != "Ana" || !shows(u, u.q.Questions[1].Text.ES) {
+		t.Errorf("after switching to Spanish: page %d, %q", u.sess.page, texts(u))
+	}
+	if !shows(u, "Pregunta 2 de 28") {
+		t.Errorf("position not in Spanish: %q", texts(u))
 	}
 }

@@ -22,12 +22,6 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	qu := &u.q.Questions[u.sess.page]
 	ans, answered := u.current().Answers[qu.ID]
 
-	pillarName := ""
-	if p, ok := u.q.Pillar(qu.Pillar); ok {
-		pillarName = p.Name.In(l)
-	}
-	pillar := widget.NewLabelWithStyle(pillarName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	pillar.Importance = widget.HighImportance
 	question := heading(qu.Text.In(l))
 	help := widget.NewLabelWithStyle(qu.Help.In(l), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	help.Wrapping = fyne.TextWrapWord
@@ -56,9 +50,8 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 		choices.Add(d.na)
 	}
 
-	d.note = widget.NewMultiLineEntry()
+	d.note = newNoteEntry(d.leaveNote)
 	d.note.SetMinRowsVisible(2)
-	d.note.Wrapping = fyne.TextWrapWord
 	d.note.SetPlaceHolder(tr("wizard.note"))
 	d.note.SetText(ans.Note)
 
@@ -72,13 +65,13 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	if answered {
 		next.Importance = widget.HighImportance
 	}
-	nav := container.NewBorder(nil, nil, back, next, container.NewCenter(review))
 	keys := widget.NewLabel(tr("wizard.keys"))
 	keys.Wrapping = fyne.TextWrapWord
 	keys.SizeName = theme.SizeNameCaptionText
+	nav := container.NewBorder(nil, nil, back, container.NewHBox(review, next), keys)
 
-	page := container.NewVBox(pillar, question, help, choices, d.note)
-	return container.NewBorder(d.progress(), container.NewVBox(nav, keys), nil, nil, container.NewVScroll(page))
+	page := container.NewVBox(question, help, choices, d.note)
+	return container.NewBorder(d.progress(), nav, nil, nil, container.NewVScroll(page))
 }
 
 // progress is the strip above the question: the pillar names (the current
@@ -114,6 +107,9 @@ func (d *diagScreen) progress() fyne.CanvasObject {
 		return tr("wizard.answered", map[string]any{"Done": done, "Total": len(u.q.Questions)})
 	}
 	pos := tr("wizard.position", map[string]any{"N": u.sess.page + 1, "Total": len(u.q.Questions)})
+	if p, ok := u.q.Pillar(current); ok {
+		pos += " · " + p.Name.In(l)
+	}
 	left := widget.NewLabel(pos + " · " + d.timeLeft())
 	left.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(strip, bar, left)
@@ -202,6 +198,12 @@ func (d *diagScreen) keepNote() {
 		a.Note = d.note.Text
 		d.store(r, id, a)
 	}
+}
+
+// leaveNote stores the note with its answer and releases the focus.
+func (d *diagScreen) leaveNote() {
+	d.keepNote()
+	d.u.win.Canvas().Unfocus()
 }
 
 // next goes to the following question (the review page after the last).

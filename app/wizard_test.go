@@ -198,3 +198,119 @@ func TestChecklistStoresCoverage(t *testing.T) {
 		t.Errorf("stored coverage %+v, want %+v", got, want)
 	}
 }
+
+// TestRespondents adds a second respondent through the dialog (which
+// insists on a name and a department), switches between the two with the
+// select and renames one.
+func TestRespondents(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Eta")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	test.TypeOnCanvas(u.win.Canvas(), "5")
+	key(u, fyne.KeyReturn)
+
+	tapButton(t, u, "Add respondent")
+	dlg := u.win.Canvas().Overlays().Top()
+	var name *widget.Entry
+	var dept *widget.Select
+	var save *widget.Button
+	var problem *widget.Label
+	for _, o := range test.LaidOutObjects(dlg) {
+		switch w := o.(type) {
+		case *widget.Entry:
+			name = w
+		case *widget.Select:
+			dept = w
+		case *widget.Button:
+			if w.Text == "Save" {
+				save = w
+			}
+		case *widget.Label:
+			if w.Importance == widget.DangerImportance {
+				problem = w
+			}
+		}
+	}
+	if name == nil || dept == nil || save == nil || problem == nil {
+		t.Fatal("respondent dialog incomplete")
+	}
+	name.SetText("Bruno")
+	test.Tap(save)
+	if problem.Text != "Choose this person's department." {
+		t.Errorf("missing department: %q", problem.Text)
+	}
+	dept.SetSelected("Marketing")
+	test.Tap(save)
+	u.settle()
+	if r := u.current(); r == nil || r.Name != "Bruno" || r.Department != diagnostic.DeptMarketing || u.sess.page != 0 {
+		t.Fatalf("current respondent %+v at page %d, want Bruno (marketing) at 0", r, u.sess.page)
+	}
+
+	// Back to Ana: she resumes at question 2.
+	var who *widget.Select
+	for _, o := range test.LaidOutObjects(u.content) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 2 {
+			who = s
+		}
+	}
+	if who == nil {
+		t.Fatal("no respondent select")
+	}
+	who.SetSelectedIndex(0)
+	if u.current().Name != "Ana" || u.sess.page != 1 {
+		t.Errorf("switched to %q at page %d, want Ana at 1", u.current().Name, u.sess.page)
+	}
+	u.settle()
+	a, err := db.LatestAssessment(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Respondents) != 2 || a.Respondents[1].Name != "Bruno" {
+		t.Errorf("stored respondents %+v", a.Respondents)
+	}
+}
+
+// TestNoteKeptWithAnswer types a note after answering, leaves it with
+// Escape, moves on by key and expects the note stored with the answer.
+func TestNoteKeptWithAnswer(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Lambda")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales})
+	u.settle()
+	c := u.win.Canvas()
+	test.TypeOnCanvas(c, "4")
+	var note *noteEntry
+	for _, o := range test.LaidOutObjects(u.content) {
+		if e, ok := o.(*noteEntry); ok {
+			note = e
+		}
+	}
+	if note == nil {
+		t.Fatal("no note entry")
+	}
+	test.Type(note, "CRM since 2023")
+	c.Focus(note)
+	note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != nil {
+		t.Errorf("Escape did not leave the note")
+	}
+	key(u, fyne.KeyReturn)
+	u.settle()
+	a, err := db.LatestAssessment(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.Respondents[0].Answers[u.q.Questions[0].ID]
+	if got.Value != 4 || got.Note != "CRM since 2023" {
+		t.Errorf("stored %+v, want 4 with the note", got)
+	}
+}

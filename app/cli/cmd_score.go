@@ -15,51 +15,72 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
-// scoreCommand scores an answers file without touching the database.
+// scoreCommand scores an answers file without touching the database, or
+// the latest assessment of an organisation stored in it.
 func scoreCommand() *Command {
 	return &Command{
 		Name:    "score",
-		Args:    "--answers FILE.json [--lang es|en] [--json]",
-		Summary: "score an answers file: pillar and overall scores, levels, alignment gaps",
+		Args:    "(--answers FILE.json | --org NAME_OR_ID) [--lang es|en] [--json]",
+		Summary: "score an answers file or an organisation's latest assessment: pillars, levels, alignment gaps",
 		Setup: func(flags *flag.FlagSet) RunFunc {
 			answers := flags.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
-			lang := flags.String("lang", "", "language, es or en (default: the system language, else en)")
+			org := flags.String("org", "", "organisation name or id: score its latest stored assessment")
+			lang := flags.String("lang", "", "language, es or en (default: the organisation's with --org, else the system language, else en)")
 			asJSON := flags.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses")
-			return func(_ context.Context, env *Env, args []string) error {
+			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
 				}
-				if *answers == "" {
-					return Usagef("--answers FILE is required")
+				if (*answers == "") == (*org == "") {
+					return Usagef("--answers FILE is required (or --org NAME_OR_ID, not both)")
+				}
+				if *org != "" {
+					return scoreOrg(ctx, env, *org, *lang, *asJSON)
 				}
 				l, err := contentLang(*lang)
 				if err != nil {
 					return err
 				}
-				q, err := diagnostic.LoadQuestionnaire()
+				q, af, err := readAnswersFile(*answers)
 				if err != nil {
-					return fmt.Errorf("loading the questionnaire: %w", err)
-				}
-				data, err := os.ReadFile(*answers)
-				if err != nil {
-					var pe *fs.PathError
-					if errors.As(err, &pe) {
-						err = pe.Err
-					}
-					return fmt.Errorf("%s: cannot read the answers file: %w", *answers, err)
-				}
-				af, err := diagnostic.ParseAnswers(data, q)
-				if err != nil {
-					return fmt.Errorf("%s: %w", *answers, err)
+					return err
 				}
 				r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
-				if *asJSON {
-					return writeJSON(env.Stdout, scoreView(q, r, l))
-				}
-				return printScore(env.Stdout, q, r, l)
+				return writeScore(env, q, r, l, *asJSON)
 			}
 		},
 	}
+}
+
+// readAnswersFile loads the questionnaire and parses an answers file
+// against it; errors start with the file name.
+func readAnswersFile(path string) (*diagnostic.Questionnaire, *diagnostic.AnswersFile, error) {
+	q, err := diagnostic.LoadQuestionnaire()
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading the questionnaire: %w", err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, nil, fmt.Errorf("%s: cannot read the answers file: %w", path, err)
+	}
+	af, err := diagnostic.ParseAnswers(data, q)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return q, af, nil
+}
+
+// writeScore prints a result as JSON or as a readable summary: the one
+// output of `score`, whether from a file or from the database.
+func writeScore(env *Env, q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang, asJSON bool) error {
+	if asJSON {
+		return writeJSON(env.Stdout, scoreView(q, r, l))
+	}
+	return printScore(env.Stdout, q, r, l)
 }
 
 type scOverallView struct {

@@ -38,8 +38,6 @@ type EvidenceContent struct {
 	Version   string                     `json:"version"`
 	Separator diagnostic.Text            `json:"separator"`
 	Missing   diagnostic.Text            `json:"missing"`
-	Days      diagnostic.Text            `json:"days"`   // a number of days: "{n} días"
-	Months    diagnostic.Text            `json:"months"` // a number of months: "{n} meses"
 	Kinds     map[string]diagnostic.Text `json:"kinds"`
 }
 
@@ -64,11 +62,6 @@ func ParseEvidence(b []byte) (*EvidenceContent, error) {
 	}
 	if c.Separator.ES == "" || c.Separator.EN == "" || c.Missing.ES == "" || c.Missing.EN == "" {
 		return nil, fmt.Errorf("%s: separator and missing need both languages: %w", EvidenceFile, diagnostic.ErrInvalid)
-	}
-	for name, u := range map[string]diagnostic.Text{"days": c.Days, "months": c.Months} {
-		if !strings.Contains(u.ES, "{n}") || !strings.Contains(u.EN, "{n}") {
-			return nil, fmt.Errorf("%s: %s needs {n} in both languages: %w", EvidenceFile, name, diagnostic.ErrInvalid)
-		}
 	}
 	for _, k := range EvidenceKinds {
 		t, ok := c.Kinds[k]
@@ -174,10 +167,10 @@ func (a *Analysis) kpiEvidenceVars(ev recommend.Evidence, vars map[string]string
 	def, _ := a.Catalogue.Def(ev.Subject)
 	cur := a.Snapshot.Profile.Currency
 	if ev.Value != nil {
-		vars["value"] = FormatValue(l, def.Unit, *ev.Value, cur)
+		vars["value"] = diagnostic.FormatValue(l, def.Unit, *ev.Value, cur)
 	}
 	if p, err := kpi.ParsePeriod(ev.Period); err == nil {
-		vars["period"] = PeriodLabel(l, p)
+		vars["period"] = p.Label(l)
 	}
 	if ev.Reference == nil {
 		return
@@ -185,7 +178,7 @@ func (a *Analysis) kpiEvidenceVars(ev recommend.Evidence, vars map[string]string
 	if ev.Kind == "kpi_outlier" { // a robust z-score, not a KPI value
 		vars["reference"] = l.Auto(*ev.Reference, 1)
 	} else {
-		vars["reference"] = FormatValue(l, def.Unit, *ev.Reference, cur)
+		vars["reference"] = diagnostic.FormatValue(l, def.Unit, *ev.Reference, cur)
 	}
 	if ev.Kind == "kpi_benchmark" {
 		if r, ok := a.Latest(ev.Subject); ok && r.Match != nil {

@@ -1,13 +1,7 @@
 package analysis
 
 import (
-	"fmt"
-	"math"
-	"strings"
-
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/kpi"
-	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // PillarName is a pillar's display name in the analysis language.
@@ -56,63 +50,4 @@ func (a *Analysis) KPIName(id string) string {
 		return d.Name(a.Lang)
 	}
 	return id
-}
-
-// FormatValue writes a KPI value in its unit for people: 21,5 % / 21.5%,
-// 1.234 € / €1,234, 45 días / 45 days, 7,5 meses / 7.5 months, 2,4× / 2.4×.
-// Money without a currency is a plain number.
-func FormatValue(l locale.Lang, u diagnostic.Unit, v float64, currency string) string {
-	switch u {
-	case diagnostic.UnitPercent:
-		// At most two decimals below 10 %, one from 10 % up, and no
-		// trailing zeros: 2,15 %, 14,3 %, 25 %.
-		d := 1
-		if math.Abs(v) < 0.1 {
-			d = 2
-		}
-		x := math.Round(v*100*math.Pow(10, float64(d))) / math.Pow(10, float64(d))
-		for d > 0 && math.Abs(x*math.Pow(10, float64(d-1))-math.Round(x*math.Pow(10, float64(d-1)))) < 1e-9 {
-			d--
-		}
-		return l.Percent(x/100, d)
-	case diagnostic.UnitMoney:
-		dec := 0
-		if math.Abs(v) < 1000 {
-			dec = 2
-		}
-		if currency == "" {
-			return l.Number(v, dec)
-		}
-		return l.Money(v, currency, dec)
-	case diagnostic.UnitDays:
-		return withUnit(l, func(c *EvidenceContent) diagnostic.Text { return c.Days }, l.Number(v, 0))
-	case diagnostic.UnitMonths:
-		return withUnit(l, func(c *EvidenceContent) diagnostic.Text { return c.Months }, l.Auto(v, 1))
-	case diagnostic.UnitRatio:
-		return l.Auto(v, 1) + "×"
-	case diagnostic.UnitCount:
-		return l.Number(v, 0)
-	}
-	return l.Auto(v, 1)
-}
-
-// PeriodLabel writes a period for people: "mar 2024", "T1 2024", "2024".
-func PeriodLabel(l locale.Lang, p kpi.Period) string {
-	switch p.Grain {
-	case kpi.Quarter:
-		return l.Quarter(p.First.Year, p.First.Quarter())
-	case kpi.Year:
-		return fmt.Sprint(p.First.Year)
-	}
-	return l.MonthYear(p.First.Year, p.First.Month)
-}
-
-// withUnit writes a number with its unit word from the content file
-// ("{n} días"); the bare number if the content cannot be read.
-func withUnit(l locale.Lang, pick func(*EvidenceContent) diagnostic.Text, n string) string {
-	c, err := LoadEvidence()
-	if err != nil {
-		return n
-	}
-	return strings.Replace(pick(c).In(l), "{n}", n, 1)
 }

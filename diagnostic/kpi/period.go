@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // Grain is the length of a reporting period.
@@ -125,4 +126,16 @@ func Periods(g Grain, from, to diagnostic.Month) []Period {
 		out = append(out, p)
 	}
 	return out
+}
+
+// Label writes the period for people: "mar 2024", "T1 2024", "2024"
+// ("Mar 2024", "Q1 2024", "2024" in English).
+func (p Period) Label(l locale.Lang) string {
+	switch p.Grain {
+	case Quarter:
+		return l.Quarter(p.First.Year, p.First.Quarter())
+	case Year:
+		return fmt.Sprint(p.First.Year)
+	}
+	return l.MonthYear(p.First.Year, p.First.Month)
 }

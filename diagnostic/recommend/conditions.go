@@ -253,10 +253,10 @@ func (e *evaluator) kpiCondition(c Condition) (fact, bool) {
 	v := *r.Value
 	cur := e.in.Currency
 	f := fact{subject: c.KPI, team: teamOfFamily[r.Def.Family], objectives: r.Def.Objectives,
-		vars:     map[string]string{"kpi": e.kpiName(c.KPI), "value": formatValue(e.lang, r.Unit, v, cur), "period": periodLabel(e.lang, r.Of)},
+		vars:     map[string]string{"kpi": e.kpiName(c.KPI), "value": diagnostic.FormatValue(e.lang, r.Unit, v, cur), "period": r.Of.Label(e.lang)},
 		evidence: Evidence{Kind: c.Kind, Subject: c.KPI, Value: f64(v), Period: r.Period}}
 	if r.Target != nil {
-		f.vars["target"] = formatValue(e.lang, r.Unit, r.Target.Value, cur)
+		f.vars["target"] = diagnostic.FormatValue(e.lang, r.Unit, r.Target.Value, cur)
 		f.vars["by"] = e.lang.MonthYear(r.Target.By.Year, r.Target.By.Month)
 	}
 	if r.Target != nil {
@@ -271,7 +271,7 @@ func (e *evaluator) kpiCondition(c Condition) (fact, bool) {
 			f.vars["reach"] = e.lang.Pick("ya se ha alcanzado", "it has already been reached")
 		default:
 			if p, err := kpi.ParsePeriod(r.Trend.TargetReached); err == nil {
-				f.vars["reach"] = e.lang.Pick("al ritmo actual se alcanzaría en ", "at the current pace it would be reached in ") + periodLabel(e.lang, p)
+				f.vars["reach"] = e.lang.Pick("al ritmo actual se alcanzaría en ", "at the current pace it would be reached in ") + p.Label(e.lang)
 			}
 		}
 	}
@@ -281,7 +281,7 @@ func (e *evaluator) kpiCondition(c Condition) (fact, bool) {
 			f.vars["source"] += e.lang.Pick("; segmento más cercano: ", "; closest segment: ") + r.Match.Segment(e.lang)
 		}
 		if ref := reference(r.Benchmark, r.Def.Direction); ref != nil {
-			f.vars["benchmark"] = formatValue(e.lang, r.Unit, *ref, r.Match.Currency)
+			f.vars["benchmark"] = diagnostic.FormatValue(e.lang, r.Unit, *ref, r.Match.Currency)
 		}
 	}
 	switch c.Kind {

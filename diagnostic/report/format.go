@@ -23,29 +23,10 @@ func (f formatter) value(v float64, unit diagnostic.Unit, currency string) strin
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return f.t.T("none")
 	}
-	switch unit {
-	case diagnostic.UnitMoney:
-		if currency == "" {
-			currency = f.currency
-		}
-		dec := 2
-		if math.Abs(v) >= 1000 {
-			dec = 0
-		}
-		return f.lang.Money(v, currency, dec)
-	case diagnostic.UnitPercent:
-		return f.lang.Percent(v, percentDecimals(v))
-	case diagnostic.UnitRatio:
-		return f.lang.Auto(v, 1) + f.t.T("unit.ratio")
-	case diagnostic.UnitDays:
-		return f.lang.Auto(v, 0) + "\u00a0" + f.t.T("unit.days")
-	case diagnostic.UnitMonths:
-		return f.lang.Auto(v, 1) + "\u00a0" + f.t.T("unit.months")
-	case diagnostic.UnitCount:
-		return f.lang.Number(v, 0)
-	default:
-		return f.lang.Auto(v, 1)
+	if unit == diagnostic.UnitMoney && currency == "" {
+		currency = f.currency
 	}
+	return diagnostic.FormatValue(f.lang, unit, v, currency)
 }
 
 // optValue formats an optional KPI value, "–" when nil.
@@ -173,21 +154,3 @@ func (f formatter) source(b *Benchmark) string {
 
 // itoa formats a year or count without grouping (2024, not 2.024).
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// percentDecimals is how many decimals a percentage needs: as few as show
-// the value exactly, at most two below 10 % (churn: "2,15 %") and one from
-// 10 % up ("18,5 %", "105 %").
-func percentDecimals(fraction float64) int {
-	p := math.Abs(fraction * 100)
-	limit := 1
-	if p < 10 {
-		limit = 2
-	}
-	for d := 0; d < limit; d++ {
-		scale := math.Pow10(d)
-		if math.Abs(p*scale-math.Round(p*scale)) < 1e-6 {
-			return d
-		}
-	}
-	return limit
-}

@@ -73,6 +73,15 @@ type batch struct {
 // its observations).
 func (w *ImportWriter) ID() int64 { return w.importID }
 
+// importRef is the import_id column of a row: the import's id, or NULL for
+// records written outside an import (SaveSnapshot).
+func (w *ImportWriter) importRef() any {
+	if w.importID == 0 {
+		return nil
+	}
+	return w.importID
+}
+
 // Reject counts n rows the importer skipped; they are added to the log's
 // rejected count.
 func (w *ImportWriter) Reject(n int) { w.rejected += n }
@@ -266,7 +275,7 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 		return err
 	}
 	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline) VALUES ",
-		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", w.orgID, w.importID, d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", w.orgID, w.importRef(), d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
 		nullTS(d.Created), nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
 }
 
@@ -276,7 +285,7 @@ func (w *ImportWriter) AddCustomer(c diagnostic.Customer) error {
 		return err
 	}
 	return w.add("customer", "INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importID, c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
+		w.orgID, w.importRef(), c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
 }
 
 // AddTransaction adds an order or invoice line.
@@ -292,7 +301,7 @@ func (w *ImportWriter) AddTransaction(t diagnostic.Transaction) error {
 		profit = *t.Profit
 	}
 	return w.add("transaction", "INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES ", "(?, ?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importID, t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
+		w.orgID, w.importRef(), t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
 }
 
 // AddLead adds a lead.
@@ -306,7 +315,7 @@ func (w *ImportWriter) AddLead(l diagnostic.Lead) error {
 		return fmt.Errorf("lead %s has no creation date: %w", l.ExternalID, diagnostic.ErrInvalid)
 	}
 	return w.add("lead", "INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES ", "(?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importID, l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
+		w.orgID, w.importRef(), l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
 }
 
 func finite(what string, v float64) error {

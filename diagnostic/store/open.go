@@ -105,7 +105,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	s.w.SetMaxOpenConns(1)
 	s.w.SetConnMaxIdleTime(0)
-	if err := s.migrate(ctx, version); err != nil {
+	if err := s.migrateWaiting(ctx, version); err != nil {
 		s.w.Close()
 		return nil, err
 	}
@@ -120,6 +120,25 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// migrateWaiting runs the migrations, waiting up to the busy timeout while
+// another process holds the database. SQLite's own busy handler does not
+// cover every case here: two processes creating the same new file race to
+// switch it to WAL, and the loser gets SQLITE_BUSY at once.
+func (s *Store) migrateWaiting(ctx context.Context, version int) error {
+	deadline := time.Now().Add(s.opts.BusyTimeout)
+	for {
+		err := s.migrate(ctx, version)
+		if err == nil || !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // Close checkpoints and closes the database.
@@ -176,6 +195,11 @@ func dsn(path string, opts Options, reader bool) string {
 // fileURI turns a path into a SQLite "file:" URI, escaping the characters
 // that URIs reserve.
 func fileURI(path string) string {
+	// A relative path would read as the URI's authority ("file:a.db" is
+	// refused by SQLite): make it absolute first.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	if filepath.VolumeName(path) != "" { // C:\x → file:///C:/x
 		u.Path = "/" + u.Path
@@ -205,6 +229,9 @@ func prepareFile(path string) (fresh bool, err error) {
 	st, err = os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			return prepareFile(path) // another process created it a moment ago
+		}
 		if err != nil {
 			return false, fmt.Errorf("creating the database %s: %w", path, permErr(err))
 		}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// answerCommand stores an answers file as a new assessment of an
+// organisation, scores it and stores the score.
+func answerCommand() *Command {
+	return &Command{
+		Name:    "answer",
+		Args:    "--org NAME_OR_ID --answers FILE.json [--date YYYY-MM-DD] [--json]",
+		Summary: "store an answers file as a new assessment of an organisation, and score it",
+		Setup: func(fs *flag.FlagSet) RunFunc {
+			org := fs.String("org", "", "organisation name or id")
+			answers := fs.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md), with its optional context")
+			date := fs.String("date", "", "date of the assessment, YYYY-MM-DD (default today)")
+			asJSON := fs.Bool("json", false, `print {"assessment","org","respondents","score","level"}`)
+			return func(ctx context.Context, env *Env, args []string) error {
+				if len(args) > 0 {
+					return Usagef("unexpected argument %q", args[0])
+				}
+				if *org == "" || *answers == "" {
+					return Usagef("answer needs --org NAME_OR_ID and --answers FILE.json")
+				}
+				var when time.Time
+				if *date != "" {
+					d, err := time.Parse(time.DateOnly, *date)
+					if err != nil {
+						return Usagef("--date %q: want YYYY-MM-DD", *date)
+					}
+					when = d
+				}
+				q, af, err := readAnswersFile(*answers)
+				if err != nil {
+					return err
+				}
+				return withStore(ctx, env, func(s *store.Store) error {
+					o, err := findOrg(ctx, s, *org)
+					if err != nil {
+						return err
+					}
+					a, err := s.CreateAssessment(ctx, diagnostic.Assessment{
+						OrgID: o.ID, Date: when, Language: o.Language, QuestionnaireVersion: q.Version,
+						Status: diagnostic.StatusComplete, Context: af.Context, Respondents: af.Respondents,
+					})
+					if err != nil {
+						return fmt.Errorf("%s: storing the answers for %q: %w", *answers, o.Name, err)
+					}
+					r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
+					if err := s.SetScore(ctx, a.ID, r.Overall.Score); err != nil {
+						return fmt.Errorf("assessment %d of %q was stored but not its score (run `revopsdx score --org`): %w", a.ID, o.Name, err)
+					}
+					return printAnswered(env, o, a, r, q, *asJSON)
+				})
+			}
+		},
+	}
+}
+
+type answeredView struct {
+	Assessment  int64    `json:"assessment"`
+	Org         int64    `json:"org"`
+	Respondents int      `json:"respondents"`
+	Score       *float64 `json:"score"`
+	Level       *int     `json:"level"`
+}
+
+// printAnswered says what was stored.
+func printAnswered(env *Env, o store.Org, a diagnostic.Assessment, r *diagnostic.Result, q *diagnostic.Questionnaire, asJSON bool) error {
+	if asJSON {
+		return writeJSON(env.Stdout, answeredView{a.ID, o.ID, len(a.Respondents), r.Overall.Score, r.Overall.Level})
+	}
+	score := "not enough answers for an overall score"
+	if r.Overall.Score != nil {
+		score = fmt.Sprintf("overall score %.1f/100, level %d (%s)", *r.Overall.Score, *r.Overall.Level, levelName(q, *r.Overall.Level, locale.EN))
+	}
+	_, err := fmt.Fprintf(env.Stdout, "Stored assessment %d of %q (%s, %d respondents): %s.\n",
+		a.ID, o.Name, a.Date.Format(time.DateOnly), len(a.Respondents), score)
+	return err
+}

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// DemoName is the name of the demo organisation.
+const DemoName = "Demo"
+
+// demoCommand creates or recreates the demo organisation.
+func demoCommand() *Command {
+	return &Command{
+		Name:    "demo",
+		Args:    "[--if-missing] [--quiet] [--json]",
+		Summary: `create or recreate the demo organisation "Demo" (a Spanish B2B SaaS company, 24 months of data)`,
+		Setup: func(fs *flag.FlagSet) RunFunc {
+			ifMissing := fs.Bool("if-missing", false, "do nothing when an organisation named Demo already exists")
+			quiet := fs.Bool("quiet", false, "print nothing on success")
+			asJSON := fs.Bool("json", false, `print {"id","name","replaced","assessments","respondents","plan_kpis","months","deals","customers","values"}`)
+			return func(ctx context.Context, env *Env, args []string) error {
+				if len(args) > 0 {
+					return Usagef("demo takes no arguments")
+				}
+				return withStore(ctx, env, func(s *store.Store) error {
+					res, err := EnsureDemo(ctx, s, !*ifMissing)
+					if err != nil || *quiet {
+						return err
+					}
+					if !res.Created {
+						_, err := fmt.Fprintf(env.Stdout, "The demo organisation %q already exists (id %d); nothing changed.\n", res.Org.Name, res.Org.ID)
+						return err
+					}
+					return printDemo(env, res.Org, res.Snapshot, res.Replaced, *asJSON)
+				})
+			}
+		},
+	}
+}
+
+// DemoResult says what EnsureDemo did.
+type DemoResult struct {
+	Org      store.Org
+	Snapshot analysis.Snapshot // the data written, when Created
+	Created  bool              // false: it existed and was left as it was
+	Replaced bool              // an earlier demo was replaced
+}
+
+// EnsureDemo makes sure the organisation named exactly "Demo" exists: with
+// recreate it is (re)created from the embedded demo data in one transaction
+// (a failure leaves the old one); without, an existing demo is left as it
+// is. An organisation that is named "Demo" in another case belongs to the
+// user and is never touched. The command line and the GUI's "open the demo"
+// both call it.
+func EnsureDemo(ctx context.Context, s *store.Store, recreate bool) (DemoResult, error) {
+	old, err := s.FindOrg(ctx, DemoName)
+	exists := err == nil
+	if err != nil && !errors.Is(err, diagnostic.ErrNotFound) {
+		return DemoResult{}, err
+	}
+	if exists && old.Name != DemoName {
+		return DemoResult{}, fmt.Errorf("an organisation named %q already exists and is not the demo; rename it (revopsdx org) before creating the demo: %w",
+			old.Name, diagnostic.ErrConflict)
+	}
+	if exists && !recreate {
+		return DemoResult{Org: old}, nil
+	}
+	snap, err := analysis.LoadDemo(now())
+	if err != nil {
+		return DemoResult{}, fmt.Errorf("building the demo organisation: %w", err)
+	}
+	snap.Profile.Name = DemoName
+	o, err := s.SaveSnapshot(ctx, snap, store.SaveOptions{Replace: true})
+	if err != nil {
+		return DemoResult{}, fmt.Errorf("creating the demo organisation: %w", err)
+	}
+	return DemoResult{Org: o, Snapshot: snap, Created: true, Replaced: exists}, nil
+}
+
+type demoView struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Replaced    bool   `json:"replaced"`
+	Assessments int    `json:"assessments"`
+	Respondents int    `json:"respondents"` // in the latest assessment
+	PlanKPIs    int    `json:"plan_kpis"`
+	Months      int    `json:"months"`
+	Deals       int    `json:"deals"`
+	Customers   int    `json:"customers"`
+	Values      int    `json:"values"`
+}
+
+// printDemo says what was created.
+func printDemo(env *Env, o store.Org, snap analysis.Snapshot, replaced, asJSON bool) error {
+	v := demoView{ID: o.ID, Name: o.Name, Replaced: replaced, Assessments: len(snap.Assessments), PlanKPIs: len(snap.Plan),
+		Months: analysis.DemoMonths, Deals: len(snap.Deals), Customers: len(snap.Customers), Values: len(snap.Observations)}
+	if a := snap.Latest(); a != nil {
+		v.Respondents = len(a.Respondents)
+	}
+	if asJSON {
+		return writeJSON(env.Stdout, v)
+	}
+	verb := "Created"
+	if replaced {
+		verb = "Recreated"
+	}
+	_, err := fmt.Fprintf(env.Stdout, "%s the demo organisation %q (id %d, %s, %s, %s): %d assessments (%d respondents in the latest), "+
+		"a KPI plan of %d KPIs with targets, %d months of monthly values (%d values), %d deals and %d customers.\n",
+		verb, o.Name, o.ID, o.Industry, o.Segment, o.Currency, v.Assessments, v.Respondents, v.PlanKPIs, v.Months, v.Values, v.Deals, v.Customers)
+	return err
+}
