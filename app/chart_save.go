@@ -51,7 +51,7 @@ func (u *ui) writeChart(path string, draw chartDrawer) {
 		_ = os.Remove(path) // the empty file the dialog created
 		path += ".png"
 	}
-	o := charts.Options{Width: 1640, Height: 880, DPI: 192, Lang: u.lang(), Format: format}
+	o := charts.Options{Width: 1640, Height: 880, DPI: 192, Format: format}
 	background(u, "saving a chart", func(context.Context) (string, error) {
 		b, err := draw(o)
 		if err != nil {

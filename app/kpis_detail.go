@@ -13,6 +13,7 @@ import (
 	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
+	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 )
 
 // kpiDetail shows one KPI: its trend chart with target and benchmark, its
@@ -162,12 +163,9 @@ func (d *kpiDetail) renderChart(id string) {
 	}
 	d.save.Disable()
 	background(d.s.u, "drawing the trend chart", func(context.Context) ([]byte, error) {
-		td, def, ok := trendData(a, id)
-		if !ok {
-			return nil, nil
-		}
-		return charts.Trend(td, charts.Options{Width: int(sz.Width) * chartScale, Height: int(sz.Height) * chartScale, DPI: 96 * chartScale,
-			Lang: a.Lang, Dark: dark, Unit: def.Unit, Currency: a.Snapshot.Profile.Currency})
+		img, _, err := chartset.Render(a, charts.TypeTrend, id, charts.Options{Width: int(sz.Width) * chartScale, Height: int(sz.Height) * chartScale,
+			DPI: 96 * chartScale, Dark: dark})
+		return img, err
 	}, func(png []byte) {
 		if png == nil || d.selected() != id {
 			return
@@ -186,8 +184,7 @@ func (d *kpiDetail) onSaveChart() {
 	}
 	a := d.a
 	d.s.u.saveChart("trend-"+id, func(o charts.Options) ([]byte, error) {
-		td, def, _ := trendData(a, id)
-		o.Unit, o.Currency = def.Unit, a.Snapshot.Profile.Currency
-		return charts.Trend(td, o)
+		img, _, err := chartset.Render(a, charts.TypeTrend, id, o)
+		return img, err
 	})
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
+	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -164,8 +165,8 @@ func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error)
 	goSettings := widget.NewButtonWithIcon(tr("report.branding.change"), theme.SettingsIcon(), func() { s.u.goTo(screenSettings) })
 	s.brand.Objects = []fyne.CanvasObject{wrapped(brand), container.NewHBox(goSettings)}
 	s.root.Refresh()
-	s.chartIDs = []string{"radar", "pillars", "alignment"}
-	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment")}
+	s.chartIDs = []string{"radar", "pillars", "alignment", "funnel"}
+	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment"), tr("report.chart.funnel")}
 	for _, id := range a.PlanKPIs() {
 		if r, ok := a.Latest(id); ok && r.Value != nil {
 			s.chartIDs = append(s.chartIDs, "trend:"+id)
@@ -273,7 +274,7 @@ func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.S
 		return err
 	}
 	step("report.step.charts")
-	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: reportCharts(a)})
+	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: chartset.ForReport(a)})
 	if err != nil {
 		return err
 	}
