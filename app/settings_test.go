@@ -10,6 +10,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/assets"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
 // TestSettingsBrandingAndBackup saves the consultant's name, a logo and
@@ -57,5 +58,37 @@ func TestSettingsBrandingAndBackup(t *testing.T) {
 	defer cp.Close()
 	if st, err := cp.Settings(context.Background()); err != nil || st.ConsultantName != "Marta Gil" {
 		t.Errorf("backup settings %+v, %v", st, err)
+	}
+}
+
+// TestRestoreBackup makes a backup, renames the consultant, restores the
+// backup while the app holds the database open and reads the old name
+// back through the same store.
+func TestRestoreBackup(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	ctx := context.Background()
+	if err := db.SaveSettings(ctx, store.Settings{ConsultantName: "Before", DefaultLanguage: locale.ES}); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, db)
+	u.opts.DBPath = db.Path()
+	u.goTo(screenSettings)
+	u.settle()
+	m := u.settingsPart
+	out := filepath.Join(t.TempDir(), "copy.db")
+	m.backupTo(out)
+	u.settle()
+	if err := db.SaveSettings(ctx, store.Settings{ConsultantName: "After", DefaultLanguage: locale.ES}); err != nil {
+		t.Fatal(err)
+	}
+	m.restoreFrom(out)
+	u.settle()
+	st, err := db.Settings(ctx)
+	if err != nil || st.ConsultantName != "Before" {
+		t.Errorf("after restoring: %+v, %v", st, err)
+	}
+	if u.selected != screenStart {
+		t.Errorf("screen %d after restoring, want the start screen", u.selected)
 	}
 }
