@@ -222,3 +222,34 @@ func TestImportWizardBadFile(t *testing.T) {
 		t.Errorf("after a failed import: %d deals, %d imports", len(deals), len(imps))
 	}
 }
+
+// TestImportWizardKPITable imports a wide monthly KPI table (Windows-1252,
+// semicolons, decimal commas): the mapping offers the period and each
+// metric column found, and the values reach the store.
+func TestImportWizardKPITable(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Table Co")
+	u := newTestUI(t, db)
+	s := openKPIs(t, u, org.ID)
+	s.startImport(fixture("kpis_wide_win1252.csv"))
+	u.settle()
+	w := s.wizard
+	if w.det.Kind != "kpis" || w.fields[0] != "period" || w.choice["period"] != "Mes" || w.choice["revenue"] != "Ingresos" {
+		t.Fatalf("kind %q, fields %v, choice %v", w.det.Kind, w.fields, w.choice)
+	}
+	w.onNext()
+	w.onRun()
+	u.settle()
+	if w.err != nil {
+		t.Fatalf("import failed: %v", w.err)
+	}
+	obs, err := db.Observations(context.Background(), org.ID, store.Range{}, "revenue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// First data row: ene-24;12.345,50 → revenue 12345.5 for 2024-01.
+	if len(obs) == 0 || obs[0].Month.String() != "2024-01" || obs[0].Value != 12345.5 {
+		t.Errorf("revenue stored: %+v", obs)
+	}
+}
