@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -82,8 +83,10 @@ func (g *dataGrid) view() fyne.CanvasObject {
 	g.table.ShowHeaderRow = true
 	g.table.ShowHeaderColumn = true
 	g.table.ExtendBaseWidget(g.table)
-	for c := range g.metrics {
-		g.table.SetColumnWidth(c, 150)
+	for c, m := range g.metrics {
+		// Wide enough for the header, within reason; longer names end in "…".
+		w := fyne.MeasureText(g.s.kpiName(m), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.Padding() + 24
+		g.table.SetColumnWidth(c, min(max(w, 120), 260))
 	}
 	g.table.SetColumnWidth(-1, 110)
 	g.status = statusLabel()
