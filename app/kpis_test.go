@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -251,5 +252,37 @@ func TestImportWizardKPITable(t *testing.T) {
 	// First data row: ene-24;12.345,50 → revenue 12345.5 for 2024-01.
 	if len(obs) == 0 || obs[0].Month.String() != "2024-01" || obs[0].Value != 12345.5 {
 		t.Errorf("revenue stored: %+v", obs)
+	}
+}
+
+// TestImportWizardCancel cancels an import before it writes (the import
+// goroutine is held behind a pending write): the summary says so and
+// nothing is stored.
+func TestImportWizardCancel(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Cancel Co")
+	u := newTestUI(t, db)
+	s := openKPIs(t, u, org.ID)
+	s.startImport(fixture("hubspot_deals.csv"))
+	u.settle()
+	w := s.wizard
+	w.onNext()
+	hold := make(chan struct{})
+	u.saver.do(func() { <-hold })
+	w.onRun()
+	if !shows(u, "Importing…") {
+		t.Errorf("no progress page: %q", texts(u))
+	}
+	tapButton(t, u, "Cancel")
+	close(hold)
+	u.settle()
+	if !errors.Is(w.err, context.Canceled) || !shows(u, "Import cancelled.") {
+		t.Errorf("after Cancel: %v, %q", w.err, texts(u))
+	}
+	deals, _ := db.Deals(context.Background(), org.ID, store.Range{})
+	imps, _ := db.Imports(context.Background(), org.ID)
+	if len(deals) != 0 || len(imps) != 0 {
+		t.Errorf("after cancelling: %d deals, %d imports", len(deals), len(imps))
 	}
 }
