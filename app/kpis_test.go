@@ -286,3 +286,34 @@ func TestImportWizardCancel(t *testing.T) {
 		t.Errorf("after cancelling: %d deals, %d imports", len(deals), len(imps))
 	}
 }
+
+// TestCustomKPIAndRetire adds a custom KPI (its id made from the name) and
+// retires it; both are stored and the retired KPI is named so.
+func TestCustomKPIAndRetire(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Custom Co")
+	u := newTestUI(t, db)
+	s := openKPIs(t, u, org.ID)
+	s.plan.addCustom(diagnostic.CustomKPI{NameES: "Demos realizadas", NameEN: "Demos held", Unit: diagnostic.UnitCount,
+		Direction: diagnostic.HigherIsBetter, Cadence: diagnostic.CadenceMonthly})
+	u.settle()
+	ctx := context.Background()
+	custom, _ := db.CustomKPIs(ctx, org.ID)
+	if len(custom) != 1 || custom[0].ID != "custom_demos_held" {
+		t.Fatalf("custom KPIs stored: %+v", custom)
+	}
+	s = u.kpis
+	if len(s.data.plan) != 1 || s.kpiName(s.data.plan[0].KPI) != "Demos held" {
+		t.Fatalf("plan shown: %+v", s.data.plan)
+	}
+	s.plan.onRetire(0)
+	u.settle()
+	plan, _ := db.Plan(ctx, org.ID)
+	if len(plan) != 1 || !plan[0].Retired {
+		t.Errorf("plan after retiring: %+v", plan)
+	}
+	if got := slug("Tasa de éxito (%) – Q1"); got != "custom_tasa_de_exito_q1" {
+		t.Errorf("slug = %q", got)
+	}
+}
