@@ -154,7 +154,8 @@ func (s *recsScreen) build() {
 	s.detail = container.NewStack(wrapped(tr("recs.choose")))
 	s.filter()
 	bar := container.NewHBox(widget.NewLabel(tr("recs.filter.team")), s.team, widget.NewLabel(tr("recs.filter.horizon")), s.horizon, view)
-	s.set(container.NewBorder(container.NewVBox(wrapped(tr("recs.intro")), bar), nil, nil, nil, s.content()))
+	s.set(container.NewBorder(container.NewVBox(wrapped(tr("recs.intro")+" "+tr("recs.keys")), bar), nil, nil, nil, s.content()))
+	s.addKeys()
 }
 
 // content is the list with its detail, or the 30/60/90-day plan.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/revopsdx/revopsdx/diagnostic/store"
@@ -43,7 +44,8 @@ func TestRecommendationActions(t *testing.T) {
 	}
 
 	s.list.Select(0)
-	tapButton(t, u, "Accept")
+	// Alt+A accepts, as the Accept button does.
+	s.onAltKey(fyne.KeyA)
 	s.list.Select(1)
 	tapButton(t, u, "Dismiss")
 	s.list.Select(2)
