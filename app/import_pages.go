@@ -62,7 +62,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	cancel := widget.NewButton(tr("action.cancel"), w.onCancelWizard)
 	top := container.NewVBox(subheading(tr("import.preview")), wrapped(detected), form)
 	for _, warn := range d.Warnings {
-		top.Add(wrapped("⚠ " + warn))
+		top.Add(wrapped("• " + warn))
 	}
 	return container.NewBorder(top, container.NewHBox(cancel, next), nil, nil, w.previewTable())
 }
