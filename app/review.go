@@ -65,9 +65,9 @@ func (d *diagScreen) jump(i int) {
 // answers, so that the start screen's list shows it without a visit to
 // the results.
 func (u *ui) rescore() {
-	db, q, id := u.db, u.q, u.sess.org.ID
+	db, id, l := u.db, u.sess.org.ID, u.lang()
 	u.save("scoring the assessment", func(ctx context.Context) error {
-		_, err := scoreLatest(ctx, db, q, id)
+		_, err := analyseLatest(ctx, db, id, l)
 		return err
 	})
 }
