@@ -61,7 +61,11 @@ func (d *diagScreen) toolbar() fyne.CanvasObject {
 	if u.sess.assessment == nil {
 		checklist.Disable()
 	}
-	title := container.NewBorder(nil, nil, nil, container.NewHBox(profile, checklist), heading(u.sess.org.Name))
+	buttons := container.NewHBox(profile, checklist)
+	if b := u.newAssessmentButton(); b != nil {
+		buttons.Add(b)
+	}
+	title := container.NewBorder(nil, nil, nil, buttons, heading(u.sess.org.Name))
 	who := container.NewBorder(nil, nil, widget.NewLabel(tr("diag.who")), container.NewHBox(add, edit), d.who)
 	return container.NewVBox(title, who)
 }

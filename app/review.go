@@ -25,9 +25,13 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	results := widget.NewButtonWithIcon(tr("review.results"), theme.GridIcon(), func() { u.goTo(screenResults) })
 	if len(missing) == 0 {
 		results.Importance = widget.HighImportance
+		row := container.NewHBox(back, results)
+		if b := u.newAssessmentButton(); b != nil {
+			row.Add(b)
+		}
 		return container.NewVBox(subheading(tr("review.title")),
 			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
-			container.NewHBox(back, results))
+			row)
 	}
 	list := &widget.List{
 		Length: func() int { return len(missing) },
