@@ -35,7 +35,7 @@ func (u *ui) diagnosticView() fyne.CanvasObject {
 	u.onRune, u.onKey = d.typedRune, d.typedKey
 	top := container.NewVBox(d.toolbar(), widget.NewSeparator())
 	d.render()
-	return container.NewBorder(top, nil, nil, nil, d.body)
+	return borderInOrder(top, nil, nil, nil, d.body)
 }
 
 // toolbar holds the respondent choice and the profile and checklist
