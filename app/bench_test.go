@@ -77,7 +77,7 @@ func BenchmarkResultsApply(b *testing.B) {
 // charts of the demo at their display size ×2.
 func BenchmarkDrawCharts(b *testing.B) {
 	a := benchAnalysis(b)
-	sizes := map[string]fyne.Size{"radar": {Width: 420, Height: 360}, "bars": {Width: 440, Height: 320}, "align": {Width: 600, Height: 400}}
+	sizes := map[string]fyne.Size{"radar": {Width: 540, Height: 400}, "bars": {Width: 540, Height: 400}, "align": {Width: 640, Height: 400}}
 	for b.Loop() {
 		if _, err := drawCharts(a, false, sizes); err != nil {
 			b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -59,35 +60,50 @@ func (u *ui) helpRows() (general, wizard []helpRow) {
 	return general, wizard
 }
 
-// helpTable lays rows out as two columns: keys in bold, then the action.
-func helpTable(rows []helpRow) fyne.CanvasObject {
-	keys, whats := container.NewVBox(), container.NewVBox()
-	grid := container.New(&helpLayout{}, keys, whats)
+// helpTable lays rows out as two columns, keys in bold and the action
+// wrapping beside them; keyW is the width of the keys' column.
+func helpTable(rows []helpRow, keyW float32) fyne.CanvasObject {
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
 	for _, r := range rows {
-		k := widget.NewLabelWithStyle(r.keys, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		keys.Add(k)
-		whats.Add(widget.NewLabel(r.what))
+		what := widget.NewLabel(r.what)
+		what.Wrapping = fyne.TextWrapWord
+		box.Add(container.New(&helpRowLayout{keyW: keyW}, helpKey(r.keys), what))
 	}
-	return grid
+	return box
 }
 
-// helpLayout places two columns of labels side by side, the first as
-// wide as its widest label.
-type helpLayout struct{}
-
-// MinSize is both columns side by side.
-func (*helpLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	a, b := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(a.Width+b.Width, fyne.Max(a.Height, b.Height))
+// helpKey is a key's label, in bold.
+func helpKey(keys string) *widget.Label {
+	return widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// Layout gives the first column its width and the second the rest.
-func (*helpLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := objs[0].MinSize().Width
+// keysWidth is the width of the widest key label of rows.
+func keysWidth(rows ...[]helpRow) float32 {
+	var w float32
+	for _, rs := range rows {
+		for _, r := range rs {
+			w = fyne.Max(w, helpKey(r.keys).MinSize().Width)
+		}
+	}
+	return w
+}
+
+// helpRowLayout places a key label in a column of width keyW and its
+// action in the rest of the row.
+type helpRowLayout struct{ keyW float32 }
+
+// MinSize is the key column beside the action.
+func (l *helpRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	k, w := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(l.keyW+w.Width, fyne.Max(k.Height, w.Height))
+}
+
+// Layout gives the key its column and the action the rest.
+func (l *helpRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(fyne.NewSize(w, size.Height))
-	objs[1].Move(fyne.NewPos(w, 0))
-	objs[1].Resize(fyne.NewSize(size.Width-w, size.Height))
+	objs[0].Resize(fyne.NewSize(l.keyW, objs[0].MinSize().Height))
+	objs[1].Move(fyne.NewPos(l.keyW, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-l.keyW, size.Height))
 }
 
 // showHelp opens the keyboard help, once.
@@ -96,14 +112,15 @@ func (u *ui) showHelp() {
 		return
 	}
 	general, wizard := u.helpRows()
-	body := container.NewVBox(
-		subheading(tr("help.general")), helpTable(general),
-		subheading(tr("help.wizard")), helpTable(wizard),
-		wrapped(tr("help.focus")),
+	w := keysWidth(general, wizard)
+	body := container.NewGridWithColumns(2,
+		container.NewVBox(subheading(tr("help.general")), helpTable(general, w)),
+		container.NewVBox(subheading(tr("help.wizard")), helpTable(wizard, w), wrapped(tr("help.focus"))),
 	)
 	d := dialog.NewCustom(tr("help.title"), tr("action.close"), container.NewVScroll(body), u.win)
 	d.SetOnClosed(func() { u.help = nil })
 	u.help = d
-	d.Resize(fyne.NewSize(620, 600))
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(fyne.Min(960, size.Width-40), fyne.Min(620, size.Height-40)))
 	d.Show()
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -71,7 +70,7 @@ func focusOrder(u *ui, n int) []string {
 	c := u.win.Canvas()
 	c.Unfocus()
 	for range n {
-		test.FocusNext(c)
+		c.FocusNext()
 		switch w := c.Focused().(type) {
 		case *widget.Button:
 			out = append(out, w.Text)
@@ -136,7 +135,7 @@ func TestTabOrderOrgForm(t *testing.T) {
 	}
 	var got []fyne.Focusable
 	for range len(u.q.Profile) + 1 {
-		test.FocusNext(c)
+		c.FocusNext()
 		got = append(got, c.Focused())
 	}
 	// After the name: each profile field in the content's order (a select

@@ -64,10 +64,11 @@ func (s *resultsScreen) apply(a *analysis.Analysis, err error) {
 		return
 	}
 	s.a, s.result = a, a.Result
-	s.radar, s.bars, s.align = chartImage(420, 360), chartImage(440, 320), chartImage(600, 400)
+	cell := fyne.NewSize(540, 400)
+	s.radar, s.bars, s.align = chartImage(cell.Width, cell.Height), chartImage(cell.Width, cell.Height), chartImage(640, 400)
 	parts := []fyne.CanvasObject{
 		s.summary(),
-		container.NewGridWithColumns(2, s.radar, s.bars),
+		container.New(newChartGrid(cell), s.radar, s.bars),
 		subheading(tr("results.pillars")), s.pillarTable(),
 		container.NewGridWithColumns(2, s.highlights("results.strengths", a.Result.Strengths), s.highlights("results.gaps", a.Result.Weaknesses)),
 	}
@@ -108,7 +109,7 @@ func (s *resultsScreen) summary() fyne.CanvasObject {
 	}
 	text.Add(s.changeLine())
 	score := container.NewHBox(big, container.NewVBox(layoutSpacer(), of))
-	return container.NewBorder(nil, nil, container.NewPadded(score), nil, text)
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(score)), nil, text)
 }
 
 // layoutSpacer is a transparent gap that lines "/ 100" up with the

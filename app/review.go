@@ -26,12 +26,13 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	if len(missing) == 0 {
 		results.Importance = widget.HighImportance
 		row := container.NewHBox(back, results)
+		page := container.NewVBox(subheading(tr("review.title")),
+			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})), row)
 		if b := u.newAssessmentButton(); b != nil {
 			row.Add(b)
+			page.Add(wrapped(tr("newassessment.hint")))
 		}
-		return container.NewVBox(subheading(tr("review.title")),
-			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
-			row)
+		return page
 	}
 	list := &widget.List{
 		Length: func() int { return len(missing) },
