@@ -125,15 +125,18 @@ func layoutSpacer() fyne.CanvasObject {
 func (s *resultsScreen) pillarTable() fyne.CanvasObject {
 	u, l := s.u, s.u.lang()
 	heads := []string{tr("results.col.pillar"), tr("results.col.score"), tr("results.col.level"), tr("results.col.basis")}
+	weights := []float32{2.2, 1, 1.5, 1}
 	if s.a.Previous != nil {
 		heads = append(heads, tr("results.col.change", map[string]any{"Date": l.Date(s.a.Previous.Date)}))
+		weights = append(weights, 1.5)
 	}
-	grid := container.NewGridWithColumns(len(heads))
+	var head []fyne.CanvasObject
 	for _, h := range heads {
 		hl := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		hl.Wrapping = fyne.TextWrapWord
-		grid.Add(hl)
+		head = append(head, hl)
 	}
+	table := container.NewVBox(tableRow(weights, head...))
 	for _, p := range u.q.Pillars {
 		pr := s.result.Pillar(p.ID)
 		score, level, basis := tr("results.nodata"), "—", "—"
@@ -145,17 +148,13 @@ func (s *resultsScreen) pillarTable() fyne.CanvasObject {
 				level = fmt.Sprintf("%d · %s", lv.Level, lv.Name.In(l))
 			}
 		}
-		name := widget.NewLabel(p.Name.In(l))
-		name.Wrapping = fyne.TextWrapWord
-		grid.Add(name)
-		grid.Add(widget.NewLabel(score))
-		grid.Add(widget.NewLabel(level))
-		grid.Add(widget.NewLabel(basis))
+		cells := []fyne.CanvasObject{wrapped(p.Name.In(l)), widget.NewLabel(score), wrapped(level), widget.NewLabel(basis)}
 		if s.a.Previous != nil {
-			grid.Add(widget.NewLabel(s.pillarChange(p.ID)))
+			cells = append(cells, widget.NewLabel(s.pillarChange(p.ID)))
 		}
+		table.Add(tableRow(weights, cells...))
 	}
-	return grid
+	return table
 }
 
 // highlights lists the strongest or weakest pillars with the questions
