@@ -32,6 +32,7 @@ type answerStore interface {
 // backend is the whole of what the GUI uses from the store; *store.Store
 // satisfies it, and tests may pass a real store in t.TempDir().
 type backend interface {
+	resultsStore
 	orgStore
 	answerStore
 	planStore

@@ -3,11 +3,14 @@ package app
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
@@ -46,41 +49,52 @@ func BenchmarkQuestionPage(b *testing.B) {
 	}
 }
 
+// benchAnalysis is the demo organisation analysed (two assessments,
+// three departments, 24 months of KPI data).
+func benchAnalysis(b *testing.B) *analysis.Analysis {
+	b.Helper()
+	a, err := analysis.Analyse(context.Background(), analysis.DemoSnapshot(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), locale.ES)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a
+}
+
 // BenchmarkResultsApply is the UI-goroutine part of showing the results
-// (building the widgets from a scored assessment; charts excluded).
+// (building the widgets from the demo's analysis; charts excluded).
 func BenchmarkResultsApply(b *testing.B) {
 	u, _ := benchUI(b)
 	u.win.Resize(fyne.NewSize(1280, 800))
-	q := u.q
-	s1 := diagnostic.Respondent{Department: diagnostic.DeptSales, Answers: map[string]diagnostic.Answer{}}
-	s2 := diagnostic.Respondent{Department: diagnostic.DeptMarketing, Answers: map[string]diagnostic.Answer{}}
-	for i, qu := range q.Questions {
-		s1.Answers[qu.ID] = diagnostic.Answer{Value: 1 + i%5}
-		s2.Answers[qu.ID] = diagnostic.Answer{Value: 1 + (i*3)%5}
-	}
-	a := diagnostic.Assessment{Respondents: []diagnostic.Respondent{s1, s2}}
-	res := scored{assessment: a, result: diagnostic.ScoreAssessment(q, &a)}
+	a := benchAnalysis(b)
 	for b.Loop() {
 		s := &resultsScreen{u: u, body: u.content}
-		s.apply(res, nil)
+		s.apply(a, nil)
 		u.queued.take() // drop the chart rendering's UI update
 	}
 }
 
 // BenchmarkDrawCharts is the background rendering of the three result
-// charts at their display size ×2.
+// charts of the demo at their display size ×2.
 func BenchmarkDrawCharts(b *testing.B) {
-	q, _ := diagnostic.LoadQuestionnaire()
-	s1 := diagnostic.Respondent{Department: diagnostic.DeptSales, Answers: map[string]diagnostic.Answer{}}
-	s2 := diagnostic.Respondent{Department: diagnostic.DeptMarketing, Answers: map[string]diagnostic.Answer{}}
-	for i, qu := range q.Questions {
-		s1.Answers[qu.ID] = diagnostic.Answer{Value: 1 + i%5}
-		s2.Answers[qu.ID] = diagnostic.Answer{Value: 1 + (i*3)%5}
-	}
-	r := diagnostic.Score(q, []diagnostic.Respondent{s1, s2}, nil)
-	sizes := map[string]fyne.Size{"radar": {Width: 400, Height: 340}, "bars": {Width: 440, Height: 300}, "align": {Width: 600, Height: 400}}
+	a := benchAnalysis(b)
+	sizes := map[string]fyne.Size{"radar": {Width: 540, Height: 400}, "bars": {Width: 540, Height: 400}, "align": {Width: 640, Height: 400}}
 	for b.Loop() {
-		if _, err := drawCharts(q, r, locale.ES, false, "Actual", sizes); err != nil {
+		if _, err := drawCharts(a, false, sizes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyseLatest is the background load and analysis of the demo
+// organisation behind the results screen.
+func BenchmarkAnalyseLatest(b *testing.B) {
+	u, db := benchUI(b)
+	res, err := cli.EnsureDemo(context.Background(), db, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := analyseLatest(context.Background(), u.db, res.Org.ID, locale.ES); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -35,7 +35,7 @@ func (u *ui) diagnosticView() fyne.CanvasObject {
 	u.onRune, u.onKey = d.typedRune, d.typedKey
 	top := container.NewVBox(d.toolbar(), widget.NewSeparator())
 	d.render()
-	return container.NewBorder(top, nil, nil, nil, d.body)
+	return borderInOrder(top, nil, nil, nil, d.body)
 }
 
 // toolbar holds the respondent choice and the profile and checklist
@@ -61,7 +61,11 @@ func (d *diagScreen) toolbar() fyne.CanvasObject {
 	if u.sess.assessment == nil {
 		checklist.Disable()
 	}
-	title := container.NewBorder(nil, nil, nil, container.NewHBox(profile, checklist), heading(u.sess.org.Name))
+	buttons := container.NewHBox(profile, checklist)
+	if b := u.newAssessmentButton(); b != nil {
+		buttons.Add(b)
+	}
+	title := container.NewBorder(nil, nil, nil, buttons, heading(u.sess.org.Name))
 	who := container.NewBorder(nil, nil, widget.NewLabel(tr("diag.who")), container.NewHBox(add, edit), d.who)
 	return container.NewVBox(title, who)
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
-// header is the strip above every screen: the product name and the language
-// switch.
+// header is the strip above every screen: the product name, the keyboard
+// help and the language switch.
 func (u *ui) header() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(tr("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, widget.NewSeparator(), nil, u.languageSelect(), title)
+	return borderInOrder(nil, widget.NewSeparator(), nil, container.NewHBox(u.helpButton(), u.languageSelect()), title)
 }
 
 // languageSelect offers Español and English, each in its own language.

@@ -11,6 +11,7 @@ import (
 type noteEntry struct {
 	widget.Entry
 	leave func()
+	help  func()
 }
 
 func newNoteEntry(leave func()) *noteEntry {
@@ -21,10 +22,16 @@ func newNoteEntry(leave func()) *noteEntry {
 	return e
 }
 
-// TypedKey leaves the note on Escape and edits it otherwise.
+// TypedKey leaves the note on Escape, leaves it and opens the keyboard
+// help on F1 (when help is set), and edits it otherwise.
 func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {
 		e.leave()
+		return
+	}
+	if k.Name == fyne.KeyF1 && e.help != nil {
+		e.leave()
+		e.help()
 		return
 	}
 	e.Entry.TypedKey(k)

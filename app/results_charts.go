@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/revopsdx/revopsdx/charts"
-	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
+	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 )
 
 // chartScale is how many image pixels are drawn per display unit, so that
@@ -32,11 +32,10 @@ type chartPNGs struct {
 // renderCharts draws the radar, pillar bars and (with two or more
 // departments) the alignment chart in a goroutine, then shows them.
 func (s *resultsScreen) renderCharts() {
-	r, q, l, dark := s.result, s.u.q, s.u.lang(), s.u.isDark()
+	a, dark := s.a, s.u.isDark()
 	sizes := map[string]fyne.Size{"radar": s.radar.MinSize(), "bars": s.bars.MinSize(), "align": s.align.MinSize()}
-	series := tr("results.series")
 	background(s.u, "drawing the charts", func(context.Context) (chartPNGs, error) {
-		return drawCharts(q, r, l, dark, series, sizes)
+		return drawCharts(a, dark, sizes)
 	}, func(p chartPNGs) {
 		show := func(img *canvas.Image, name string, b []byte) {
 			if b != nil {
@@ -50,54 +49,40 @@ func (s *resultsScreen) renderCharts() {
 	})
 }
 
-// drawCharts turns a result into chart inputs and renders them as PNG at
-// the given display sizes (times chartScale).
-func drawCharts(q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang, dark bool, series string, sizes map[string]fyne.Size) (chartPNGs, error) {
+// drawCharts renders the results' charts as PNG at the given display sizes
+// (times chartScale) from the mapping shared with the report and the
+// chart command (chartset).
+func drawCharts(a *analysis.Analysis, dark bool, sizes map[string]fyne.Size) (chartPNGs, error) {
 	opt := func(name string) charts.Options {
 		sz := sizes[name]
-		return charts.Options{Width: int(sz.Width) * chartScale, Height: int(sz.Height) * chartScale, DPI: 96 * chartScale, Lang: l, Dark: dark}
-	}
-	names := make([]string, len(q.Pillars))
-	scores := make([]*float64, len(q.Pillars))
-	bars := charts.PillarData{}
-	flagged := make([]bool, len(q.Pillars))
-	for i, p := range q.Pillars {
-		names[i] = p.Name.In(l)
-		if pr := r.Pillar(p.ID); pr != nil {
-			scores[i] = pr.Score
-		}
-		bars.Pillars = append(bars.Pillars, charts.PillarScore{Name: names[i], Score: scores[i]})
-		for _, g := range r.Gaps {
-			flagged[i] = flagged[i] || g.Pillar == p.ID
-		}
+		return charts.Options{Width: int(sz.Width) * chartScale, Height: int(sz.Height) * chartScale, DPI: 96 * chartScale,
+			Lang: a.Lang, Dark: dark, Currency: a.Snapshot.Profile.Currency}
 	}
 	var out chartPNGs
 	var err error
-	if out.radar, err = charts.Radar(charts.RadarData{Axes: names, Series: []charts.Series{{Name: series, Values: scores, Kind: charts.Primary}}}, opt("radar")); err != nil {
+	if out.radar, err = charts.Radar(resultsRadar(a), opt("radar")); err != nil {
 		return out, err
 	}
-	if out.bars, err = charts.PillarBars(bars, opt("bars")); err != nil {
+	if out.bars, _, err = chartset.Render(a, charts.TypePillars, "", opt("bars")); err != nil {
 		return out, err
 	}
-	if len(r.Departments) < 2 {
+	if a.Result == nil || len(a.Result.Departments) < 2 {
 		return out, nil
 	}
-	al := charts.AlignmentData{Pillars: names, Flagged: flagged}
-	for _, d := range r.Departments {
-		ds := charts.DepartmentScores{Name: q.DepartmentName(d, l)}
-		for _, p := range q.Pillars {
-			var v *float64
-			if pr := r.Pillar(p.ID); pr != nil {
-				if x, ok := pr.Departments[d]; ok {
-					v = &x
-				}
-			}
-			ds.Scores = append(ds.Scores, v)
-		}
-		al.Departments = append(al.Departments, ds)
-	}
-	out.align, err = charts.Alignment(al, opt("align"))
+	out.align, _, err = chartset.Render(a, charts.TypeAlignment, "", opt("align"))
 	return out, err
+}
+
+// resultsRadar is the shared radar (latest filled, previous as an
+// outline) with each department's scores added as outlines, from the
+// shared alignment mapping; with one department it is the shared radar.
+func resultsRadar(a *analysis.Analysis) charts.RadarData {
+	d := chartset.Radar(a)
+	al := chartset.Alignment(a)
+	for _, dep := range al.Departments {
+		d.Series = append(d.Series, charts.Series{Name: dep.Name, Values: dep.Scores, Kind: charts.Department})
+	}
+	return d
 }
 
 // isDark reports whether the interface shows the dark variant.

@@ -14,29 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 )
-
-// scored is an assessment with its result.
-type scored struct {
-	assessment diagnostic.Assessment
-	result     *diagnostic.Result
-}
-
-// scoreLatest scores the organisation's latest assessment with
-// diagnostic.Score and stores the overall score (for the start screen's
-// list). It is the one place the results come from; the analysis facade
-// will replace it.
-func scoreLatest(ctx context.Context, db answerStore, q *diagnostic.Questionnaire, orgID int64) (scored, error) {
-	a, err := db.LatestAssessment(ctx, orgID)
-	if err != nil {
-		return scored{}, err
-	}
-	r := diagnostic.ScoreAssessment(q, &a)
-	if err := db.SetScore(ctx, a.ID, r.Overall.Score); err != nil {
-		return scored{}, err
-	}
-	return scored{assessment: a, result: r}, nil
-}
 
 // resultsScreen shows the scores of the current organisation's latest
 // assessment.
@@ -46,11 +25,12 @@ type resultsScreen struct {
 	radar  *canvas.Image
 	bars   *canvas.Image
 	align  *canvas.Image
-	result *diagnostic.Result
+	a      *analysis.Analysis
+	result *diagnostic.Result // a.Result
 }
 
-// resultsView builds the results screen and scores in the background
-// (after the answers still being written).
+// resultsView builds the results screen and analyses the organisation in
+// the background (after the answers still being written).
 func (u *ui) resultsView() fyne.CanvasObject {
 	if u.db == nil {
 		return u.noDatabase()
@@ -59,19 +39,19 @@ func (u *ui) resultsView() fyne.CanvasObject {
 		return container.NewVBox(heading(tr("nav.results")), u.noOrg())
 	}
 	s := &resultsScreen{u: u, body: container.NewStack(widget.NewProgressBarInfinite())}
-	db, q, id := u.db, u.q, u.sess.org.ID
+	db, id, l := u.db, u.sess.org.ID, u.lang()
 	u.busy.Add(1)
 	go func() {
 		defer u.busy.Done()
 		u.saver.wait()
-		res, err := scoreLatest(context.Background(), db, q, id)
-		u.post(func() { s.apply(res, err) })
+		a, err := analyseLatest(context.Background(), db, id, l)
+		u.post(func() { s.apply(a, err) })
 	}()
 	return container.NewBorder(heading(tr("results.title", map[string]any{"Org": u.sess.org.Name})), nil, nil, nil, s.body)
 }
 
 // apply shows the scores, then renders the charts in the background.
-func (s *resultsScreen) apply(res scored, err error) {
+func (s *resultsScreen) apply(a *analysis.Analysis, err error) {
 	switch {
 	case errors.Is(err, diagnostic.ErrNotFound):
 		start := widget.NewButtonWithIcon(tr("results.start"), theme.DocumentCreateIcon(), func() { s.u.goTo(screenDiagnostic) })
@@ -80,18 +60,19 @@ func (s *resultsScreen) apply(res scored, err error) {
 		return
 	case err != nil:
 		s.set(wrapped(userMessage(err)))
-		s.u.showError(fmt.Errorf("scoring: %w", err))
+		s.u.showError(fmt.Errorf("analysing the results: %w", err))
 		return
 	}
-	s.result = res.result
-	s.radar, s.bars, s.align = chartImage(400, 340), chartImage(440, 300), chartImage(600, 400)
+	s.a, s.result = a, a.Result
+	cell := fyne.NewSize(540, 400)
+	s.radar, s.bars, s.align = chartImage(cell.Width, cell.Height), chartImage(cell.Width, cell.Height), chartImage(640, 400)
 	parts := []fyne.CanvasObject{
-		s.summary(res),
-		container.NewGridWithColumns(2, s.radar, s.bars),
+		s.summary(),
+		container.New(newChartGrid(cell), s.radar, s.bars),
 		subheading(tr("results.pillars")), s.pillarTable(),
-		container.NewGridWithColumns(2, s.highlights("results.strengths", res.result.Strengths), s.highlights("results.gaps", res.result.Weaknesses)),
+		container.NewGridWithColumns(2, s.highlights("results.strengths", a.Result.Strengths), s.highlights("results.gaps", a.Result.Weaknesses)),
 	}
-	if len(res.result.Departments) >= 2 {
+	if len(a.Result.Departments) >= 2 {
 		parts = append(parts, subheading(tr("results.alignment")), container.NewCenter(s.align), s.alignmentGaps())
 	}
 	s.set(container.NewVScroll(container.NewVBox(parts...)))
@@ -104,16 +85,16 @@ func (s *resultsScreen) set(o fyne.CanvasObject) {
 }
 
 // summary is the overall score, level, its description and the basis.
-func (s *resultsScreen) summary(res scored) fyne.CanvasObject {
-	u, l, r := s.u, s.u.lang(), res.result
-	date := l.LongDate(res.assessment.Date)
+func (s *resultsScreen) summary() fyne.CanvasObject {
+	u, l, r := s.u, s.u.lang(), s.result
+	date := l.LongDate(s.a.Assessment.Date)
 	basis := tr("results.basis", map[string]any{
 		"Basis": l.Percent(r.Overall.Basis, 0), "Date": date,
 		"Respondents": count(r.Respondents, "results.respondents.one", "results.respondents.other"), "Departments": count(len(r.Departments), "results.departments.one", "results.departments.other"),
 	})
 	if r.Overall.Score == nil {
 		return container.NewVBox(subheading(tr("results.insufficient")),
-			wrapped(tr("results.insufficient.text", map[string]any{"Min": l.Percent(diagnostic.MinBasis, 0)})), wrapped(basis))
+			wrapped(tr("results.insufficient.text", map[string]any{"Min": l.Percent(diagnostic.MinBasis, 0)})), wrapped(basis), s.changeLine())
 	}
 	big := canvas.NewText(l.Number(*r.Overall.Score, 1), theme.Color(theme.ColorNamePrimary))
 	big.TextSize = 52
@@ -126,8 +107,9 @@ func (s *resultsScreen) summary(res scored) fyne.CanvasObject {
 	if r.Overall.Alignment != nil {
 		text.Add(wrapped(tr("results.alignment.index", map[string]any{"Index": l.Number(*r.Overall.Alignment, 0)})))
 	}
+	text.Add(s.changeLine())
 	score := container.NewHBox(big, container.NewVBox(layoutSpacer(), of))
-	return container.NewBorder(nil, nil, container.NewPadded(score), nil, text)
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(score)), nil, text)
 }
 
 // layoutSpacer is a transparent gap that lines "/ 100" up with the
@@ -142,10 +124,19 @@ func layoutSpacer() fyne.CanvasObject {
 // rows: a grid of labels, not a virtualised list.
 func (s *resultsScreen) pillarTable() fyne.CanvasObject {
 	u, l := s.u, s.u.lang()
-	grid := container.NewGridWithColumns(4)
-	for _, h := range []string{"results.col.pillar", "results.col.score", "results.col.level", "results.col.basis"} {
-		grid.Add(widget.NewLabelWithStyle(tr(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	heads := []string{tr("results.col.pillar"), tr("results.col.score"), tr("results.col.level"), tr("results.col.basis")}
+	weights := []float32{2.2, 1, 1.5, 1}
+	if s.a.Previous != nil {
+		heads = append(heads, tr("results.col.change", map[string]any{"Date": l.Date(s.a.Previous.Date)}))
+		weights = append(weights, 1.5)
 	}
+	var head []fyne.CanvasObject
+	for _, h := range heads {
+		hl := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		hl.Wrapping = fyne.TextWrapWord
+		head = append(head, hl)
+	}
+	table := container.NewVBox(tableRow(weights, head...))
 	for _, p := range u.q.Pillars {
 		pr := s.result.Pillar(p.ID)
 		score, level, basis := tr("results.nodata"), "—", "—"
@@ -157,14 +148,13 @@ func (s *resultsScreen) pillarTable() fyne.CanvasObject {
 				level = fmt.Sprintf("%d · %s", lv.Level, lv.Name.In(l))
 			}
 		}
-		name := widget.NewLabel(p.Name.In(l))
-		name.Wrapping = fyne.TextWrapWord
-		grid.Add(name)
-		grid.Add(widget.NewLabel(score))
-		grid.Add(widget.NewLabel(level))
-		grid.Add(widget.NewLabel(basis))
+		cells := []fyne.CanvasObject{wrapped(p.Name.In(l)), widget.NewLabel(score), wrapped(level), widget.NewLabel(basis)}
+		if s.a.Previous != nil {
+			cells = append(cells, widget.NewLabel(s.pillarChange(p.ID)))
+		}
+		table.Add(tableRow(weights, cells...))
 	}
-	return grid
+	return table
 }
 
 // highlights lists the strongest or weakest pillars with the questions

@@ -25,9 +25,14 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	results := widget.NewButtonWithIcon(tr("review.results"), theme.GridIcon(), func() { u.goTo(screenResults) })
 	if len(missing) == 0 {
 		results.Importance = widget.HighImportance
-		return container.NewVBox(subheading(tr("review.title")),
-			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
-			container.NewHBox(back, results))
+		row := container.NewHBox(back, results)
+		page := container.NewVBox(subheading(tr("review.title")),
+			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})), row)
+		if b := u.newAssessmentButton(); b != nil {
+			row.Add(b)
+			page.Add(wrapped(tr("newassessment.hint")))
+		}
+		return page
 	}
 	list := &widget.List{
 		Length: func() int { return len(missing) },
@@ -65,9 +70,9 @@ func (d *diagScreen) jump(i int) {
 // answers, so that the start screen's list shows it without a visit to
 // the results.
 func (u *ui) rescore() {
-	db, q, id := u.db, u.q, u.sess.org.ID
+	db, id, l := u.db, u.sess.org.ID, u.lang()
 	u.save("scoring the assessment", func(ctx context.Context) error {
-		_, err := scoreLatest(ctx, db, q, id)
+		_, err := analyseLatest(ctx, db, id, l)
 		return err
 	})
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ type ui struct {
 	nav      *widget.List
 	content  *fyne.Container
 	selected int
+	help     dialog.Dialog // the keyboard help while it is open
 
 	db    backend                                      // nil until the database is open (or when it failed)
 	dbErr error                                        // why the database could not be opened
@@ -73,12 +75,21 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 		}
 	})
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch {
+		case e.Name == fyne.KeyF1:
+			u.showHelp()
+			return
+		case e.Name == fyne.KeyEscape && u.help != nil:
+			u.help.Hide()
+			return
+		}
 		if u.onKey != nil {
 			u.onKey(e)
 		}
 	})
 	u.rebuild()
 	u.addShortcuts()
+	u.addHelpShortcut()
 	return u, nil
 }
 
@@ -115,8 +126,8 @@ func (u *ui) rebuild() {
 	}
 	u.nav.ExtendBaseWidget(u.nav)
 	header := u.header()
-	body := container.NewBorder(nil, nil, container.NewPadded(u.nav), nil, u.content)
-	u.win.SetContent(container.NewBorder(header, nil, nil, nil, body))
+	body := borderInOrder(nil, nil, container.NewPadded(u.nav), nil, u.content)
+	u.win.SetContent(borderInOrder(header, nil, nil, nil, body))
 	u.nav.Select(u.selected)
 	u.show(u.selected)
 }

@@ -35,7 +35,7 @@ func (u *ui) startView() fyne.CanvasObject {
 
 	top := container.NewVBox(cta, sub, s.actions())
 	if u.db == nil {
-		return container.NewBorder(top, nil, nil, nil, u.noDatabase())
+		return borderInOrder(top, nil, nil, nil, u.noDatabase())
 	}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(tr("start.search"))
@@ -47,7 +47,7 @@ func (u *ui) startView() fyne.CanvasObject {
 	orgsTitle.Wrapping = fyne.TextWrapOff
 	s.head = container.NewBorder(nil, nil, orgsTitle, nil, s.search)
 	s.load()
-	return container.NewBorder(container.NewVBox(top, widget.NewSeparator(), s.head), nil, nil, nil, s.body)
+	return borderInOrder(container.NewVBox(top, widget.NewSeparator(), s.head), nil, nil, nil, s.body)
 }
 
 // actions is the row of buttons under the call to action.

@@ -51,6 +51,7 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	}
 
 	d.note = newNoteEntry(d.leaveNote)
+	d.note.help = u.showHelp
 	d.note.SetMinRowsVisible(2)
 	d.note.SetPlaceHolder(tr("wizard.note"))
 	d.note.SetText(ans.Note)

@@ -23,19 +23,22 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() { echo "gui-smoke: FAIL: $*" >&2; [ -f "$tmp/app.log" ] && sed 's/^/  app: /' "$tmp/app.log" >&2; exit 1; }
+fail() {
+  echo "gui-smoke: FAIL: $*" >&2
+  [ -f "$tmp/app.log" ] && sed 's/^/  app: /' "$tmp/app.log" >&2
+  [ -f "$tmp/revopsdx.log" ] && sed 's/^/  log: /' "$tmp/revopsdx.log" >&2
+  [ -f "$tmp/xvfb.log" ] && sed 's/^/  xvfb: /' "$tmp/xvfb.log" >&2
+  exit 1
+}
 
-# A display number nobody uses.
-disp=""
-for n in $(seq 99 160); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then disp=$n; break; fi
-done
-[ -n "$disp" ] || fail "no free X display number"
-Xvfb ":$disp" -screen 0 1366x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# Xvfb picks a free display number itself (-displayfd) and writes it once
+# it accepts connections: no guessing, no race with other X servers.
+Xvfb -displayfd 3 -screen 0 1366x900x24 -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
+for _ in $(seq 1 300); do [ -s "$tmp/display" ] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
+disp=$(tr -d '[:space:]' < "$tmp/display" 2>/dev/null || true)
+[ -n "$disp" ] || fail "Xvfb did not start within 30 s"
 export DISPLAY=":$disp"
-for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
 
 # Isolated preferences and database; LANG=C checks the locale fallback.
 export XDG_CONFIG_HOME="$tmp/config"
