@@ -112,10 +112,12 @@ func (u *ui) showHelp() {
 		return
 	}
 	general, wizard := u.helpRows()
-	w := keysWidth(general, wizard)
+	recs := recsHelpRows()
+	w := keysWidth(general, wizard, recs)
 	body := container.NewGridWithColumns(2,
 		container.NewVBox(subheading(tr("help.general")), helpTable(general, w)),
-		container.NewVBox(subheading(tr("help.wizard")), helpTable(wizard, w), wrapped(tr("help.focus"))),
+		container.NewVBox(subheading(tr("help.wizard")), helpTable(wizard, w), wrapped(tr("help.focus")),
+			subheading(tr("help.recs")), helpTable(recs, w)),
 	)
 	d := dialog.NewCustom(tr("help.title"), tr("action.close"), container.NewVScroll(body), u.win)
 	d.SetOnClosed(func() { u.help = nil })

@@ -38,3 +38,14 @@ func (s *recsScreen) onAltKey(k fyne.KeyName) {
 		s.onDown()
 	}
 }
+
+// recsHelpRows are the recommendations screen's keys for the keyboard help.
+func recsHelpRows() []helpRow {
+	return []helpRow{
+		{"Alt+A", tr("recs.accept")},
+		{"Alt+D", tr("recs.dismiss")},
+		{"Alt+X", tr("recs.done")},
+		{"Alt+O", tr("recs.reopen")},
+		{tr("help.key.altupdown"), tr("help.recs.move")},
+	}
+}
