@@ -14,6 +14,9 @@ import (
 // in both languages at 1280×800 and 1100×720 into $REVOPSDX_SCREENSHOTS.
 func TestScreenshotsSecondHalf(t *testing.T) {
 	dir := getenvOrSkip(t, screenshotsEnv)
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", dir) // relative to the repository root, as TestScreenshots
+	}
 	db := openTestStore(t, tempDB(t))
 	defer db.Close()
 	org := seedDemo(t, db)
