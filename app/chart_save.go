@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/revopsdx/revopsdx/charts"
 )
@@ -22,21 +20,7 @@ type chartDrawer func(o charts.Options) ([]byte, error)
 // anything else PNG (".png" is added when there is no extension). The
 // chart is drawn at print size in the light theme, in a goroutine.
 func (u *ui) saveChart(name string, draw chartDrawer) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		u.writeChart(path, draw)
-	}, u.win)
-	d.SetFileName(name + ".png")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
-	showFileDialog(d, u.win)
+	u.chooseFileToSave(name+".png", []string{".png", ".svg"}, func(path string) { u.writeChart(path, draw) })
 }
 
 // writeChart renders a chart to path in the background and says where it
@@ -64,18 +48,4 @@ func (u *ui) writeChart(path string, draw chartDrawer) {
 	}, func(p string) {
 		dialog.ShowInformation(tr("chart.saved.title"), tr("chart.saved", map[string]any{"File": p}), u.win)
 	})
-}
-
-// fileDialog is a file open or save dialog.
-type fileDialog interface {
-	Resize(fyne.Size)
-	Show()
-}
-
-// showFileDialog shows a file dialog at a size that lists more than a
-// handful of files, within the window.
-func showFileDialog(d fileDialog, w fyne.Window) {
-	sz := w.Canvas().Size()
-	d.Resize(fyne.NewSize(min(860, sz.Width*0.9), min(600, sz.Height*0.85)))
-	d.Show()
 }

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"log"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -22,21 +20,7 @@ var errCancelled = errors.New("cancelled by the user")
 
 // importFile asks for an engagement file (.revops) and imports it.
 func (s *startScreen) importFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError(fmt.Errorf("choosing the engagement file: %w", err))
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		s.u.importEngagement(path, "")
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".revops"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	s.u.chooseFileToOpen([]string{".revops"}, func(path string) { s.u.importEngagement(path, "") })
 }
 
 // importEngagement brings the organisation of an engagement file into the

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,20 +52,7 @@ type importWizard struct {
 
 // onImport asks for a file to import into the organisation.
 func (s *kpiScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		s.startImport(path)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv", ".xlsx"}))
-	showFileDialog(d, s.u.win)
+	s.u.chooseFileToOpen([]string{".csv", ".txt", ".tsv", ".xlsx"}, s.startImport)
 }
 
 // startImport opens the wizard on a file, in place of the KPI screen.

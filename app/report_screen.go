@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -212,24 +211,12 @@ func (s *reportScreen) onSave() {
 		dialog.ShowInformation(tr("report.title.short"), tr("report.nosections"), s.u.win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
+	s.u.chooseFileToSave(reportFileName(s.org.Name, o.Lang), []string{".pdf"}, func(path string) {
 		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 			path += ".pdf"
 		}
 		s.write(path)
-	}, s.u.win)
-	d.SetFileName(reportFileName(s.org.Name, o.Lang))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	showFileDialog(d, s.u.win)
+	})
 }
 
 // reportFileName is the suggested name: "Informe RevOps - Acme.pdf".

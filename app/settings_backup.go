@@ -6,30 +6,14 @@ import (
 	"os"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
 // onBackup asks where to write a copy of the database and makes it.
 func (m *settingsMore) onBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			m.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		m.backupTo(path)
-	}, m.u.win)
-	d.SetFileName(backupName(timeNow()))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	showFileDialog(d, m.u.win)
+	m.u.chooseFileToSave(backupName(timeNow()), []string{".db"}, m.backupTo)
 }
 
 // backupTo writes a consistent copy of the database to path in the
@@ -49,25 +33,14 @@ func (m *settingsMore) backupTo(path string) {
 
 // onRestore asks for a backup file, confirms, and restores it.
 func (m *settingsMore) onRestore() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	m.u.chooseFileToOpen([]string{".db"}, func(path string) {
 		dialog.ShowConfirm(tr("settings.restore.title"), tr("settings.restore.confirm", map[string]any{"File": path, "Folder": store.BackupDir(m.u.opts.DBPath)}),
 			func(ok bool) {
 				if ok {
 					m.restoreFrom(path)
 				}
 			}, m.u.win)
-	}, m.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	showFileDialog(d, m.u.win)
+	})
 }
 
 // restoreFrom replaces the database's content with a backup (the current

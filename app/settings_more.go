@@ -133,20 +133,7 @@ func (m *settingsMore) onRemoveLogo() {
 
 // onChooseLogo reads a PNG or JPEG file as the report's logo.
 func (m *settingsMore) onChooseLogo() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		m.setLogoFile(path)
-	}, m.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	showFileDialog(d, m.u.win)
+	m.u.chooseFileToOpen([]string{".png", ".jpg", ".jpeg"}, m.setLogoFile)
 }
 
 // maxLogo is the largest logo file accepted.
