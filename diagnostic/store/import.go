@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,13 +52,15 @@ type ImportWriter struct {
 	orgID    int64
 	importID int64
 	batches  map[string]*batch
+	tsCache  map[time.Time]string
 	rows     int
 	rejected int
 }
 
 // batchRows is how many rows one insert statement carries; the widest table
-// (deals, 13 columns) stays far below SQLite's limit of bound parameters.
-const batchRows = 32
+// (deals: 11 bound columns, 1,408 parameters a statement) stays far below
+// SQLite's limit of 32,766 bound parameters.
+const batchRows = 128
 
 // batch collects the rows of one kind until a full statement can run.
 type batch struct {
@@ -72,15 +75,6 @@ type batch struct {
 // ID is the id of the import being written ("import:<id>" is the Source of
 // its observations).
 func (w *ImportWriter) ID() int64 { return w.importID }
-
-// importRef is the import_id column of a row: the import's id, or NULL for
-// records written outside an import (SaveSnapshot).
-func (w *ImportWriter) importRef() any {
-	if w.importID == 0 {
-		return nil
-	}
-	return w.importID
-}
 
 // Reject counts n rows the importer skipped; they are added to the log's
 // rejected count.
@@ -129,7 +123,7 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 		if err != nil {
 			return err
 		}
-		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}}
+		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}, tsCache: map[time.Time]string{}}
 		if w.importID, err = res.LastInsertId(); err != nil {
 			return err
 		}
@@ -192,7 +186,7 @@ func (w *ImportWriter) add(what, head, row, tail string, args ...any) error {
 	}
 	b, ok := w.batches[what]
 	if !ok {
-		b = &batch{what: what, head: head, row: row, tail: tail}
+		b = &batch{what: what, head: head, row: w.literalIDs(row), tail: tail}
 		w.batches[what] = b
 	}
 	b.args = append(b.args, args...)
@@ -230,6 +224,36 @@ func (w *ImportWriter) flush(b *batch) error {
 	return nil
 }
 
+// literalIDs writes the organisation and import ids into a row template
+// ("{org}", "{import}") as integer literals: they are the same for every row
+// of an import, and binding them once per row was a measurable share of a
+// large import. They are int64 values from the database, never user text.
+func (w *ImportWriter) literalIDs(row string) string {
+	imp := "NULL"
+	if w.importID != 0 {
+		imp = strconv.FormatInt(w.importID, 10)
+	}
+	return strings.NewReplacer("{org}", strconv.FormatInt(w.orgID, 10), "{import}", imp).Replace(row)
+}
+
+// nullTS formats an instant like nullTS, remembering the last few hundred
+// distinct values: the rows of an export share few dates, and formatting
+// each again was a measurable share of a large import.
+func (w *ImportWriter) nullTS(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	if s, ok := w.tsCache[t]; ok {
+		return s
+	}
+	s := ts(t)
+	if len(w.tsCache) >= 4096 {
+		clear(w.tsCache)
+	}
+	w.tsCache[t] = s
+	return s
+}
+
 // flushAll runs every partial batch; Import calls it after fill.
 func (w *ImportWriter) flushAll() error {
 	for _, b := range w.batches {
@@ -260,8 +284,8 @@ func (w *ImportWriter) AddObservation(o diagnostic.Observation) error {
 	if err := checkObservation(o); err != nil {
 		return err
 	}
-	return w.add("observation", "INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES ", "(?, ?, ?, ?, ?, ?)", observationUpsert,
-		w.orgID, o.Metric, o.Month.String(), o.Value, sourceImport, w.importID)
+	return w.add("observation", "INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES ", "({org}, ?, ?, ?, ?, {import})", observationUpsert,
+		o.Metric, o.Month.String(), o.Value, sourceImport)
 }
 
 // AddDeal adds a deal.
@@ -275,8 +299,8 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 		return err
 	}
 	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline) VALUES ",
-		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", w.orgID, w.importRef(), d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
-		nullTS(d.Created), nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
+		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
 }
 
 // AddCustomer adds a customer or subscription.
@@ -284,8 +308,8 @@ func (w *ImportWriter) AddCustomer(c diagnostic.Customer) error {
 	if err := finite("customer "+c.ExternalID+" MRR", c.MRR); err != nil {
 		return err
 	}
-	return w.add("customer", "INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importRef(), c.ExternalID, nullTS(c.Start), nullTS(c.End), c.Churned, c.MRR, c.Plan)
+	return w.add("customer", "INSERT INTO customers(org_id, import_id, external_id, start_on, end_on, churned, mrr, plan) VALUES ", "({org}, {import}, ?, ?, ?, ?, ?, ?)", "",
+		c.ExternalID, w.nullTS(c.Start), w.nullTS(c.End), c.Churned, c.MRR, c.Plan)
 }
 
 // AddTransaction adds an order or invoice line.
@@ -300,8 +324,8 @@ func (w *ImportWriter) AddTransaction(t diagnostic.Transaction) error {
 	if t.Profit != nil {
 		profit = *t.Profit
 	}
-	return w.add("transaction", "INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES ", "(?, ?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importRef(), t.OrderID, ts(t.Date), t.Amount, profit, t.Customer)
+	return w.add("transaction", "INSERT INTO transactions(org_id, import_id, order_id, date, amount, profit, customer) VALUES ", "({org}, {import}, ?, ?, ?, ?, ?)", "",
+		t.OrderID, w.nullTS(t.Date), t.Amount, profit, t.Customer)
 }
 
 // AddLead adds a lead.
@@ -314,8 +338,8 @@ func (w *ImportWriter) AddLead(l diagnostic.Lead) error {
 	if l.Created.IsZero() {
 		return fmt.Errorf("lead %s has no creation date: %w", l.ExternalID, diagnostic.ErrInvalid)
 	}
-	return w.add("lead", "INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES ", "(?, ?, ?, ?, ?, ?)", "",
-		w.orgID, w.importRef(), l.ExternalID, ts(l.Created), l.Source, string(l.Stage))
+	return w.add("lead", "INSERT INTO leads(org_id, import_id, external_id, created, source, stage) VALUES ", "({org}, {import}, ?, ?, ?, ?)", "",
+		l.ExternalID, w.nullTS(l.Created), l.Source, string(l.Stage))
 }
 
 func finite(what string, v float64) error {
