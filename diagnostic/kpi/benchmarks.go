@@ -44,7 +44,9 @@ type Benchmark struct {
 	Currency   string                `json:"currency"`
 	Per        string                `json:"per"`
 	Year       string                `json:"year"`
+	YearES     string                `json:"year_es,omitempty"` // when the year reads as English ("2024 data")
 	Source     string                `json:"source"`
+	SourceES   string                `json:"source_es,omitempty"` // when the source is a description, not a name
 	Mark       Mark                  `json:"mark"`
 	NoteES     string                `json:"note_es,omitempty"`
 	NoteEN     string                `json:"note_en,omitempty"`
@@ -53,12 +55,24 @@ type Benchmark struct {
 // Segment is the benchmark's segment in lang.
 func (b Benchmark) Segment(lang locale.Lang) string { return lang.Pick(b.SegmentES, b.SegmentEN) }
 
+// SourceIn is the source's name, or its description in lang when the source
+// is a description ("practitioner rule") rather than a name.
+func (b Benchmark) SourceIn(lang locale.Lang) string {
+	if lang == locale.ES && b.SourceES != "" {
+		return b.SourceES
+	}
+	return b.Source
+}
+
 // Cite is "Source Year", followed by "(reported by a secondary source)" or
 // "(rule of thumb)" when marked: how every benchmark is quoted to a user.
 func (b Benchmark) Cite(lang locale.Lang) string {
-	s := b.Source
-	if b.Year != "" && b.Year != "–" && b.Year != "undated" {
-		s += " " + b.Year
+	s, year := b.SourceIn(lang), b.Year
+	if lang == locale.ES && b.YearES != "" {
+		year = b.YearES
+	}
+	if year != "" && year != "–" && year != "undated" {
+		s += " " + year
 	}
 	switch b.Mark {
 	case MarkReportedBy:

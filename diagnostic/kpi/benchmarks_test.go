@@ -2,9 +2,11 @@ package kpi
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 func TestBenchmarksLoadAndCite(t *testing.T) {
@@ -119,5 +121,56 @@ func TestPositionOf(t *testing.T) {
 	}
 	if PositionOf(30000, usd, hi, "EUR") != NotComparable || PositionOf(30000, usd, hi, "USD") != AboveMedian {
 		t.Error("currency check wrong")
+	}
+}
+
+// TestCiteInSpanish: a Spanish report never quotes a source described in
+// English ("practitioner rule", "2024 data"); every such row has its Spanish
+// wording in benchmarks.json.
+func TestCiteInSpanish(t *testing.T) {
+	bs, err := Benchmarks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := []string{"rule", "target", "quoted", "data", "Jan "}
+	for _, b := range bs {
+		es := b.Cite(locale.ES)
+		for _, w := range english {
+			if strings.Contains(es, w) {
+				t.Errorf("%s/%s: Spanish citation %q still has %q", b.KPI, b.Source, es, w)
+			}
+		}
+	}
+	for _, b := range bs {
+		if b.Source == "practitioner rule" {
+			if got := b.Cite(locale.ES); got != "regla habitual entre profesionales, regla práctica" {
+				t.Errorf("Cite(es) = %q", got)
+			}
+			if got := b.Cite(locale.EN); got != "practitioner rule, rule of thumb" {
+				t.Errorf("Cite(en) = %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no practitioner-rule benchmark found")
+}
+
+// TestFormulasInSpanish: the report's appendix quotes each formula in the
+// report's language; the Spanish ones carry none of the English words.
+func TestFormulasInSpanish(t *testing.T) {
+	cat, err := LoadCatalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range cat.KPIs {
+		es := d.FormulaIn(locale.ES)
+		if es == "" || es == d.FormulaIn(locale.EN) && strings.ContainsAny(es, "abcdefghijklmnopqrstuvwxyz") && d.ID != "arr" && d.ID != "leads" {
+			t.Errorf("%s: no Spanish formula (%q)", d.ID, es)
+		}
+		for _, w := range []string{"revenue", "customers", "won ", "deals", "spend", "months", "period end"} {
+			if strings.Contains(es, w) {
+				t.Errorf("%s: Spanish formula %q has %q", d.ID, es, w)
+			}
+		}
 	}
 }

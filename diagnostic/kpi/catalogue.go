@@ -45,7 +45,8 @@ type Def struct {
 	NameEN       string                 `json:"name_en"`
 	DefinitionES string                 `json:"definition_es,omitempty"`
 	DefinitionEN string                 `json:"definition_en,omitempty"`
-	Formula      string                 `json:"formula,omitempty"`
+	Formula      string                 `json:"formula,omitempty"`    // in English
+	FormulaES    string                 `json:"formula_es,omitempty"` // in Spanish
 	Unit         diagnostic.Unit        `json:"unit"`
 	Direction    diagnostic.Direction   `json:"direction"`
 	Cadence      diagnostic.Cadence     `json:"cadence"`
@@ -56,6 +57,9 @@ type Def struct {
 
 // Name is the KPI's name in lang.
 func (d Def) Name(lang locale.Lang) string { return lang.Pick(d.NameES, d.NameEN) }
+
+// FormulaIn is the KPI's formula written for people in lang.
+func (d Def) FormulaIn(lang locale.Lang) string { return lang.Pick(d.FormulaES, d.Formula) }
 
 // Definition is the KPI's definition in lang.
 func (d Def) Definition(lang locale.Lang) string { return lang.Pick(d.DefinitionES, d.DefinitionEN) }
@@ -156,8 +160,8 @@ func (c *Catalogue) index() error {
 		if _, dup := c.byID[d.ID]; dup {
 			return bad(where, "duplicate id")
 		}
-		if !d.Custom && (d.DefinitionES == "" || d.DefinitionEN == "" || d.Formula == "" || len(d.Objectives) == 0) {
-			return bad(where, "needs definitions in both languages, a formula and objectives")
+		if !d.Custom && (d.DefinitionES == "" || d.DefinitionEN == "" || d.Formula == "" || d.FormulaES == "" || len(d.Objectives) == 0) {
+			return bad(where, "needs definitions and formulas in both languages, and objectives")
 		}
 		for _, o := range d.Objectives {
 			if !slices.Contains(diagnostic.Objectives, o) {

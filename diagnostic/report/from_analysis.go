@@ -175,12 +175,12 @@ func fillKPIs(d *Data, a *analysis.Analysis) {
 		}
 		d.KPIs = append(d.KPIs, row)
 		d.Appendix.KPIDefinitions = append(d.Appendix.KPIDefinitions, KPIDefinition{
-			Name: r.Def.Name(a.Lang), Definition: r.Def.Definition(a.Lang), Formula: r.Def.Formula,
+			Name: r.Def.Name(a.Lang), Definition: r.Def.Definition(a.Lang), Formula: r.Def.FormulaIn(a.Lang),
 		})
 		if r.Match != nil && row.Benchmark != nil && !seen[r.Match.Source+r.Match.Year] {
 			seen[r.Match.Source+r.Match.Year] = true
 			d.Appendix.Sources = append(d.Appendix.Sources, Source{
-				Name: r.Match.Source, Year: year(r.Match.Year), Scope: r.Match.Segment(a.Lang),
+				Name: r.Match.SourceIn(a.Lang), Year: year(r.Match.Year), Scope: r.Match.Segment(a.Lang),
 			})
 		}
 	}
