@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 .PHONY: run build deps deps-test test fmt-check vet staticcheck gotest bench fuzz fuzz-short smoke package wine-smoke clean
 
 run: build
-	./$(BIN) demo --if-missing --quiet && ./$(BIN) $(ARGS)
+	./$(BIN) demo --if-missing --quiet && ./$(BIN) --open Demo $(ARGS)
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) .

@@ -24,9 +24,9 @@ func main() {
 	version := versionFrom(fyneAppTOML)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
-	gui := func(db string) error {
+	gui := func(db, open string) error {
 		stop() // the GUI handles its own signals
-		return app.Run(app.Options{DBPath: db, Version: version, Demo: openDemo})
+		return app.Run(app.Options{DBPath: db, Version: version, Demo: openDemo, Open: open})
 	}
 	code := cli.Main(ctx, os.Args[1:], env, gui)
 	stop()

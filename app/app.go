@@ -36,6 +36,9 @@ type Options struct {
 	// Demo creates the demo organisation; nil keeps "open the demo"
 	// disabled (the hook for the demo command's loader).
 	Demo DemoLoader
+	// Open names an organisation (name or id) to open on its results once
+	// the database is open; empty shows the Start screen.
+	Open string
 }
 
 // Run opens the main window and blocks until it is closed or the process
@@ -71,11 +74,22 @@ func Run(opts Options) error {
 				return
 			}
 			opened <- db
+			var first store.Org
+			var findErr error
+			if opts.Open != "" {
+				first, findErr = db.FindOrg(context.Background(), opts.Open)
+			}
 			fyne.Do(func() {
 				if opts.Demo != nil {
 					u.demo = func(ctx context.Context) (store.Org, error) { return opts.Demo(ctx, db) }
 				}
 				u.attach(db, nil)
+				switch {
+				case findErr != nil:
+					u.showError(fmt.Errorf("opening %q at start: %w", opts.Open, findErr))
+				case first.ID != 0:
+					u.openOrgOn(first.ID, screenResults)
+				}
 			})
 		}()
 	})

@@ -49,6 +49,18 @@ func (u *ui) openOrg(id int64) {
 	}, u.applyOrg)
 }
 
+// openOrgOn opens an organisation like openOrg, then shows screen (the
+// results when the app starts with --open).
+func (u *ui) openOrgOn(id int64, screen int) {
+	db := u.db
+	background(u, "opening the organisation", func(ctx context.Context) (opened, error) {
+		return fetchOrg(ctx, db, id)
+	}, func(o opened) {
+		u.applyOrg(o)
+		u.goTo(screen)
+	})
+}
+
 // applyOrg makes o the current organisation and goes to the diagnostic.
 func (u *ui) applyOrg(o opened) {
 	u.sess = session{org: o.org, assessment: o.assessment, respondent: -1}

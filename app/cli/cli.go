@@ -59,11 +59,13 @@ func (e *UsageError) Error() string { return e.Msg }
 func Usagef(format string, a ...any) error { return &UsageError{Msg: fmt.Sprintf(format, a...)} }
 
 // Main runs the command line and returns the process exit status. With no
-// command it calls startGUI with the resolved database path.
-func Main(ctx context.Context, args []string, env Env, startGUI func(dbPath string) error) int {
+// command it calls startGUI with the resolved database path and the
+// organisation to open at start (--open, may be empty).
+func Main(ctx context.Context, args []string, env Env, startGUI func(dbPath, open string) error) int {
 	global := flag.NewFlagSet("revopsdx", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	dbFlag := global.String("db", "", "database file (default $REVOPSDX_DB, else the user config folder)")
+	openFlag := global.String("open", "", "desktop app: open this organisation (name or id) on its results")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printHelp(env.Stdout)
@@ -85,7 +87,7 @@ func Main(ctx context.Context, args []string, env Env, startGUI func(dbPath stri
 			printHelp(env.Stderr)
 			return ExitUsage
 		}
-		if err := startGUI(env.DBPath); err != nil {
+		if err := startGUI(env.DBPath, *openFlag); err != nil {
 			fmt.Fprintf(env.Stderr, "revopsdx: %v\n", err)
 			return ExitError
 		}
@@ -208,7 +210,7 @@ func lookup(name string) *Command {
 // printHelp lists every command with its one-line summary.
 func printHelp(w io.Writer) {
 	fmt.Fprint(w, "RevOps Diagnostic: offline Revenue Operations diagnostics.\n\n")
-	fmt.Fprint(w, "Usage:\n  revopsdx [--db PATH]                 start the desktop app\n")
+	fmt.Fprint(w, "Usage:\n  revopsdx [--db PATH] [--open ORG]    start the desktop app (on ORG's results)\n")
 	fmt.Fprint(w, "  revopsdx [--db PATH] COMMAND [flags]  run a command\n\nCommands:\n")
 	cmds := Commands()
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })

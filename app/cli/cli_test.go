@@ -65,11 +65,11 @@ func TestDBResolution(t *testing.T) {
 	if got, _ := ResolveDBPath(""); !strings.HasSuffix(got, "revopsdx/revopsdx.db") {
 		t.Errorf("default: %q", got)
 	}
-	var gotDB string
+	var gotDB, gotOpen string
 	env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}
-	Main(context.Background(), []string{"--db", "/x.db"}, env, func(db string) error { gotDB = db; return nil })
-	if gotDB != "/x.db" {
-		t.Errorf("GUI got db %q", gotDB)
+	Main(context.Background(), []string{"--db", "/x.db", "--open", "Demo"}, env, func(db, open string) error { gotDB, gotOpen = db, open; return nil })
+	if gotDB != "/x.db" || gotOpen != "Demo" {
+		t.Errorf("GUI got db %q, open %q", gotDB, gotOpen)
 	}
 }
 
