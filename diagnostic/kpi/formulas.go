@@ -40,30 +40,24 @@ func (c *calc) value(id string, p Period) res {
 // Record-based ways; each returns missing("deals") etc. when the records
 // do not cover the period.
 func (c *calc) deals(p Period, f func(lo, hi int) res) func() res {
-	return func() res {
-		lo, hi, ok := c.l.months(p)
-		if !ok || !covers(c.l.hasDeals, c.l.dealFirst, c.l.dealLast, lo, hi) {
-			return missing("deals")
-		}
-		return f(lo, hi)
-	}
+	return c.records(p, "deals", c.l.hasDeals, c.l.dealFirst, c.l.dealLast, f)
 }
 
 func (c *calc) txs(p Period, f func(lo, hi int) res) func() res {
-	return func() res {
-		lo, hi, ok := c.l.months(p)
-		if !ok || !covers(c.l.hasTx, c.l.txFirst, c.l.txLast, lo, hi) {
-			return missing("transactions")
-		}
-		return f(lo, hi)
-	}
+	return c.records(p, "transactions", c.l.hasTx, c.l.txFirst, c.l.txLast, f)
 }
 
 func (c *calc) leadRecs(p Period, f func(lo, hi int) res) func() res {
+	return c.records(p, "leads", c.l.hasLeads, c.l.leadFirst, c.l.leadLast, f)
+}
+
+// records is the way through one kind of raw record: f over the period's
+// months when the records cover them, else missing(name).
+func (c *calc) records(p Period, name string, has bool, first, last int, f func(lo, hi int) res) func() res {
 	return func() res {
 		lo, hi, ok := c.l.months(p)
-		if !ok || !covers(c.l.hasLeads, c.l.leadFirst, c.l.leadLast, lo, hi) {
-			return missing("leads")
+		if !ok || !covers(has, first, last, lo, hi) {
+			return missing(name)
 		}
 		return f(lo, hi)
 	}
