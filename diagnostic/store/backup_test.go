@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,19 +15,23 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
 
-// withMigration makes migrations() return the embedded ones plus a
-// 0002 migration with the given SQL, for the duration of the test.
-func withMigration(t *testing.T, sql string) {
+// withMigration makes migrations() return the embedded ones plus one more,
+// numbered after the last, with the given SQL, for the duration of the
+// test. It returns the new migration's file name.
+func withMigration(t *testing.T, sql string) string {
 	t.Helper()
+	migrationSource = migrationFS
+	next := fmt.Sprintf("%04d_test.sql", latestVersion()+1)
 	m := fstest.MapFS{}
 	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
 	for _, n := range names {
 		b, _ := migrationFS.ReadFile(n)
 		m[n] = &fstest.MapFile{Data: b}
 	}
-	m["migrations/0002_test.sql"] = &fstest.MapFile{Data: []byte(sql)}
+	m["migrations/"+next] = &fstest.MapFile{Data: []byte(sql)}
 	migrationSource = m
 	t.Cleanup(func() { migrationSource = migrationFS })
+	return next
 }
 
 func TestMigrationCopiesFirstAndIsAtomic(t *testing.T) {
@@ -38,10 +43,11 @@ func TestMigrationCopiesFirstAndIsAtomic(t *testing.T) {
 	}
 	mustOrg(t, s, "Acme")
 	s.Close()
+	base := latestVersion()
 
 	// A migration that fails half-way changes nothing.
-	withMigration(t, `ALTER TABLE orgs ADD COLUMN website TEXT; INSERT INTO no_such_table VALUES (1);`)
-	if _, err := Open(ctx, path, Options{}); err == nil || !strings.Contains(err.Error(), "migration 0002_test.sql") {
+	name := withMigration(t, `ALTER TABLE orgs ADD COLUMN website TEXT; INSERT INTO no_such_table VALUES (1);`)
+	if _, err := Open(ctx, path, Options{}); err == nil || !strings.Contains(err.Error(), "migration "+name) {
 		t.Fatalf("failing migration: %v", err)
 	}
 	migrationSource = migrationFS
@@ -49,8 +55,8 @@ func TestMigrationCopiesFirstAndIsAtomic(t *testing.T) {
 	if err != nil {
 		t.Fatalf("after a failed migration: %v", err)
 	}
-	if v, _ := s.SchemaVersion(ctx); v != 1 {
-		t.Errorf("version after failed migration %d, want 1", v)
+	if v, _ := s.SchemaVersion(ctx); v != base {
+		t.Errorf("version after failed migration %d, want %d", v, base)
 	}
 	if cols, _ := tableColumns(ctx, s.r, "orgs"); len(cols) != 10 {
 		t.Errorf("orgs has %d columns after a rolled-back migration, want 10", len(cols))
@@ -64,12 +70,12 @@ func TestMigrationCopiesFirstAndIsAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if v, _ := s.SchemaVersion(ctx); v != 2 {
-		t.Errorf("version %d, want 2", v)
+	if v, _ := s.SchemaVersion(ctx); v != base+1 {
+		t.Errorf("version %d, want %d", v, base+1)
 	}
 	list, _ := s.Backups()
 	// Two pre-migration copies: the failed attempt's and this one's.
-	if len(list) != 2 || !strings.Contains(list[0], "pre-migration-v1") {
+	if len(list) != 2 || !strings.Contains(list[0], fmt.Sprintf("pre-migration-v%d", base)) {
 		t.Fatalf("backups %v", list)
 	}
 	migrationSource = migrationFS
@@ -78,8 +84,8 @@ func TestMigrationCopiesFirstAndIsAtomic(t *testing.T) {
 		t.Fatalf("the pre-migration copy does not open with the old schema: %v", err)
 	}
 	defer old.Close()
-	if v, _ := old.SchemaVersion(ctx); v != 1 {
-		t.Errorf("copy at version %d, want 1", v)
+	if v, _ := old.SchemaVersion(ctx); v != base {
+		t.Errorf("copy at version %d, want %d", v, base)
 	}
 	if o, err := old.FindOrg(ctx, "Acme"); err != nil || o.Name != "Acme" {
 		t.Errorf("copy lacks the data: %v", err)
