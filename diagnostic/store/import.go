@@ -52,24 +52,9 @@ type ImportWriter struct {
 	orgID    int64
 	importID int64
 	batches  map[string]*batch
-	tsCache  map[time.Time]string
+	tsCache  map[time.Time]any
 	rows     int
 	rejected int
-}
-
-// batchRows is how many rows one insert statement carries; the widest table
-// (deals: 11 bound columns, 1,408 parameters a statement) stays far below
-// SQLite's limit of 32,766 bound parameters.
-const batchRows = 128
-
-// batch collects the rows of one kind until a full statement can run.
-type batch struct {
-	what       string // "deal", "observation"… for error messages
-	head, tail string // "INSERT INTO t(cols) VALUES" and an optional upsert clause
-	row        string // "(?, ?, …)"
-	args       []any
-	n          int
-	full       *sql.Stmt // prepared once for batchRows rows
 }
 
 // ID is the id of the import being written ("import:<id>" is the Source of
@@ -99,7 +84,7 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 	if err != nil {
 		return rec, fmt.Errorf("import of %s: mapping: %w", rec.FileName, err)
 	}
-	err = s.write(ctx, fmt.Sprintf("importing %s", rec.FileName), func(tx *sql.Tx) error {
+	err = s.writeTrusted(ctx, fmt.Sprintf("importing %s", rec.FileName), func(tx *sql.Tx) error {
 		if err := s.touchOrg(ctx, tx, orgID); err != nil {
 			return err
 		}
@@ -114,7 +99,7 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 			return fmt.Errorf("this file was already imported as %s on %s (import %d); use --replace to import it again: %w",
 				oldName, strings.Replace(oldAt[:16], "T", " ", 1), oldID, diagnostic.ErrConflict)
 		default:
-			if _, err := tx.ExecContext(ctx, `DELETE FROM imports WHERE id = ?`, oldID); err != nil {
+			if err := deleteImportRows(ctx, tx, oldID); err != nil {
 				return err
 			}
 		}
@@ -123,7 +108,7 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 		if err != nil {
 			return err
 		}
-		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}, tsCache: map[time.Time]string{}}
+		w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}, tsCache: map[time.Time]any{}}
 		if w.importID, err = res.LastInsertId(); err != nil {
 			return err
 		}
@@ -166,64 +151,6 @@ func checkImportRecord(rec ImportRecord) error {
 	return nil
 }
 
-func (w *ImportWriter) close() {
-	for _, b := range w.batches {
-		if b.full != nil {
-			b.full.Close()
-		}
-	}
-}
-
-// add queues one row of a kind and runs the statement when the batch is
-// full. The statements run without the context (no watcher goroutine per
-// statement); the transaction itself watches ctx, and the context is checked
-// every 1024 rows.
-func (w *ImportWriter) add(what, head, row, tail string, args ...any) error {
-	if w.rows&1023 == 0 {
-		if err := w.ctx.Err(); err != nil {
-			return err
-		}
-	}
-	b, ok := w.batches[what]
-	if !ok {
-		b = &batch{what: what, head: head, row: w.literalIDs(row), tail: tail}
-		w.batches[what] = b
-	}
-	b.args = append(b.args, args...)
-	b.n++
-	w.rows++
-	if b.n == batchRows {
-		return w.flush(b)
-	}
-	return nil
-}
-
-// flush runs the queued rows of one batch as one statement.
-func (w *ImportWriter) flush(b *batch) error {
-	if b.n == 0 {
-		return nil
-	}
-	var err error
-	if b.n == batchRows {
-		if b.full == nil {
-			if b.full, err = w.tx.PrepareContext(w.ctx, b.query(batchRows)); err != nil {
-				return fmt.Errorf("preparing %s insert: %w", b.what, err)
-			}
-		}
-		_, err = b.full.Exec(b.args...)
-	} else {
-		_, err = w.tx.Exec(b.query(b.n), b.args...)
-	}
-	if err != nil {
-		if cerr := w.ctx.Err(); cerr != nil {
-			return cerr // the transaction watched ctx and rolled back
-		}
-		return classify(fmt.Sprintf("rows %d to %d (%s)", w.rows-b.n+1, w.rows, b.what), err)
-	}
-	b.args, b.n = b.args[:0], 0
-	return nil
-}
-
 // literalIDs writes the organisation and import ids into a row template
 // ("{org}", "{import}") as integer literals: they are the same for every row
 // of an import, and binding them once per row was a measurable share of a
@@ -236,46 +163,23 @@ func (w *ImportWriter) literalIDs(row string) string {
 	return strings.NewReplacer("{org}", strconv.FormatInt(w.orgID, 10), "{import}", imp).Replace(row)
 }
 
-// nullTS formats an instant like nullTS, remembering the last few hundred
-// distinct values: the rows of an export share few dates, and formatting
-// each again was a measurable share of a large import.
+// nullTS formats an instant like nullTS, remembering up to 4,096 distinct
+// values ready to bind (formatted and boxed): the rows of an export share
+// few dates, and formatting and boxing each again was a measurable share of
+// a large import.
 func (w *ImportWriter) nullTS(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	if s, ok := w.tsCache[t]; ok {
-		return s
+	if v, ok := w.tsCache[t]; ok {
+		return v
 	}
-	s := ts(t)
+	var v any = ts(t)
 	if len(w.tsCache) >= 4096 {
 		clear(w.tsCache)
 	}
-	w.tsCache[t] = s
-	return s
-}
-
-// flushAll runs every partial batch; Import calls it after fill.
-func (w *ImportWriter) flushAll() error {
-	for _, b := range w.batches {
-		if err := w.flush(b); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// query is the insert statement for n rows.
-func (b *batch) query(n int) string {
-	var q strings.Builder
-	q.WriteString(b.head)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(b.row)
-	}
-	q.WriteString(b.tail)
-	return q.String()
+	w.tsCache[t] = v
+	return v
 }
 
 // AddObservation adds a monthly KPI or input value, replacing an earlier
@@ -286,6 +190,12 @@ func (w *ImportWriter) AddObservation(o diagnostic.Observation) error {
 	}
 	return w.add("observation", "INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES ", "({org}, ?, ?, ?, ?, {import})", observationUpsert,
 		o.Metric, o.Month.String(), o.Value, sourceImport)
+}
+
+// dealStatus holds each status ready to bind, so that a large import does
+// not box the same three strings once per row.
+var dealStatus = map[diagnostic.DealStatus]any{
+	diagnostic.DealOpen: string(diagnostic.DealOpen), diagnostic.DealWon: string(diagnostic.DealWon), diagnostic.DealLost: string(diagnostic.DealLost),
 }
 
 // AddDeal adds a deal.
@@ -299,7 +209,7 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 		return err
 	}
 	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline) VALUES ",
-		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
 		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
 }
 

@@ -234,7 +234,7 @@ func saveData(ctx context.Context, tx *sql.Tx, orgID int64, snap analysis.Snapsh
 			return fmt.Errorf("%s for %s: %w", o.Metric, o.Month, err)
 		}
 	}
-	w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}, tsCache: map[time.Time]string{}}
+	w := &ImportWriter{ctx: ctx, tx: tx, orgID: orgID, batches: map[string]*batch{}, tsCache: map[time.Time]any{}}
 	defer w.close()
 	for _, d := range snap.Deals {
 		if err := w.AddDeal(d); err != nil {
