@@ -7,8 +7,58 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
-// pipeBatch is how many records travel to the writer goroutine at once.
-const pipeBatch = 512
+// pipeBatchRows is how many records travel to the writer goroutine at once.
+const pipeBatchRows = 512
+
+// pipeBatch is a group of records on their way to the writer, kept by kind
+// in typed slices (no closure or boxing per record). A file brings one kind
+// of record, so keeping kinds apart does not change the order of writes.
+// Batches are recycled once written.
+type pipeBatch struct {
+	deals        []diagnostic.Deal
+	customers    []diagnostic.Customer
+	transactions []diagnostic.Transaction
+	leads        []diagnostic.Lead
+	observations []diagnostic.Observation
+	n            int
+}
+
+// reset empties the batch, keeping its storage.
+func (b *pipeBatch) reset() {
+	b.deals, b.customers, b.transactions = b.deals[:0], b.customers[:0], b.transactions[:0]
+	b.leads, b.observations, b.n = b.leads[:0], b.observations[:0], 0
+}
+
+// writeTo adds every record of the batch through w, stopping at the first
+// error.
+func (b *pipeBatch) writeTo(w *store.ImportWriter) error {
+	for _, d := range b.deals {
+		if err := w.AddDeal(d); err != nil {
+			return err
+		}
+	}
+	for _, c := range b.customers {
+		if err := w.AddCustomer(c); err != nil {
+			return err
+		}
+	}
+	for _, t := range b.transactions {
+		if err := w.AddTransaction(t); err != nil {
+			return err
+		}
+	}
+	for _, l := range b.leads {
+		if err := w.AddLead(l); err != nil {
+			return err
+		}
+	}
+	for _, o := range b.observations {
+		if err := w.AddObservation(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // pipeSink is the importer's Sink over the store's import writer, with the
 // writing on a goroutine of its own: the importer parses and validates the
@@ -17,8 +67,9 @@ const pipeBatch = 512
 // stops the pipe; the importer sees it on its next record and stops too.
 type pipeSink struct {
 	w     *store.ImportWriter
-	batch []func(*store.ImportWriter) error
-	ch    chan []func(*store.ImportWriter) error
+	batch *pipeBatch
+	ch    chan *pipeBatch // full batches to the writer
+	free  chan *pipeBatch // written batches back to the importer
 	done  chan struct{}
 	mu    sync.Mutex
 	err   error
@@ -26,7 +77,8 @@ type pipeSink struct {
 
 // newPipeSink starts the writer goroutine.
 func newPipeSink(w *store.ImportWriter) *pipeSink {
-	p := &pipeSink{w: w, ch: make(chan []func(*store.ImportWriter) error, 4), done: make(chan struct{})}
+	const inFlight = 4
+	p := &pipeSink{w: w, batch: &pipeBatch{}, ch: make(chan *pipeBatch, inFlight), free: make(chan *pipeBatch, inFlight+2), done: make(chan struct{})}
 	go p.write()
 	return p
 }
@@ -35,17 +87,18 @@ func newPipeSink(w *store.ImportWriter) *pipeSink {
 // and draining the rest without writing.
 func (p *pipeSink) write() {
 	defer close(p.done)
-	for batch := range p.ch {
-		if p.failed() != nil {
-			continue
-		}
-		for _, add := range batch {
-			if err := add(p.w); err != nil {
+	for b := range p.ch {
+		if p.failed() == nil {
+			if err := b.writeTo(p.w); err != nil {
 				p.mu.Lock()
 				p.err = err
 				p.mu.Unlock()
-				break
 			}
+		}
+		b.reset()
+		select {
+		case p.free <- b:
+		default:
 		}
 	}
 }
@@ -56,15 +109,21 @@ func (p *pipeSink) failed() error {
 	return p.err
 }
 
-// put queues one record's write.
-func (p *pipeSink) put(add func(*store.ImportWriter) error) error {
+// added counts one record put into the current batch and sends the batch
+// when it is full, taking a recycled one (or a new one) in its place.
+func (p *pipeSink) added() error {
+	p.batch.n++
+	if p.batch.n < pipeBatchRows {
+		return nil
+	}
 	if err := p.failed(); err != nil {
 		return err
 	}
-	p.batch = append(p.batch, add)
-	if len(p.batch) == pipeBatch {
-		p.ch <- p.batch
-		p.batch = make([]func(*store.ImportWriter) error, 0, pipeBatch)
+	p.ch <- p.batch
+	select {
+	case p.batch = <-p.free:
+	default:
+		p.batch = &pipeBatch{}
 	}
 	return nil
 }
@@ -72,7 +131,7 @@ func (p *pipeSink) put(add func(*store.ImportWriter) error) error {
 // close sends what is left, waits for the writer and returns its first
 // error. It must be called exactly once, after the importer returns.
 func (p *pipeSink) close() error {
-	if len(p.batch) > 0 {
+	if p.batch.n > 0 {
 		p.ch <- p.batch
 		p.batch = nil
 	}
@@ -82,21 +141,26 @@ func (p *pipeSink) close() error {
 }
 
 func (p *pipeSink) Deal(d diagnostic.Deal) error {
-	return p.put(func(w *store.ImportWriter) error { return w.AddDeal(d) })
+	p.batch.deals = append(p.batch.deals, d)
+	return p.added()
 }
 
 func (p *pipeSink) Customer(c diagnostic.Customer) error {
-	return p.put(func(w *store.ImportWriter) error { return w.AddCustomer(c) })
+	p.batch.customers = append(p.batch.customers, c)
+	return p.added()
 }
 
 func (p *pipeSink) Transaction(t diagnostic.Transaction) error {
-	return p.put(func(w *store.ImportWriter) error { return w.AddTransaction(t) })
+	p.batch.transactions = append(p.batch.transactions, t)
+	return p.added()
 }
 
 func (p *pipeSink) Lead(l diagnostic.Lead) error {
-	return p.put(func(w *store.ImportWriter) error { return w.AddLead(l) })
+	p.batch.leads = append(p.batch.leads, l)
+	return p.added()
 }
 
 func (p *pipeSink) Observation(o diagnostic.Observation) error {
-	return p.put(func(w *store.ImportWriter) error { return w.AddObservation(o) })
+	p.batch.observations = append(p.batch.observations, o)
+	return p.added()
 }

@@ -58,6 +58,7 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 		}
 	}
 
+	defer collectLess()()
 	var sum importer.Summary
 	rec := store.ImportRecord{FileName: filepath.Base(file), SHA256: d.SHA256, Kind: kind, Mapping: d.Mapping, Replace: replace}
 	_, err = s.Import(ctx, orgID, rec, func(w *store.ImportWriter) error {

@@ -228,10 +228,26 @@ func (v *vocabulary) isEmpty(s string) bool {
 	if s == "" {
 		return true
 	}
-	if len(s) > v.emptyMax {
-		return (s[0] == ' ' || s[0] == '\t' || s[0] == 0xC2) && strings.TrimSpace(s) == ""
+	t := strings.TrimSpace(s) // a substring: no copy
+	if len(t) > v.emptyMax {
+		return t == ""
 	}
-	return v.empty[strings.ToLower(strings.TrimSpace(s))]
+	// Lower-case ASCII letters in a buffer on the stack: the markers are
+	// ASCII words and dashes, and strings.ToLower allocated for every short
+	// cell with a capital ("EUR", "Web"), a measurable share of a large
+	// import's parsing.
+	var buf [16]byte
+	if len(t) > len(buf) {
+		return v.empty[strings.ToLower(t)]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return v.empty[string(buf[:len(t)])]
 }
 
 // boolean reads Yes/No, Sí/No, True/False, 1/0.

@@ -90,3 +90,22 @@ func TestDetectAndJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestIsEmpty checks the empty markers whatever their case and padding,
+// and that ordinary short values (capitals included) are not taken for one.
+func TestIsEmpty(t *testing.T) {
+	v, err := loadVocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"", " ", "\t", "na", "NA", "N/A", " n/a ", "N.A.", "-", "--", "NULL", "Null", "None", "NaN", "#N/A", "S/D", "—", "–", "\u00a0"} {
+		if !v.isEmpty(s) {
+			t.Errorf("isEmpty(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"EUR", "Web", "Main", "0", "N", "NAN1", "nada", "n/a/b", "Closed Won", "- 5", "—x", strings.Repeat("N", 20)} {
+		if v.isEmpty(s) {
+			t.Errorf("isEmpty(%q) = true, want false", s)
+		}
+	}
+}
