@@ -30,9 +30,12 @@ func TestImportDryRun(t *testing.T) {
 
 func TestImportProblemsExitOne(t *testing.T) {
 	file := importFixture("deals_problems.csv")
-	code, _, errOut := run(t, "import", "--dry-run", file)
+	code, out, errOut := run(t, "import", "--dry-run", file)
 	if code != ExitError {
 		t.Fatalf("code %d", code)
+	}
+	if !strings.Contains(out, "10 read, 0 imported, 10 rejected") {
+		t.Errorf("the summary of a rejected file counts rows as imported:\n%s", out)
 	}
 	for _, w := range []string{
 		"revopsdx: deals_problems.csv:3:Amount: \"12x\": not a number\n",
@@ -47,7 +50,7 @@ func TestImportProblemsExitOne(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, "deals_problems.csv:4:Created: \"2024-02-31\": fecha imposible") {
 		t.Errorf("es: code %d\n%s", code, errOut)
 	}
-	code, out, _ := run(t, "import", "--dry-run", "--skip-invalid", file)
+	code, out, _ = run(t, "import", "--dry-run", "--skip-invalid", file)
 	if code != ExitOK || !strings.Contains(out, "10 read, 3 imported, 7 rejected") {
 		t.Errorf("skip-invalid: code %d\n%s", code, out)
 	}

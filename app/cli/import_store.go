@@ -76,6 +76,7 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 		if sum.File == "" {
 			sum.Detection = d
 		}
+		sum.NothingImported() // the transaction rolled back
 		return sum, err
 	}
 	if userMapped {

@@ -140,10 +140,15 @@ func TestKPIsDailyCombinedByRule(t *testing.T) {
 
 func TestDealProblemsAllOrNothing(t *testing.T) {
 	var m memSink
-	_, err := Import(context.Background(), fixture("deals_problems.csv"), Options{}, &m)
+	sum, err := Import(context.Background(), fixture("deals_problems.csv"), Options{}, &m)
 	var pe *ProblemsError
 	if !errors.As(err, &pe) || !errors.Is(err, diagnostic.ErrInvalid) {
 		t.Fatalf("err = %v, want a ProblemsError", err)
+	}
+	// A rejected file's summary counts nothing as imported.
+	if sum.RowsImported != 0 || sum.Records != 0 || sum.RowsRead == 0 || sum.RowsRejected != sum.RowsRead {
+		t.Errorf("summary of a rejected file: read %d, imported %d, records %d, rejected %d",
+			sum.RowsRead, sum.RowsImported, sum.Records, sum.RowsRejected)
 	}
 	want := []struct {
 		row    int

@@ -20,8 +20,8 @@ import (
 type Summary struct {
 	Detection
 	RowsRead          int                           `json:"rows_read"`
-	RowsImported      int                           `json:"rows_imported"`
-	RowsRejected      int                           `json:"rows_rejected"`
+	RowsImported      int                           `json:"rows_imported"` // 0 when the file was rejected
+	RowsRejected      int                           `json:"rows_rejected"` // every row read when the file was rejected
 	FooterRowsSkipped int                           `json:"footer_rows_skipped"`
 	BlankRowsSkipped  int                           `json:"blank_rows_skipped"`
 	Records           int                           `json:"records"` // records (or monthly observations) passed to the sink
@@ -73,9 +73,18 @@ func Import(ctx context.Context, path string, opts Options, sink Sink) (Summary,
 		return s, err
 	}
 	if s.ProblemCount > 0 && !opts.SkipInvalid {
+		s.NothingImported()
 		return s, &ProblemsError{File: d.File, Problems: s.Problems, Count: s.ProblemCount}
 	}
 	return s, nil
+}
+
+// NothingImported makes the summary of a rejected file say so: no row or
+// record counts as imported (the caller rolls back what the sink got) and
+// every row read counts as rejected. Import calls it when it returns a
+// *ProblemsError; a caller whose own writing failed calls it too.
+func (s *Summary) NothingImported() {
+	s.RowsImported, s.Records, s.RowsRejected = 0, 0, s.RowsRead
 }
 
 // run is the state of one import.
