@@ -268,8 +268,14 @@ func PositionOf(v float64, b Benchmark, dir diagnostic.Direction, currency strin
 	case betterQ != nil && atLeast(v, *betterQ):
 		return AboveP75
 	case b.Median != nil && atLeast(v, *b.Median):
+		if betterQ == nil { // no upper quartile to be below of
+			return AboveMedian
+		}
 		return MedianToP75
 	case b.Median != nil:
+		if worseQ == nil { // no lower quartile to be above of
+			return BelowMedian
+		}
 		return P25ToMedian
 	case worseQ != nil:
 		return MedianToP75 // within a rule's band (e.g. 3–4× coverage): acceptable

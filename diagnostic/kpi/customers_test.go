@@ -45,6 +45,7 @@ func customerFixture() []diagnostic.Customer {
 func TestCustomerFormulas(t *testing.T) {
 	in := Inputs{Customers: customerFixture(), Observations: []diagnostic.Observation{
 		obs("sales_marketing_spend", "2024-01", 3000), obs("sales_marketing_spend", "2024-02", 3000),
+		obs("leads", "2024-01", 40),
 	}}
 	r := compute(t, in, "2023-06", "2024-06", Month)
 	// June 2023: start cohort (end of May) A, B, C; C leaves on 10 June; E is new.
@@ -55,6 +56,9 @@ func TestCustomerFormulas(t *testing.T) {
 	wantValue(t, r, "mrr 2024-01", 100+80+150+60) // A + C + E upgraded + F
 	wantValue(t, r, "arr 2024-01", 390*12)
 	wantValue(t, r, "cac 2024-01", 3000) // 3000 ÷ 1 new customer (D; C's return is not an acquisition)
+	// Lead to customer from typed leads and the customer records' new
+	// customers (no new_customers input, no lead records).
+	wantValue(t, r, "lead_to_customer 2024-01", 1.0/40)
 	// February: cohort A, C, E, F; F leaves. No new customer: CAC not available.
 	wantValue(t, r, "logo_churn 2024-02", 0.25)
 	wantMissing(t, r, "cac 2024-02", "new_customers=0")

@@ -211,7 +211,7 @@ func (c *calc) compute(id string, p Period) res {
 			c.leadRecs(p, func(lo, hi int) res {
 				return div(okv(sumRange(l.leadCustomer, lo, hi)), okv(sumRange(l.leadN, lo, hi)), "leads")
 			}),
-			func() res { return div(c.input("new_customers", p), c.input("leads", p), "leads") })
+			func() res { return div(c.newCustomers(p), c.value("leads", p), "leads") })
 	case "cac":
 		return c.pick(id, p, func() res { return div(c.input("sales_marketing_spend", p), c.newCustomers(p), "new_customers") })
 	case "cac_payback_months":
