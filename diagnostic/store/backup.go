@@ -43,7 +43,7 @@ func listBackups(dir, dbPath string) ([]string, error) {
 	}
 	var list []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasPrefix(e.Name(), prefix) && strings.HasSuffix(e.Name(), ".db") {
+		if !e.IsDir() && isBackupOf(e.Name(), prefix) {
 			list = append(list, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -53,6 +53,18 @@ func listBackups(dir, dbPath string) ([]string, error) {
 
 func backupPrefix(dbPath string) string {
 	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath)) + "-"
+}
+
+// isBackupOf reports whether a file name is <prefix><UTC time>[-label].db:
+// the time must follow the prefix at once, so that the backups of
+// "rev-old.db" ("rev-old-2026…") are not taken for those of "rev.db".
+func isBackupOf(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok || !strings.HasSuffix(rest, ".db") || len(rest) < len(stampFormat) {
+		return false
+	}
+	_, err := time.Parse(stampFormat, rest[:len(stampFormat)])
+	return err == nil
 }
 
 // backupFile copies the database at path (a consistent snapshot, WAL

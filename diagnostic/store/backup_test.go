@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -221,5 +222,37 @@ func TestLockedDatabase(t *testing.T) {
 	tx.Commit()
 	if err := b.SetObservation(ctx, o.ID, diagnostic.Observation{Metric: "revenue", Month: month("2026-01"), Value: 1}); err != nil {
 		t.Errorf("write after the lock was released: %v", err)
+	}
+}
+
+// TestBackupsOfSiblingDatabasesStayApart checks that the rolling backups of
+// "r.db" and of "r-old.db" in the same folder are told apart: listing,
+// pruning and the once-a-day check of one ignore the other's files.
+func TestBackupsOfSiblingDatabasesStayApart(t *testing.T) {
+	dir := t.TempDir()
+	bdir := filepath.Join(dir, "backups")
+	if err := os.MkdirAll(bdir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"r-20260301T090000Z.db", "r-20260302T090000Z-pre-restore.db", "r-old-20260303T090000Z.db", "r-notes.db", "r-20260301T090000Z.txt"} {
+		if err := os.WriteFile(filepath.Join(bdir, n), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(db string) []string {
+		list, err := listBackups(bdir, filepath.Join(dir, db))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range list {
+			list[i] = filepath.Base(p)
+		}
+		return list
+	}
+	if got := names("r.db"); !slices.Equal(got, []string{"r-20260302T090000Z-pre-restore.db", "r-20260301T090000Z.db"}) {
+		t.Errorf("backups of r.db: %v", got)
+	}
+	if got := names("r-old.db"); !slices.Equal(got, []string{"r-old-20260303T090000Z.db"}) {
+		t.Errorf("backups of r-old.db: %v", got)
 	}
 }
