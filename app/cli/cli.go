@@ -108,6 +108,10 @@ func runCommand(ctx context.Context, cmd *Command, args []string, env *Env) int 
 	fs := newFlagSet(cmd, env)
 	run := cmd.Setup(fs)
 	db := fs.String("db", env.DBPath, "database file")
+	// The flag package prints the error and the usage itself while parsing;
+	// silence it so that each is printed exactly once, below, on the right
+	// stream: -h on stdout (exit 0), a bad flag on stderr (exit 2).
+	fs.SetOutput(io.Discard)
 	positional, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -115,10 +119,12 @@ func runCommand(ctx context.Context, cmd *Command, args []string, env *Env) int 
 			fs.Usage()
 			return ExitOK
 		}
+		fs.SetOutput(env.Stderr)
 		fmt.Fprintf(env.Stderr, "revopsdx %s: %v\n", cmd.Name, err)
 		fs.Usage()
 		return ExitUsage
 	}
+	fs.SetOutput(env.Stderr)
 	if *db != env.DBPath {
 		if env.DBPath, err = ResolveDBPath(*db); err != nil {
 			fmt.Fprintf(env.Stderr, "revopsdx: %v\n", err)

@@ -14,7 +14,10 @@ func versionCommand() *Command {
 		Summary: "print the version",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			asJSON := fs.Bool("json", false, `print {"version": "..."}`)
-			return func(_ context.Context, env *Env, _ []string) error {
+			return func(_ context.Context, env *Env, args []string) error {
+				if len(args) > 0 {
+					return Usagef("unexpected argument %q", args[0])
+				}
 				if *asJSON {
 					return writeJSON(env.Stdout, map[string]string{"version": env.Version})
 				}
