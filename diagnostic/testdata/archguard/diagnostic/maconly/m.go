@@ -1,0 +1,2 @@
+// Package maconly imports the toolkit only when built for macOS.
+package maconly

@@ -1,0 +1,2 @@
+// Package winonly imports the toolkit only when built for Windows.
+package winonly
