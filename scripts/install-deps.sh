@@ -52,7 +52,8 @@ else
   echo "install-deps: not root and no sudo; run as root: apt-get install -y$missing" >&2
   exit 1
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+# sudo resets the environment (env_reset), so an exported DEBIAN_FRONTEND
+# would not reach apt-get: pass it through env on the command itself.
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
