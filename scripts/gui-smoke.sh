@@ -45,19 +45,20 @@ export XDG_CONFIG_HOME="$tmp/config"
 LANG=C LC_ALL=C "$bin" --db "$tmp/smoke.db" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 
-# Wait (up to 60 s) for the window to be mapped.
-mapped=""
-for _ in $(seq 1 600); do
-  kill -0 "$app_pid" 2>/dev/null || fail "the app exited before its window appeared"
-  if xwininfo -root -tree 2>/dev/null | grep -q "\"$title\""; then mapped=yes; break; fi
-  sleep 0.1
-done
-[ -n "$mapped" ] || fail "no window titled '$title' within 60 s"
+# Wait (up to 60 s) for the window to be mapped and viewable, not merely
+# created (Fyne creates it unmapped first).
+set +e
+win_id=$(scripts/wait-window.sh "$title" 60 "$app_pid")
+waited=$?
+set -e
+case $waited in
+  0) ;;
+  3) fail "the app exited before its window appeared" ;;
+  *) fail "no viewable window titled '$title' within 60 s" ;;
+esac
 
 # Wait (up to 30 s) for the first frames to be drawn: the screenshot must hold
 # at least 50 distinct colours.
-win_id=$(xwininfo -name "$title" 2>/dev/null | awk '/Window id:/ {print $4}')
-[ -n "$win_id" ] || win_id=root
 colours=0
 for _ in $(seq 1 60); do
   import -window "$win_id" "$out" 2>/dev/null || true
