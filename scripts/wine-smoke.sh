@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Windows build for real:
 #  1. it imports only Windows system DLLs (x86_64-w64-mingw32-objdump -p);
-#  2. its PE subsystem is Windows GUI;
+#  2. its PE subsystem is Windows GUI, and its file properties carry the
+#     version of FyneApp.toml (scripts/exe-version.sh);
 #  3. it starts under Wine (fresh WINEPREFIX, Xvfb): its window appears and a
 #     screenshot shows it drawn (at least 50 colours).
 #   scripts/wine-smoke.sh dist/revopsdx-VERSION-windows-amd64.exe [SCREENSHOT.png]
@@ -31,6 +32,9 @@ subsystem=$(x86_64-w64-mingw32-objdump -p "$exe" | awk '/^Subsystem/ {print $2}'
 [ "$subsystem" = "00000002" ] || fail "PE subsystem is $subsystem, want 00000002 (Windows GUI)"
 echo "wine-smoke: subsystem Windows GUI"
 
+# 2b. File properties: the version of FyneApp.toml (as VERSION.BUILD).
+scripts/exe-version.sh "$exe" || fail "the file properties do not carry the version of FyneApp.toml"
+
 # 3. Start it under Wine.
 tmp=$(mktemp -d)
 xvfb_pid=""
@@ -53,16 +57,12 @@ wineboot --init >"$tmp/wine.log" 2>&1 || fail "wineboot failed"
 x86_64-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" scripts/wine/bcryptprimitives_stub.c
 wine "$exe" --db 'C:\revopsdx-smoke.db' >>"$tmp/wine.log" 2>&1 &
 
-mapped=""
-for _ in $(seq 1 900); do
-  if xwininfo -root -tree 2>/dev/null | grep -q "\"$title\""; then mapped=yes; break; fi
-  sleep 0.2
-done
-[ -n "$mapped" ] || fail "no window titled '$title' within 180 s"
-win_id=$(xwininfo -name "$title" 2>/dev/null | awk '/Window id:/ {print $4}')
+# Wait (up to 180 s: Wine's first start is slow) for the window to be mapped
+# and viewable, not merely created.
+win_id=$(scripts/wait-window.sh "$title" 180) || fail "no viewable window titled '$title' within 180 s"
 colours=0
 for _ in $(seq 1 120); do
-  import -window "${win_id:-root}" "$out" 2>/dev/null || true
+  import -window "$win_id" "$out" 2>/dev/null || true
   colours=$(convert "$out" -format %k info: 2>/dev/null || echo 0)
   [ "$colours" -ge 50 ] && break
   sleep 0.5
