@@ -21,6 +21,10 @@ fi
 version=$(awk -F'"' '/^[[:space:]]*Version[[:space:]]*=/ {print $2; exit}' FyneApp.toml)
 [ -n "$version" ] || { echo "package: no Version in FyneApp.toml" >&2; exit 1; }
 
+for os in "${@:-linux}"; do
+  case "$os" in linux | windows) ;; *) echo "package: unknown target '$os' (linux, windows)" >&2; exit 2 ;; esac
+done
+
 backup=$(mktemp)
 cp FyneApp.toml "$backup"
 restore() { cp "$backup" FyneApp.toml; rm -f "$backup" fyne_metadata_init.go "RevOps Diagnostic.tar.xz" "RevOps Diagnostic.exe"; }
@@ -40,7 +44,6 @@ for os in "${@:-linux}"; do
       fyne_out="RevOps Diagnostic.exe"
       file="revopsdx-$version-windows-amd64.exe"
       ;;
-    *) echo "package: unknown target '$os' (linux, windows)" >&2; exit 2 ;;
   esac
   rm -f "$fyne_out" "dist/$file"
   case "$os" in
