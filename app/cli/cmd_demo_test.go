@@ -212,7 +212,7 @@ func TestPlanAndTarget(t *testing.T) {
 	if code, out, errOut := runDB(t, db, "", "target", "--org", "Acme", "--kpi", "win_rate", "--value", "0.25", "--by", "2027-06"); code != ExitOK || out != "Target for Win rate (win_rate) of \"Acme\": 25% by 2027-06.\n" {
 		t.Errorf("target: %d %q %q", code, out, errOut)
 	}
-	if _, out, _ := runDB(t, db, "", "plan", "--org", "Acme"); !strings.Contains(out, "0.25") || !strings.Contains(out, "2027-06") {
+	if _, out, _ := runDB(t, db, "", "plan", "--org", "Acme"); !strings.Contains(out, "25%") || !strings.Contains(out, "Jun 2027") {
 		t.Errorf("plan text: %s", out)
 	}
 	cases := []struct {

@@ -51,7 +51,7 @@ func kpisCommand() *Command {
 					if err != nil {
 						return err
 					}
-					rows, err := computeKPIs(snap, from, to, grain)
+					rows, cat, err := computeKPIs(snap, from, to, grain)
 					if err != nil {
 						return fmt.Errorf("KPIs of %q: %w", o.Name, err)
 					}
@@ -65,7 +65,7 @@ func kpisCommand() *Command {
 					if err != nil {
 						return err
 					}
-					return printKPIs(env, rows, l, o.Currency)
+					return printKPIs(env, rows, cat, l, o.Currency)
 				})
 			}
 		},
@@ -94,13 +94,14 @@ func monthRange(from, to string) (diagnostic.Month, diagnostic.Month, error) {
 
 // computeKPIs computes every KPI over from..to; a zero bound is the
 // earliest or latest month with data. No data and no range gives no rows.
-func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain) ([]kpi.Row, error) {
+// cat is the catalogue used, custom KPIs included.
+func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain) ([]kpi.Row, *kpi.Catalogue, error) {
 	cat, err := kpi.LoadCatalogue()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cat, err = cat.WithCustom(snap.CustomKPIs); err != nil {
-		return nil, fmt.Errorf("custom KPIs: %w", err)
+		return nil, nil, fmt.Errorf("custom KPIs: %w", err)
 	}
 	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, Customers: snap.Customers,
 		Transactions: snap.Transactions, Leads: snap.Leads, Plan: snap.Plan, Profile: snap.Profile}
@@ -112,17 +113,18 @@ func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain)
 		to = last
 	}
 	if from.IsZero() || to.IsZero() || to.Before(from) {
-		return []kpi.Row{}, nil
+		return []kpi.Row{}, cat, nil
 	}
 	rows, err := kpi.Compute(in, from, to, g)
 	if rows == nil {
 		rows = []kpi.Row{}
 	}
-	return rows, err
+	return rows, cat, err
 }
 
-// printKPIs prints the rows as a table, values in the locale.
-func printKPIs(env *Env, rows []kpi.Row, l locale.Lang, currency string) error {
+// printKPIs prints the rows as a table in l: values in the locale, status
+// and trend in the GUI's words, missing inputs by name.
+func printKPIs(env *Env, rows []kpi.Row, cat *kpi.Catalogue, l locale.Lang, currency string) error {
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(env.Stdout, l.Pick("No hay datos de KPI: importa o escribe valores mensuales.", "No KPI data: import or type monthly values."))
 		return err
@@ -130,21 +132,26 @@ func printKPIs(env *Env, rows []kpi.Row, l locale.Lang, currency string) error {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, l.Pick("PERIODO\tKPI\tVALOR\tOBJETIVO\tESTADO\tTENDENCIA\tFALTA", "PERIOD\tKPI\tVALUE\tTARGET\tSTATUS\tTREND\tMISSING"))
 	for _, r := range rows {
-		val, tgt, trend := "–", "–", "–"
+		val, tgt := "–", "–"
 		if r.Value != nil {
 			val = diagnostic.FormatValue(l, r.Unit, *r.Value, currency)
 		}
 		if r.Target != nil {
 			tgt = diagnostic.FormatValue(l, r.Unit, r.Target.Value, currency)
 		}
-		if r.Trend != nil {
-			trend = r.Trend.Direction
+		st, err := statusText(l, r.Status)
+		if err != nil {
+			return err
 		}
-		st := string(r.Status)
-		if st == "" {
-			st = "–"
+		trend, err := trendText(l, r.Trend)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Period, r.Def.Name(l), val, tgt, st, trend, strings.Join(r.Missing, ", "))
+		missing := make([]string, len(r.Missing))
+		for i, m := range r.Missing {
+			missing[i] = cat.MissingLabel(m, l)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Period, r.Def.Name(l), val, tgt, st, trend, strings.Join(missing, ", "))
 	}
 	return tw.Flush()
 }

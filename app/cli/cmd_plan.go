@@ -9,6 +9,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -22,7 +23,7 @@ func planCommand() *Command {
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			objectives := fs.String("objectives", "", "set the objectives, comma-separated: "+joinObjectives())
-			lang := fs.String("lang", "", "language of KPI names, es or en (default: the organisation's)")
+			lang := fs.String("lang", "", "language of the text (names, labels, targets), es or en (default: the organisation's)")
 			asJSON := fs.Bool("json", false, `print {"org","objectives","plan":[{"kpi","name","owner","cadence","retired","target","targets"}],"added"}`)
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
@@ -127,6 +128,8 @@ type planItemView struct {
 	Retired bool                `json:"retired"`
 	Target  *diagnostic.Target  `json:"target"` // in force today
 	Targets []diagnostic.Target `json:"targets"`
+
+	unit diagnostic.Unit // for the text; JSON keeps the plain value
 }
 
 type planView struct {
@@ -134,6 +137,12 @@ type planView struct {
 	Objectives []diagnostic.Objective `json:"objectives"`
 	Plan       []planItemView         `json:"plan"`
 	Added      []string               `json:"added"`
+
+	// For the text: its language, the organisation's currency and the
+	// catalogue that names objectives and KPIs.
+	lang     locale.Lang
+	currency string
+	cat      *kpi.Catalogue
 }
 
 // planOf reads the objectives and the plan for display.
@@ -142,7 +151,7 @@ func planOf(ctx context.Context, s *store.Store, o store.Org, cat *kpi.Catalogue
 	if err != nil {
 		return planView{}, err
 	}
-	v := planView{Org: o.Name, Objectives: []diagnostic.Objective{}, Plan: []planItemView{}}
+	v := planView{Org: o.Name, Objectives: []diagnostic.Objective{}, Plan: []planItemView{}, lang: l, currency: o.Currency, cat: cat}
 	objs, err := s.Objectives(ctx, o.ID)
 	if err != nil {
 		return v, err
@@ -156,7 +165,7 @@ func planOf(ctx context.Context, s *store.Store, o store.Org, cat *kpi.Catalogue
 	for _, it := range plan {
 		iv := planItemView{KPI: it.KPI, Name: it.KPI, Owner: it.Owner, Cadence: it.Cadence, Retired: it.Retired, Targets: it.Targets}
 		if d, ok := cat.Def(it.KPI); ok {
-			iv.Name = d.Name(l)
+			iv.Name, iv.unit = d.Name(l), d.Unit
 		}
 		if t, ok := kpi.TargetFor(it, today); ok {
 			iv.Target = &t
@@ -169,35 +178,55 @@ func planOf(ctx context.Context, s *store.Store, o store.Org, cat *kpi.Catalogue
 	return v, nil
 }
 
-// printPlan prints the objectives and the plan as a table.
+// printPlan prints the objectives and the plan as a table in the plan's
+// language: objective names, headers, cadences and targets in its words
+// and formats (25 %, 165.000 €, dic 2026).
 func printPlan(env *Env, v planView, set bool) error {
+	l := v.lang
 	sw := &stickyWriter{w: env.Stdout}
 	objs := make([]string, len(v.Objectives))
 	for i, o := range v.Objectives {
-		objs[i] = string(o)
+		objs[i] = v.cat.ObjectiveName(o, l)
 	}
 	if len(objs) == 0 {
 		objs = []string{"-"}
 	}
-	sw.printf("%s · objectives: %s\n", v.Org, strings.Join(objs, ", "))
+	sw.printf(l.Pick("%s · objetivos: %s\n", "%s · objectives: %s\n"), v.Org, strings.Join(objs, ", "))
 	if set {
-		sw.printf("Added to the plan: %d KPIs%s\n", len(v.Added), listSuffix(v.Added))
+		names := make([]string, len(v.Added))
+		for i, id := range v.Added {
+			names[i] = id
+			if d, ok := v.cat.Def(id); ok {
+				names[i] = d.Name(l)
+			}
+		}
+		kpis := l.Pick("KPI", "KPIs")
+		if len(v.Added) == 1 {
+			kpis = "KPI"
+		}
+		sw.printf(l.Pick("Añadidos al plan: %d %s%s\n", "Added to the plan: %d %s%s\n"), len(v.Added), kpis, listSuffix(names))
 	}
 	if len(v.Plan) == 0 {
-		sw.printf("The KPI plan is empty: set objectives with --objectives to get suggested KPIs.\n")
+		sw.printf("%s\n", l.Pick("El plan de KPI está vacío: elige objetivos con --objectives para recibir KPI sugeridos.",
+			"The KPI plan is empty: set objectives with --objectives to get suggested KPIs."))
 		return sw.err
 	}
 	tw := tabwriter.NewWriter(sw, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "\nKPI\tNAME\tOWNER\tCADENCE\tTARGET\tBY\tRETIRED")
+	fmt.Fprintln(tw, l.Pick("\nKPI\tNOMBRE\tRESPONSABLE\tFRECUENCIA\tOBJETIVO\tPARA\tRETIRADO", "\nKPI\tNAME\tOWNER\tCADENCE\tTARGET\tBY\tRETIRED"))
 	for _, it := range v.Plan {
 		tgt, by, ret := "-", "-", ""
 		if it.Target != nil {
-			tgt, by = fmt.Sprintf("%g", it.Target.Value), it.Target.By.String()
+			tgt = diagnostic.FormatValue(l, it.unit, it.Target.Value, v.currency)
+			by = l.MonthYear(it.Target.By.Year, it.Target.By.Month)
 		}
 		if it.Retired {
-			ret = "yes"
+			ret = l.Pick("sí", "yes")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", it.KPI, it.Name, dash(it.Owner), dash(string(it.Cadence)), tgt, by, ret)
+		cad, err := cadenceText(l, it.Cadence)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", it.KPI, it.Name, dash(it.Owner), cad, tgt, by, ret)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/revopsdx/revopsdx/assets"
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -66,13 +68,17 @@ func (b Benchmark) SourceIn(lang locale.Lang) string {
 
 // Cite is "Source Year", followed by "(reported by a secondary source)" or
 // "(rule of thumb)" when marked: how every benchmark is quoted to a user.
+// A year the source's name already carries is not repeated ("Ebsta 2024",
+// not "Ebsta 2024 2024"; "Benchmarkit 2025 (2024 data)").
 func (b Benchmark) Cite(lang locale.Lang) string {
 	s, year := b.SourceIn(lang), b.Year
 	if lang == locale.ES && b.YearES != "" {
 		year = b.YearES
 	}
 	if year != "" && year != "–" && year != "undated" {
-		s += " " + year
+		if year = yearNotIn(s, year); year != "" {
+			s += " " + year
+		}
 	}
 	switch b.Mark {
 	case MarkReportedBy:
@@ -281,4 +287,32 @@ func PositionOf(v float64, b Benchmark, dir diagnostic.Direction, currency strin
 		return MedianToP75 // within a rule's band (e.g. 3–4× coverage): acceptable
 	}
 	return P25ToMedian // short of the only (better) bound given
+}
+
+// yearNotIn is year without its leading year ("2025" of "2025 (2024
+// data)") when source already names that year as a word, else year itself.
+func yearNotIn(source, year string) string {
+	first, rest, _ := strings.Cut(year, " ")
+	if !isYear(first) {
+		return year
+	}
+	for _, w := range strings.FieldsFunc(source, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if w == first {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return year
+}
+
+// isYear reports whether s is four digits.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

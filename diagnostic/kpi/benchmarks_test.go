@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,6 +175,58 @@ func TestFormulasInSpanish(t *testing.T) {
 		for _, w := range []string{"revenue", "customers", "won ", "deals", "spend", "months", "period end"} {
 			if strings.Contains(es, w) {
 				t.Errorf("%s: Spanish formula %q has %q", d.ID, es, w)
+			}
+		}
+	}
+}
+
+// TestCiteYearOnce: a source whose name carries the year is not followed by
+// the same year again, in both languages, on the real catalogue rows; a
+// source without the year still gets it. Before the fix the first row read
+// "Benchmarkit 2025 2025 (2024 data)".
+func TestCiteYearOnce(t *testing.T) {
+	bs, err := Benchmarks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ metric, source, en, es string }{
+		{"arr_growth", "Benchmarkit 2025", "Benchmarkit 2025 (2024 data)", "Benchmarkit 2025 (datos de 2024)"},
+		{"reps_at_quota", "Ebsta 2024", "Ebsta 2024, as reported by a secondary source", "Ebsta 2024, según una fuente secundaria"},
+		{"cac_ratio_blended", "KBCM 2019 SaaS survey", "KBCM 2019 SaaS survey", "KBCM 2019 SaaS survey"},
+		{"nrr", "SaaS Capital 2023 retention report", "SaaS Capital 2023 retention report (FY22 data)", "SaaS Capital 2023 retention report (datos del ejercicio 2022)"},
+		{"gross_renewal", "Lightspeed 2023 sales benchmark", "Lightspeed 2023 sales benchmark", "Lightspeed 2023 sales benchmark"},
+		// No year in the name: the year is kept.
+		{"cac_ratio_new", "Benchmarkit", "Benchmarkit 2025 (2024 data)", "Benchmarkit 2025 (datos de 2024)"},
+		{"nrr", "Benchmarkit", "Benchmarkit 2024 data, as reported by a secondary source", "Benchmarkit (datos de 2024), según una fuente secundaria"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, b := range bs {
+			if b.Metric != c.metric || b.Source != c.source {
+				continue
+			}
+			found = true
+			if got := b.Cite(locale.EN); got != c.en {
+				t.Errorf("%s/%s: Cite(en) = %q, want %q", c.metric, c.source, got, c.en)
+			}
+			if got := b.Cite(locale.ES); got != c.es {
+				t.Errorf("%s/%s: Cite(es) = %q, want %q", c.metric, c.source, got, c.es)
+			}
+		}
+		if !found {
+			t.Errorf("no benchmark %s from %q in benchmarks.json", c.metric, c.source)
+		}
+	}
+	// No citation of the table names a year twice.
+	year := regexp.MustCompile(`\b(19|20)\d\d\b`)
+	for _, b := range bs {
+		for _, l := range []locale.Lang{locale.ES, locale.EN} {
+			seen := map[string]bool{}
+			for _, y := range year.FindAllString(b.Cite(l), -1) {
+				if seen[y] {
+					t.Errorf("%s/%s: %q names %s twice", b.Metric, b.Source, b.Cite(l), y)
+				}
+				seen[y] = true
 			}
 		}
 	}

@@ -85,6 +85,13 @@ type Catalogue struct {
 		ES string `json:"es"`
 		EN string `json:"en"`
 	} `json:"objective_names"`
+	// MissingNames names, in Spanish and English, what a KPI can lack
+	// besides the monthly inputs and the KPIs: kinds of records ("deals")
+	// and quantities computed from them ("won deals"); see MissingLabel.
+	MissingNames map[string]struct {
+		ES string `json:"es"`
+		EN string `json:"en"`
+	} `json:"missing_names"`
 	byID      map[string]int
 	inputByID map[string]int
 }
@@ -188,6 +195,11 @@ func (c *Catalogue) index() error {
 			return bad("objective_names", "objective %s needs a Spanish and an English name", o)
 		}
 	}
+	for k, n := range c.MissingNames {
+		if n.ES == "" || n.EN == "" {
+			return bad("missing_names", "%q needs a Spanish and an English name", k)
+		}
+	}
 	return nil
 }
 
@@ -237,6 +249,7 @@ func (c *Catalogue) WithCustom(custom []diagnostic.CustomKPI) (*Catalogue, error
 		Inputs:         c.Inputs,
 		Suggestions:    c.Suggestions,
 		ObjectiveNames: c.ObjectiveNames,
+		MissingNames:   c.MissingNames,
 	}
 	for _, k := range custom {
 		agg := AggMean

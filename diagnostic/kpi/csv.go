@@ -15,11 +15,13 @@ var CSVHeader = []string{"kpi", "period", "value", "unit", "target", "target_by"
 	"benchmark_median", "benchmark_p75", "benchmark_source", "benchmark_year", "benchmark_position",
 	"status", "trend", "missing"}
 
+// num is a number in plain decimal notation, never scientific (1774200,
+// not 1.7742e+06), so a spreadsheet reads it as it is.
 func num(v *float64) string {
 	if v == nil {
 		return ""
 	}
-	return strconv.FormatFloat(*v, 'g', -1, 64)
+	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
 // Record is the row as CSV cells, in CSVHeader order.

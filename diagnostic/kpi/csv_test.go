@@ -49,3 +49,22 @@ func TestRowJSONAndCSV(t *testing.T) {
 		t.Errorf("CSV:\n%s", sb.String())
 	}
 }
+
+// TestCSVPlainNumbers: large and small values are written in plain decimal
+// notation; 'g' formatting gave "1.7742e+06" for ARR and "1e-05" for a tiny
+// rate, which spreadsheets in some locales read as text.
+func TestCSVPlainNumbers(t *testing.T) {
+	arr, tiny, tgt := 1774200.0, 0.00001, 2500000.0
+	r := Row{KPI: "arr", Period: "2026-10", Value: &arr, Unit: diagnostic.UnitMoney, Missing: []string{},
+		Target: &TargetRef{Value: tgt, By: mon("2027-06")}}
+	small := Row{KPI: "logo_churn", Period: "2026-10", Value: &tiny, Unit: diagnostic.UnitPercent, Missing: []string{}}
+	var sb strings.Builder
+	if err := WriteCSV(&sb, []Row{r, small}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(sb.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "arr,2026-10,1774200,money,2500000,2027-06,") ||
+		!strings.HasPrefix(lines[2], "logo_churn,2026-10,0.00001,percent,") {
+		t.Errorf("CSV:\n%s", sb.String())
+	}
+}

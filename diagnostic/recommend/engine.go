@@ -170,7 +170,7 @@ func (e *evaluator) build(r Rule, facts []fact) Recommendation {
 		HorizonDays: r.HorizonDays,
 		Impact:      r.Impact,
 		Effort:      r.Effort,
-		Text:        fill(e.lang.Pick(r.TextES, r.TextEN), vars),
+		Text:        fill(r.text(e.lang, vars), vars),
 		Evidence:    evs,
 	}
 }

@@ -61,6 +61,11 @@ type Rule struct {
 	When        []Condition            `json:"when"`
 	TextES      string                 `json:"text_es"`
 	TextEN      string                 `json:"text_en"`
+	// TextESOne and TextENOne are the texts for a count of one ("1 question
+	// differs" instead of "1 questions differ"); a rule whose count can be 1
+	// and whose text is plural has both.
+	TextESOne string `json:"text_es_one,omitempty"`
+	TextENOne string `json:"text_en_one,omitempty"`
 }
 
 // Names are the display names of pillars and topics used in texts.
@@ -201,7 +206,10 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 	if r.Team == TeamOfKPI && !wildKPI && !strings.HasPrefix(r.When[0].Kind, "kpi_") {
 		return fmt.Errorf("team %q needs a KPI condition first", TeamOfKPI)
 	}
-	for _, t := range []string{r.TextES, r.TextEN} {
+	if err := validatePlural(r); err != nil {
+		return err
+	}
+	for _, t := range []string{r.TextES, r.TextEN, r.TextESOne, r.TextENOne} {
 		for _, m := range placeholder.FindAllStringSubmatch(t, -1) {
 			if !slices.Contains(knownPlaceholders, m[1]) {
 				return fmt.Errorf("unknown placeholder {%s}", m[1])
