@@ -26,7 +26,12 @@ var EvidenceKinds = []string{
 	"coverage_without_owner", "plan_no_objectives", "plan_objectives_without_kpis",
 	"plan_without_owner", "plan_without_cadence", "plan_without_target",
 	"kpi_status", "kpi_benchmark", "kpi_trend", "kpi_outlier",
+	"alignment_gap_one",
 }
+
+// singularKinds name the template used instead of a kind when its count is
+// one ("1 question", not "1 questions").
+var singularKinds = map[string]string{"alignment_gap": "alignment_gap_one"}
 
 // evidencePlaceholders are the names a template may use.
 var evidencePlaceholders = []string{"subject", "value", "reference", "items", "count", "period", "source"}
@@ -103,7 +108,11 @@ func (a *Analysis) EvidenceText(r recommend.Recommendation) string {
 	}
 	parts := make([]string, 0, len(r.Evidence))
 	for _, ev := range r.Evidence {
-		t, ok := c.Kinds[ev.Kind]
+		kind := ev.Kind
+		if one, ok := singularKinds[kind]; ok && ev.Count == 1 {
+			kind = one
+		}
+		t, ok := c.Kinds[kind]
 		if !ok {
 			continue
 		}
