@@ -60,3 +60,23 @@ func TestTileTitleWraps(t *testing.T) {
 		t.Errorf("very long title on %d lines, want 2", n)
 	}
 }
+
+func TestWrapKeepsNumberAndUnit(t *testing.T) {
+	o, err := Options{Lang: locale.ES}.normalise(200, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCanvas(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := textStyle{size: labelSize}
+	// The width just fits "media 14,3": a break at the no-break space would
+	// leave "%" alone on the next line.
+	w := c.measure("media 14,3", ts) + 1
+	for _, line := range c.wrap("media 14,3\u00a0% en oct", ts, w, 3) {
+		if strings.HasPrefix(line, "%") || strings.HasSuffix(line, "14,3") {
+			t.Errorf("wrap split the number from its unit: line %q", line)
+		}
+	}
+}

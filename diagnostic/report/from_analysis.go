@@ -45,7 +45,7 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 		Paper:        meta.Paper,
 		Currency:     a.Snapshot.Profile.Currency,
 	}
-	d.AssessmentDate = reportDate(a, meta)
+	d.AssessmentDate, d.NoAssessment = reportDate(a, meta), a.Assessment == nil
 	if a.Previous != nil {
 		d.PreviousDate = a.Previous.Date
 	}

@@ -183,12 +183,22 @@ func TestPartialAnalysesRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := pdfText(t, renderTo(t, name+".pdf", d, Options{}), 0, 0)
+			path := renderTo(t, name+".pdf", d, Options{})
+			text := pdfText(t, path, 0, 0)
 			if !strings.Contains(text, s.Profile.Name) {
 				t.Errorf("report lacks the organisation %q", s.Profile.Name)
 			}
 			if strings.Contains(text, "Alineación entre departamentos") || strings.Contains(text, "Cuadro de mando de KPI") {
 				t.Error("empty alignment or KPI sections printed")
+			}
+			// The cover dates the assessment only when there is one; without
+			// it the date shown is the report's and is labelled so.
+			cover := pdfText(t, path, 1, 1)
+			hasAssessment := len(s.Assessments) > 0
+			if d.NoAssessment == hasAssessment ||
+				strings.Contains(cover, "Fecha de la evaluación") != hasAssessment ||
+				strings.Contains(cover, "Fecha del informe") == hasAssessment {
+				t.Errorf("cover dates (assessment: %v): %.400s", hasAssessment, cover)
 			}
 		})
 	}
