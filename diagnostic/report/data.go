@@ -176,8 +176,9 @@ type AnswerRow struct {
 // KPIDefinition explains one KPI.
 type KPIDefinition struct {
 	Name       string
-	Definition string
-	Formula    string
+	Definition string // empty for a custom KPI without one
+	Formula    string // empty for a custom KPI
+	Custom     bool   // the organisation's own KPI, entered as monthly values
 }
 
 // Source is a publication benchmarks come from.
