@@ -120,7 +120,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 		for i, p := range all {
 			series[i] = c.value(d.ID, p)
 		}
-		sp := spikes(series)
+		sp := spikes(series, scaleFloor(d.Unit))
 		var match *Match
 		if m, ok := LookupBenchmark(d.ID, in.Profile); ok {
 			match = &m

@@ -10,6 +10,10 @@ const (
 	// OutlierWindow is how many changes on each side of a value make up
 	// the sample its changes are judged against.
 	OutlierWindow = 12
+	// OutlierMinShare: a spike smaller than this share of the local level
+	// (the median |value| of the window) is not an outlier, however still
+	// the series around it.
+	OutlierMinShare = 0.05
 )
 
 // spike is the outlier reading of one value of a series.
@@ -33,8 +37,11 @@ type spike struct {
 // value), detrended by the median change per period of the window, so a
 // missing month within a steady trend is not a jump. The score z is the
 // weaker of the two changes' robust z-scores (signed: positive for a value
-// above its neighbours), 0 when they point the same way.
-func spikes(series []res) []spike {
+// above its neighbours), 0 when they point the same way. A spike must also
+// be material: both detrended changes at least OutlierMinShare of the local
+// level and at least floor (the unit's smallest meaningful move), so a
+// flat series does not flag a wobble of a fraction of a percent.
+func spikes(series []res, floor float64) []spike {
 	out := make([]spike, len(series))
 	var at []int // indices of the values
 	for i, r := range series {
@@ -55,6 +62,7 @@ func spikes(series []res) []spike {
 	}
 	rates := make([]float64, 0, 2*OutlierWindow+2)
 	resid := make([]float64, 0, 2*OutlierWindow+2)
+	levels := make([]float64, 0, 2*OutlierWindow+3)
 	for j := 1; j < len(at); j++ {
 		lo, hi := max(1, j-OutlierWindow), min(len(at)-1, j+OutlierWindow+1)
 		rates = rates[:0]
@@ -66,10 +74,18 @@ func spikes(series []res) []spike {
 		for k := lo; k <= hi; k++ {
 			resid = append(resid, d[k]-trend*gap[k])
 		}
-		zin := RobustZ(d[j]-trend*gap[j], resid)
-		z := zin
+		levels = levels[:0]
+		for k := lo - 1; k <= hi; k++ {
+			levels = append(levels, math.Abs(series[at[k]].v))
+		}
+		minMove := math.Max(floor, OutlierMinShare*median(levels))
+		in := d[j] - trend*gap[j]
+		zin := RobustZ(in, resid)
+		z, move := zin, math.Abs(in)
 		if j < len(at)-1 {
-			zout := -RobustZ(d[j+1]-trend*gap[j+1], resid)
+			back := d[j+1] - trend*gap[j+1]
+			zout := -RobustZ(back, resid)
+			move = math.Min(move, math.Abs(back))
 			switch {
 			case (zin > 0) != (zout > 0) || zin == 0 || zout == 0:
 				z = 0
@@ -77,7 +93,7 @@ func spikes(series []res) []spike {
 				z = zout
 			}
 		}
-		out[at[j]] = spike{scored: true, z: z, outlier: math.Abs(z) > OutlierZ}
+		out[at[j]] = spike{scored: true, z: z, outlier: math.Abs(z) > OutlierZ && move >= minMove}
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func seriesOf(vals []float64) []res {
 // flagged lists the indices spikes marks as outliers.
 func flagged(vals []float64) []int {
 	var out []int
-	for i, s := range spikes(seriesOf(vals)) {
+	for i, s := range spikes(seriesOf(vals), 1e-9) {
 		if s.outlier {
 			out = append(out, i)
 		}
@@ -106,7 +106,7 @@ func TestSpikes(t *testing.T) {
 func TestSpikesScore(t *testing.T) {
 	v := gen(24, func(i int) float64 { return 10000 + 500*float64(i) })
 	v[9] += 15000
-	s := spikes(seriesOf(v))
+	s := spikes(seriesOf(v), 1e-9)
 	// First value: no change into it, not scored.
 	if s[0].scored {
 		t.Errorf("first value scored: %+v", s[0])
@@ -154,6 +154,42 @@ func TestComputeOutliersOnGrowth(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: outliers %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSpikesMateriality(t *testing.T) {
+	flat := func(level float64) []float64 { return gen(24, func(int) float64 { return level }) }
+	with := func(v []float64, at int, x float64) []float64 { v = slices.Clone(v); v[at] = x; return v }
+	cases := []struct {
+		name  string
+		vals  []float64
+		floor float64
+		want  []int
+	}{
+		// NRR at 100 % for months, one month at 98.8 %: the series is
+		// otherwise constant (MAD 0 makes any move look extreme), but a
+		// 1.2-point dip is under 5 % of the level (5 points): not flagged…
+		{"nrr dip 1.2 pp", with(flat(1), 12, 0.988), 0.01, nil},
+		// …a 6-point one is.
+		{"nrr dip 6 pp", with(flat(1), 12, 0.94), 0.01, []int{12}},
+		// Win rate at 14 %: 5 % of the level is 0.7 points, under the
+		// 1-point floor of a percentage: 14.8 % is not an outlier, 17 % is.
+		{"win rate +0.8 pp", with(flat(0.14), 12, 0.148), 0.01, nil},
+		{"win rate +3 pp", with(flat(0.14), 12, 0.17), 0.01, []int{12}},
+		// Level 100: a spike to 104 is under 5 % of the level; 110 is not.
+		{"count +4 %", with(flat(100), 9, 104), 1e-9, nil},
+		{"count +10 %", with(flat(100), 9, 110), 1e-9, []int{9}},
+	}
+	for _, c := range cases {
+		var got []int
+		for i, s := range spikes(seriesOf(c.vals), c.floor) {
+			if s.outlier {
+				got = append(got, i)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: outliers at %v, want %v", c.name, got, c.want)
 		}
 	}
 }
