@@ -170,3 +170,14 @@ func breakingSpace(r rune) bool {
 	}
 	return unicode.IsSpace(r)
 }
+
+// keepLastTwo joins the last two words of a text of three words or more
+// with a no-break space, so wrapping never leaves the last word alone.
+func keepLastTwo(s string) string {
+	words := strings.FieldsFunc(s, breakingSpace)
+	if len(words) < 3 {
+		return strings.Join(words, " ")
+	}
+	n := len(words)
+	return strings.Join(words[:n-2], " ") + " " + words[n-2] + "\u00a0" + words[n-1]
+}

@@ -24,7 +24,8 @@ func TestTileTitleWraps(t *testing.T) {
 		// the period: two lines, whole words, no "…".
 		{locale.ES, "Ingresos recurrentes mensuales (MRR)", []string{"Ingresos recurrentes", "mensuales (MRR)"}},
 		{locale.ES, "Coste de adquisición de cliente (CAC)", []string{"Coste de adquisición de", "cliente (CAC)"}},
-		{locale.EN, "Customer acquisition cost (CAC)", []string{"Customer acquisition cost", "(CAC)"}},
+		// Not "(CAC)" alone on the second line: the last two words stay together.
+		{locale.EN, "Customer acquisition cost (CAC)", []string{"Customer acquisition", "cost (CAC)"}},
 		{locale.ES, "Tasa de cierre", []string{"Tasa de cierre"}},
 	}
 	for _, cc := range cases {
