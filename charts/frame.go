@@ -2,6 +2,7 @@ package charts
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
@@ -113,9 +114,10 @@ func (c *canvas) legend(items []legendItem, x, y, w float64) float64 {
 }
 
 // wrap breaks s into at most maxLines lines no wider than w, cutting the
-// last one with an ellipsis when needed.
+// last one with an ellipsis when needed. It breaks only at breaking white
+// space: a number keeps its unit across a no-break space ("14,3 %").
 func (c *canvas) wrap(s string, ts textStyle, w float64, maxLines int) []string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, breakingSpace)
 	var lines []string
 	cur := ""
 	for i, wd := range words {
@@ -157,4 +159,25 @@ func (c *canvas) ellipsis(s string, ts textStyle, w float64) string {
 		}
 	}
 	return "…"
+}
+
+// breakingSpace reports whether a line may break at r: white space other
+// than the no-break spaces U+00A0, U+202F and U+2007.
+func breakingSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// keepLastTwo joins the last two words of a text of three words or more
+// with a no-break space, so wrapping never leaves the last word alone.
+func keepLastTwo(s string) string {
+	words := strings.FieldsFunc(s, breakingSpace)
+	if len(words) < 3 {
+		return strings.Join(words, " ")
+	}
+	n := len(words)
+	return strings.Join(words[:n-2], " ") + " " + words[n-2] + "\u00a0" + words[n-1]
 }

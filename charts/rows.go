@@ -92,9 +92,20 @@ func (rl *rowLayout) grid() {
 }
 
 // levelBands shades the five maturity levels (20 points each) and names
-// them above the plot, then draws the grid.
+// them above the plot, then draws the grid. The names come from the
+// questionnaire content; when any one of them does not fit its band, all
+// five are shown by number ("N1" … "N5" / "L1" … "L5") so the row reads
+// evenly.
 func (c *canvas) levelBands(rl *rowLayout) {
 	ts := textStyle{size: smallSize, color: c.th.muted}
+	names := levelNames(c.o.Lang)
+	for lvl := range 5 {
+		x0, x1 := rl.x(float64(lvl)*20), rl.x(float64(lvl+1)*20)
+		if names[lvl] == "" || c.measure(names[lvl], ts) > x1-x0-c.px(4) {
+			names = shortLevelNames(c.o.Lang)
+			break
+		}
+	}
 	for lvl := range 5 {
 		x0, x1 := rl.x(float64(lvl)*20), rl.x(float64(lvl+1)*20)
 		col := c.th.bandAlt
@@ -102,13 +113,7 @@ func (c *canvas) levelBands(rl *rowLayout) {
 			col = c.th.band
 		}
 		c.rect(x0, rl.plot.y, x1-x0, rl.plot.h, col)
-		// The level's name, or its number ("N3" / "L3") when the name does
-		// not fit its band.
-		name := tr(c.o.Lang, fmt.Sprintf("level.%d", lvl+1))
-		if c.measure(name, ts) > x1-x0-c.px(4) {
-			name = c.ellipsis(fmt.Sprintf("%s%d", tr(c.o.Lang, "level.short"), lvl+1), ts, x1-x0)
-		}
-		c.text(name, (x0+x1)/2, rl.plot.y-c.px(5), alignCenter, ts)
+		c.text(c.ellipsis(names[lvl], ts, x1-x0), (x0+x1)/2, rl.plot.y-c.px(5), alignCenter, ts)
 	}
 	rl.grid()
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -64,11 +65,17 @@ func scorecard(d TileData, o Options) (*canvas, error) {
 	if !d.Month.IsZero() {
 		period = lang.MonthYear(d.Month.Year, d.Month.Month)
 	}
+	// A long name wraps onto a second line (cut with "…" only beyond two),
+	// its last two words kept together so no word is left alone.
 	pw := c.measure(period, ps)
-	name := c.ellipsis(d.Title, hs, b.w-pw-c.px(10))
 	y := b.y + c.capHeight(hs.size)
-	c.text(name, b.x, y, alignLeft, hs)
 	c.text(period, b.right(), y, alignRight, ps)
+	for i, line := range c.wrap(keepLastTwo(d.Title), hs, b.w-pw-c.px(10), 2) {
+		if i > 0 {
+			y += c.lineHeight(hs.size)
+		}
+		c.text(strings.ReplaceAll(line, "\u00a0", " "), b.x, y, alignLeft, hs)
+	}
 
 	// Big value, sized down until it fits the width.
 	big := textStyle{size: 29, bold: true, color: c.th.text}

@@ -120,6 +120,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 		for i, p := range all {
 			series[i] = c.value(d.ID, p)
 		}
+		sp := spikes(series, scaleFloor(d.Unit))
 		var match *Match
 		if m, ok := LookupBenchmark(d.ID, in.Profile); ok {
 			match = &m
@@ -148,6 +149,9 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 			}
 			if r.Value != nil {
 				r.Trend, r.Status = trendAndStatus(series, all, i, d, tgt, c)
+				if s := sp[i]; s.scored {
+					r.Trend.Z, r.Trend.Outlier = ptr(s.z), s.outlier
+				}
 			}
 			rows = append(rows, r)
 		}
@@ -205,17 +209,6 @@ func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Ta
 	slopeKnown := dir != InsufficientData
 	if slopeKnown {
 		t.Slope = ptr(fit.Slope)
-	}
-	var sample []float64
-	for k := 0; k <= i; k++ {
-		if !series[k].bad() {
-			sample = append(sample, series[k].v)
-		}
-	}
-	if len(sample) >= 5 {
-		z := RobustZ(v, sample)
-		t.Z = ptr(z)
-		t.Outlier = math.Abs(z) > OutlierZ
 	}
 	if tgt == nil {
 		return t, NoStatus

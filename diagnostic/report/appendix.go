@@ -25,7 +25,17 @@ func (d *doc) appendix() {
 		cols := []column{{t.T("col.kpi"), 22, align.Left}, {t.T("col.definition"), 42, align.Left}, {t.T("col.formula"), 36, align.Left}}
 		var rows [][]cell
 		for _, k := range a.KPIDefinitions {
-			rows = append(rows, []cell{tbold(k.Name), tcell(k.Definition), tcell(k.Formula)})
+			def, formula := k.Definition, k.Formula
+			if def == "" && k.Custom {
+				def = t.T("appendix.custom_kpi")
+			}
+			if def == "" {
+				def = t.T("none")
+			}
+			if formula == "" {
+				formula = t.T("none")
+			}
+			rows = append(rows, []cell{tbold(k.Name), tcell(def), tcell(formula)})
 		}
 		d.table(cols, bodyRows(rows))
 	}

@@ -28,7 +28,6 @@ var (
 	requiredIn = []string{
 		"report.title", "header.title", "footer.page",
 		"section.summary", "section.maturity", "section.alignment", "section.kpis", "section.recommendations", "section.appendix",
-		"level.1", "level.2", "level.3", "level.4", "level.5",
 		"status.on_track", "status.at_risk", "status.off_track", "status.no_target", "status.no_data",
 		"horizon.30", "horizon.60", "horizon.90",
 		"method.scores", "method.gaps", "method.status", "method.priority",

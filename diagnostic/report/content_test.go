@@ -43,7 +43,6 @@ func TestEmbeddedContentIsValid(t *testing.T) {
 func TestParseContentRejects(t *testing.T) {
 	ok := `"report.title":"x","header.title":"x","footer.page":"{current}/{total}",` +
 		`"section.summary":"x","section.maturity":"x","section.alignment":"x","section.kpis":"x","section.recommendations":"x","section.appendix":"x",` +
-		`"level.1":"x","level.2":"x","level.3":"x","level.4":"x","level.5":"x",` +
 		`"status.on_track":"x","status.at_risk":"x","status.off_track":"x","status.no_target":"x","status.no_data":"x",` +
 		`"horizon.30":"x","horizon.60":"x","horizon.90":"x",` +
 		`"method.scores":"x","method.gaps":"x","method.status":"x","method.priority":"x"`

@@ -37,7 +37,12 @@ func (d *doc) cover() {
 	d.add(textRow(txt{size: 10, color: colMuted}, t.T("cover.prepared_for")))
 	d.add(textRow(txt{size: 22, bold: true, color: colText, top: 1, bot: 8}, d.d.Organisation))
 
-	info := [][2]string{{t.T("cover.date"), f.lang.LongDate(d.d.AssessmentDate)}}
+	// Without an assessment the date is the report's, and says so.
+	dateLabel := t.T("cover.date")
+	if d.d.NoAssessment {
+		dateLabel = t.T("cover.report_date")
+	}
+	info := [][2]string{{dateLabel, f.lang.LongDate(d.d.AssessmentDate)}}
 	if !d.d.PreviousDate.IsZero() {
 		info = append(info, [2]string{t.T("cover.previous"), f.lang.LongDate(d.d.PreviousDate)})
 	}

@@ -16,7 +16,8 @@ import (
 // out of the report rather than printed empty.
 type Data struct {
 	Organisation   string      // client organisation name (required)
-	AssessmentDate time.Time   // date of the assessment (required)
+	AssessmentDate time.Time   // date of the assessment, or of the report when NoAssessment (required)
+	NoAssessment   bool        // no assessment yet: the cover names AssessmentDate the report's date
 	PreviousDate   time.Time   // date of the previous assessment; zero when none
 	Consultant     Consultant  // who prepared the report (from settings)
 	Lang           locale.Lang // language of the assessment; Options.Lang overrides
@@ -175,8 +176,9 @@ type AnswerRow struct {
 // KPIDefinition explains one KPI.
 type KPIDefinition struct {
 	Name       string
-	Definition string
-	Formula    string
+	Definition string // empty for a custom KPI without one
+	Formula    string // empty for a custom KPI
+	Custom     bool   // the organisation's own KPI, entered as monthly values
 }
 
 // Source is a publication benchmarks come from.

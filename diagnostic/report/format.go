@@ -70,12 +70,18 @@ func (f formatter) level(n int) string {
 	return f.t.T("summary.level", "n", f.lang.Number(float64(n), 0), "name", f.levelName(n))
 }
 
-// levelName is the name of level n alone.
+// levelName is the name of level n alone, from the questionnaire content
+// (the names the charts and the screens use too).
 func (f formatter) levelName(n int) string {
-	if n < 1 || n > 5 {
+	q, err := diagnostic.LoadQuestionnaire()
+	if err != nil {
+		return f.t.T("none") // a content defect, caught by the content tests
+	}
+	l, ok := q.LevelInfo(n)
+	if !ok {
 		return f.t.T("none")
 	}
-	return f.t.T("level." + string(rune('0'+n)))
+	return l.Name.In(f.lang)
 }
 
 // team names a department or team id, or returns the id when unknown.

@@ -58,6 +58,10 @@ func TestScoreChangeLevelTrend(t *testing.T) {
 		{es.level(3), "Nivel 3: Definido"},
 		{en.level(5), "Level 5: Optimised"},
 		{en.level(0), "–"},
+		// Level names come from questions.json: level 1 is "Inicial" in Spanish.
+		{es.levelName(1), "Inicial"},
+		{en.levelName(1), "Ad hoc"},
+		{es.levelName(6), "–"},
 		{es.trend(TrendWorsening), "↓ Empeora"},
 		{en.trend(TrendUnknown), "–"},
 		{es.status(""), "Sin datos"},

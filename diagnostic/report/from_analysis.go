@@ -45,7 +45,7 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 		Paper:        meta.Paper,
 		Currency:     a.Snapshot.Profile.Currency,
 	}
-	d.AssessmentDate = reportDate(a, meta)
+	d.AssessmentDate, d.NoAssessment = reportDate(a, meta), a.Assessment == nil
 	if a.Previous != nil {
 		d.PreviousDate = a.Previous.Date
 	}
@@ -175,7 +175,7 @@ func fillKPIs(d *Data, a *analysis.Analysis) {
 		}
 		d.KPIs = append(d.KPIs, row)
 		d.Appendix.KPIDefinitions = append(d.Appendix.KPIDefinitions, KPIDefinition{
-			Name: r.Def.Name(a.Lang), Definition: r.Def.Definition(a.Lang), Formula: r.Def.FormulaIn(a.Lang),
+			Name: r.Def.Name(a.Lang), Definition: r.Def.Definition(a.Lang), Formula: r.Def.FormulaIn(a.Lang), Custom: r.Def.Custom,
 		})
 		if r.Match != nil && row.Benchmark != nil && !seen[r.Match.Source+r.Match.Year] {
 			seen[r.Match.Source+r.Match.Year] = true

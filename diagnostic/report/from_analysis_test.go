@@ -141,10 +141,13 @@ func TestDemoReportRenders(t *testing.T) {
 	}{
 		{locale.ES, []string{"Demo", "Resumen ejecutivo", "Cuadro de mando de KPI", "20 de noviembre de 2026",
 			"45 de 100", "Nivel 3: Definido", "Tasa de cierre", "14,3 %", "415", "Javier Morales", "Lucía Fernández",
-			"Alineación entre equipos", "va fuera de plan"}},
+			"Alineación entre equipos", "va fuera de plan",
+			// The custom KPI's appendix row says what it is rather than staying empty.
+			"Demos realizadas KPI propio de tu empresa: tú lo defines y registras su valor cada mes. –"}},
 		{locale.EN, []string{"Demo", "Executive summary", "KPI scorecard", "November 20, 2026",
 			"45 out of 100", "Level 3: Defined", "Win rate", "14.3%", "415", "Javier Morales", "Lucía Fernández",
-			"Cross-team alignment", "is off track"}},
+			"Cross-team alignment", "is off track",
+			"Demos held Your company's own KPI: you define it and record its value each month. –"}},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
 			rec := &chartRecorder{}
@@ -183,12 +186,22 @@ func TestPartialAnalysesRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := pdfText(t, renderTo(t, name+".pdf", d, Options{}), 0, 0)
+			path := renderTo(t, name+".pdf", d, Options{})
+			text := pdfText(t, path, 0, 0)
 			if !strings.Contains(text, s.Profile.Name) {
 				t.Errorf("report lacks the organisation %q", s.Profile.Name)
 			}
 			if strings.Contains(text, "Alineación entre departamentos") || strings.Contains(text, "Cuadro de mando de KPI") {
 				t.Error("empty alignment or KPI sections printed")
+			}
+			// The cover dates the assessment only when there is one; without
+			// it the date shown is the report's and is labelled so.
+			cover := pdfText(t, path, 1, 1)
+			hasAssessment := len(s.Assessments) > 0
+			if d.NoAssessment == hasAssessment ||
+				strings.Contains(cover, "Fecha de la evaluación") != hasAssessment ||
+				strings.Contains(cover, "Fecha del informe") == hasAssessment {
+				t.Errorf("cover dates (assessment: %v): %.400s", hasAssessment, cover)
 			}
 		})
 	}

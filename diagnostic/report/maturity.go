@@ -14,11 +14,11 @@ func (d *doc) maturity() {
 	c := d.d.Charts
 	switch {
 	case len(c.Radar) > 0 && len(c.Pillars) > 0:
-		d.figures(2, 1, figure{c.Radar, t.T("maturity.radar")}, figure{c.Pillars, t.T("maturity.bars")})
+		d.figures(2, 1, figure{png: c.Radar, caption: t.T("maturity.radar")}, figure{png: c.Pillars, caption: t.T("maturity.bars")})
 	case len(c.Radar) > 0:
-		d.figures(1, 0.7, figure{c.Radar, t.T("maturity.radar")})
+		d.figures(1, 0.7, figure{png: c.Radar, caption: t.T("maturity.radar")})
 	case len(c.Pillars) > 0:
-		d.figures(1, 0.85, figure{c.Pillars, t.T("maturity.bars")})
+		d.figures(1, 0.85, figure{png: c.Pillars, caption: t.T("maturity.bars")})
 	}
 
 	withChange := !d.d.PreviousDate.IsZero()

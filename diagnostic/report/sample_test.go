@@ -196,9 +196,9 @@ func sampleData(lang locale.Lang) Data {
 			Respondents: []Respondent{{"María José Núñez", diagnostic.DeptLeadership}, {"Íñigo Peña", diagnostic.DeptSales}, {"Begoña Ibáñez", diagnostic.DeptMarketing}},
 			Answers:     answers,
 			KPIDefinitions: []KPIDefinition{
-				{p("Retención neta de ingresos (NRR)", "Net revenue retention (NRR)"), p("Ingresos recurrentes que conservas de los clientes de hace doce meses, con ampliaciones y reducciones.", "Recurring revenue kept from the customers of twelve months ago, with expansion and contraction."), p("(MRR inicial + ampliación − reducción − bajas) ÷ MRR inicial", "(starting MRR + expansion − contraction − churn) ÷ starting MRR")},
-				{p("Tasa de cierre", "Win rate"), p("Oportunidades ganadas sobre las cerradas del periodo.", "Deals won over deals closed in the period."), p("ganadas ÷ (ganadas + perdidas)", "won ÷ (won + lost)")},
-				{p("Coste de adquisición de cliente (CAC)", "Customer acquisition cost (CAC)"), p("Gasto de ventas y marketing por cliente nuevo.", "Sales and marketing spend per new customer."), p("gasto de ventas y marketing ÷ clientes nuevos", "sales and marketing spend ÷ new customers")},
+				{p("Retención neta de ingresos (NRR)", "Net revenue retention (NRR)"), p("Ingresos recurrentes que conservas de los clientes de hace doce meses, con ampliaciones y reducciones.", "Recurring revenue kept from the customers of twelve months ago, with expansion and contraction."), p("(MRR inicial + ampliación − reducción − bajas) ÷ MRR inicial", "(starting MRR + expansion − contraction − churn) ÷ starting MRR"), false},
+				{p("Tasa de cierre", "Win rate"), p("Oportunidades ganadas sobre las cerradas del periodo.", "Deals won over deals closed in the period."), p("ganadas ÷ (ganadas + perdidas)", "won ÷ (won + lost)"), false},
+				{p("Coste de adquisición de cliente (CAC)", "Customer acquisition cost (CAC)"), p("Gasto de ventas y marketing por cliente nuevo.", "Sales and marketing spend per new customer."), p("gasto de ventas y marketing ÷ clientes nuevos", "sales and marketing spend ÷ new customers"), false},
 			},
 			Sources: []Source{
 				{Name: "KeyBanc Capital Markets · SaaS Survey", Year: 2024, Scope: p("SaaS B2B privadas, 5–50 M$ de ARR", "Private B2B SaaS, $5–50M ARR")},

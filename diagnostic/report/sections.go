@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/core"
@@ -59,10 +61,36 @@ func (d *doc) para(s string) {
 	}
 }
 
-// figure is a chart with its caption.
+// figure is a chart with its caption and, optionally, a second caption
+// line (a KPI's status and trend under its name).
 type figure struct {
 	png     []byte
 	caption string
+	note    string
+}
+
+// captionOf is a figure's caption component: the caption, and the note on
+// its own line below it. Neither leaves a single word alone on its last
+// line.
+func captionOf(fg figure) core.Component {
+	if fg.note == "" {
+		return stCaption.t(keepLastTwo(fg.caption))
+	}
+	first, second := stCaption, stCaption
+	first.bot, second.top = 0.2, 0
+	return &stack{items: []core.Component{first.t(keepLastTwo(fg.caption)), second.t(keepLastTwo(fg.note))}}
+}
+
+// keepLastTwo joins the last two words of s with a no-break space, so a
+// wrapped text never ends with one word alone on its line (an orphan).
+// Texts of one or two words are returned cleaned and unchanged.
+func keepLastTwo(s string) string {
+	s = clean(s)
+	i := strings.LastIndex(s, " ")
+	if i < 0 || !strings.Contains(s[:i], " ") {
+		return s
+	}
+	return s[:i] + "\u00a0" + s[i+1:]
 }
 
 // figures lays out charts side by side, each in a column of equal width
@@ -98,7 +126,7 @@ func (d *doc) figureRow(perRow int, widthShare float64, figs []figure) {
 		w, h, ext, _ := imageSize(fg.png)
 		imgH = max(imgH, colW*float64(h)/float64(w))
 		imgs.Add(imageCol(colSize, fg.png, ext))
-		caps.Add(col.New(colSize).Add(stCaption.t(fg.caption)))
+		caps.Add(col.New(colSize).Add(captionOf(fg)))
 	}
 	// The fixed height of the image row is set once every image is known.
 	sized := row.New(imgH).Add(imgs.GetColumns()...)

@@ -5,7 +5,9 @@ import (
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // charts and logos
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	mimage "github.com/johnfercher/maroto/v2/pkg/components/image"
@@ -104,8 +106,28 @@ var (
 // as a stray glyph.
 func (s txt) t(value string) core.Component { return text.New(clean(value), s.props()) }
 
-// clean collapses every run of white space into one space and trims the ends.
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+// clean collapses every run of breaking white space into one space and
+// trims the ends. No-break spaces (U+00A0, U+202F, U+2007) are kept: the
+// locale puts one between a number and its unit ("14,3 %", "1.234 €") and
+// maroto breaks lines only at plain spaces, so the two stay on one line.
+// A plain space between a digit and a percent or currency sign (typed in
+// content text) becomes a no-break space too.
+func clean(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, breakingSpace), " ")
+	return numberUnit.ReplaceAllString(s, "$1\u00a0$2")
+}
+
+// numberUnit matches a digit, a plain space and a percent or currency sign.
+var numberUnit = regexp.MustCompile(`(\d) ([%€$£¥])`)
+
+// breakingSpace reports whether r is white space a line may break at.
+func breakingSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		return false
+	}
+	return unicode.IsSpace(r)
+}
 
 // with returns a copy of the style in another colour.
 func (s txt) with(c *props.Color) txt { s.color = c; return s }
