@@ -174,9 +174,9 @@ func (w *importWizard) mappingPage() fyne.CanvasObject {
 		top.Add(warn)
 	}
 	back := widget.NewButtonWithIcon(tr("import.back"), theme.NavigateBackIcon(), w.onBack)
-	run := widget.NewButtonWithIcon(tr("action.import"), theme.UploadIcon(), w.onRun)
-	run.Importance = widget.HighImportance
-	return container.NewBorder(top, container.NewHBox(back, run), nil, nil, container.NewVScroll(form))
+	check := widget.NewButtonWithIcon(tr("import.check"), theme.NavigateNextIcon(), w.onCheck)
+	check.Importance = widget.HighImportance
+	return container.NewBorder(top, container.NewHBox(back, check), nil, nil, container.NewVScroll(form))
 }
 
 // fieldName is a field's name for people: a KPI or input by its name,
@@ -196,13 +196,13 @@ func (w *importWizard) fieldName(f string) string {
 func (w *importWizard) summaryPage() fyne.CanvasObject {
 	closeB := widget.NewButtonWithIcon(tr("import.finish"), theme.ConfirmIcon(), w.onCancelWizard)
 	if w.err == nil {
-		s := w.sum
-		text := tr("import.done", map[string]any{"Rows": w.s.u.lang().Number(float64(s.RowsImported), 0), "Records": w.s.u.lang().Number(float64(s.Records), 0)})
+		s, l := w.sum, w.s.u.lang()
+		text := tr("import.done", map[string]any{"Rows": l.Number(float64(s.RowsImported), 0), "Records": l.Number(float64(s.Records), 0)})
 		if s.RowsRejected > 0 {
-			text += "\n" + count(s.RowsRejected, "import.rejected.one", "import.rejected.other")
+			text += "\n" + countN(l, s.RowsRejected, "import.rejected.one", "import.rejected.other")
 		}
-		if s.FooterRowsSkipped+s.BlankRowsSkipped > 0 {
-			text += "\n" + tr("import.skipped", map[string]any{"N": s.FooterRowsSkipped + s.BlankRowsSkipped})
+		if n := s.FooterRowsSkipped + s.BlankRowsSkipped; n > 0 {
+			text += "\n" + tr("import.skipped", map[string]any{"N": l.Number(float64(n), 0)})
 		}
 		closeB.Importance = widget.HighImportance
 		return container.NewVBox(subheading(tr("import.ok")), wrapped(text), container.NewHBox(closeB))
@@ -224,26 +224,8 @@ func (w *importWizard) summaryPage() fyne.CanvasObject {
 	if len(problems) == 0 {
 		return container.NewBorder(top, buttons, nil, nil, nil)
 	}
-	file, l := filepath0(w.path), w.s.u.lang()
-	list := &widget.List{
-		Length: func() int { return len(problems) },
-		CreateItem: func() fyne.CanvasObject {
-			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			where.Truncation = fyne.TextTruncateEllipsis
-			why := widget.NewLabel("")
-			why.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(where, why)
-		},
-		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := problems[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(problemPlace(file, p))
-			c.Objects[1].(*widget.Label).SetText(p.Text(l))
-		},
-	}
-	list.ExtendBaseWidget(list)
 	top.Add(subheading(tr("import.rejected.rows")))
-	return container.NewBorder(top, buttons, nil, nil, list)
+	return container.NewBorder(top, buttons, nil, nil, w.problemList(problems))
 }
 
 // problemPlace is where a problem is: file, row, column and the value.
