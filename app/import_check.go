@@ -64,7 +64,7 @@ func (w *importWizard) checked(sum importer.Summary, err error) {
 
 // checkingPage is the dry run's progress bar with Cancel.
 func (w *importWizard) checkingPage() fyne.CanvasObject {
-	w.progress = widget.NewProgressBar()
+	w.progress = w.newProgress()
 	stop := widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), w.onStop)
 	return container.NewVBox(wrapped(tr("import.checking")), w.progress, container.NewHBox(stop))
 }

@@ -55,7 +55,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	form.Append(tr("import.dateorder"), order)
 	detected := tr("import.detected", map[string]any{
 		"Kind": tr("import.kind." + kindKey(d.Kind)), "Format": d.Format, "Encoding": orDash(d.Encoding),
-		"Delimiter": orDash(d.Delimiter), "Decimal": orDash(d.DecimalSeparator), "Dates": orDash(d.DateFormat),
+		"Delimiter": quoteChar(d.Delimiter), "Decimal": quoteChar(d.DecimalSeparator), "Dates": orDash(d.DateFormat),
 	})
 	next := widget.NewButtonWithIcon(tr("import.next"), theme.NavigateNextIcon(), w.onNext)
 	next.Importance = widget.HighImportance
@@ -117,6 +117,18 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// quoteChar shows a separator character so that it reads as one: in
+// quotes of the interface language, a tab by name, "—" when there is none.
+func quoteChar(s string) string {
+	switch s {
+	case "":
+		return "—"
+	case "\t":
+		return tr("import.tab")
+	}
+	return tr("import.quoted", map[string]any{"V": s})
 }
 
 func (w *importWizard) onKind(k importer.Kind) {

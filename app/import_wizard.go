@@ -242,9 +242,18 @@ func (w *importWizard) finish(sum importer.Summary, err error) {
 	w.show(wizSummary)
 }
 
+// newProgress is a progress bar whose percentage is written in the
+// interface language ("45 %" in Spanish).
+func (w *importWizard) newProgress() *widget.ProgressBar {
+	bar := widget.NewProgressBar()
+	l := w.s.u.lang()
+	bar.TextFormatter = func() string { return l.Percent(bar.Value, 0) }
+	return bar
+}
+
 // runningPage is the progress bar with Cancel.
 func (w *importWizard) runningPage() fyne.CanvasObject {
-	w.progress = widget.NewProgressBar()
+	w.progress = w.newProgress()
 	stop := widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), w.onStop)
 	return container.NewVBox(wrapped(tr("import.running")), w.progress, container.NewHBox(stop))
 }
