@@ -52,3 +52,12 @@ func count(n int, one, other string) string {
 	}
 	return tr(other, map[string]any{"N": n})
 }
+
+// countN is count with n written as a number of the language l
+// ("1.234 filas", "1,234 rows").
+func countN(l locale.Lang, n int, one, other string) string {
+	if n == 1 {
+		return tr(one, map[string]any{"N": l.Number(1, 0)})
+	}
+	return tr(other, map[string]any{"N": l.Number(float64(n), 0)})
+}

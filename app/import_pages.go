@@ -55,7 +55,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	form.Append(tr("import.dateorder"), order)
 	detected := tr("import.detected", map[string]any{
 		"Kind": tr("import.kind." + kindKey(d.Kind)), "Format": d.Format, "Encoding": orDash(d.Encoding),
-		"Delimiter": orDash(d.Delimiter), "Decimal": orDash(d.DecimalSeparator), "Dates": orDash(d.DateFormat),
+		"Delimiter": quoteChar(d.Delimiter), "Decimal": quoteChar(d.DecimalSeparator), "Dates": orDash(d.DateFormat),
 	})
 	next := widget.NewButtonWithIcon(tr("import.next"), theme.NavigateNextIcon(), w.onNext)
 	next.Importance = widget.HighImportance
@@ -119,6 +119,18 @@ func orDash(s string) string {
 	return s
 }
 
+// quoteChar shows a separator character so that it reads as one: in
+// quotes of the interface language, a tab by name, "—" when there is none.
+func quoteChar(s string) string {
+	switch s {
+	case "":
+		return "—"
+	case "\t":
+		return tr("import.tab")
+	}
+	return tr("import.quoted", map[string]any{"V": s})
+}
+
 func (w *importWizard) onKind(k importer.Kind) {
 	if k != w.kind {
 		w.kind = k
@@ -174,9 +186,9 @@ func (w *importWizard) mappingPage() fyne.CanvasObject {
 		top.Add(warn)
 	}
 	back := widget.NewButtonWithIcon(tr("import.back"), theme.NavigateBackIcon(), w.onBack)
-	run := widget.NewButtonWithIcon(tr("action.import"), theme.UploadIcon(), w.onRun)
-	run.Importance = widget.HighImportance
-	return container.NewBorder(top, container.NewHBox(back, run), nil, nil, container.NewVScroll(form))
+	check := widget.NewButtonWithIcon(tr("import.check"), theme.NavigateNextIcon(), w.onCheck)
+	check.Importance = widget.HighImportance
+	return container.NewBorder(top, container.NewHBox(back, check), nil, nil, container.NewVScroll(form))
 }
 
 // fieldName is a field's name for people: a KPI or input by its name,
@@ -196,13 +208,13 @@ func (w *importWizard) fieldName(f string) string {
 func (w *importWizard) summaryPage() fyne.CanvasObject {
 	closeB := widget.NewButtonWithIcon(tr("import.finish"), theme.ConfirmIcon(), w.onCancelWizard)
 	if w.err == nil {
-		s := w.sum
-		text := tr("import.done", map[string]any{"Rows": w.s.u.lang().Number(float64(s.RowsImported), 0), "Records": w.s.u.lang().Number(float64(s.Records), 0)})
+		s, l := w.sum, w.s.u.lang()
+		text := tr("import.done", map[string]any{"Rows": l.Number(float64(s.RowsImported), 0), "Records": l.Number(float64(s.Records), 0)})
 		if s.RowsRejected > 0 {
-			text += "\n" + count(s.RowsRejected, "import.rejected.one", "import.rejected.other")
+			text += "\n" + countN(l, s.RowsRejected, "import.rejected.one", "import.rejected.other")
 		}
-		if s.FooterRowsSkipped+s.BlankRowsSkipped > 0 {
-			text += "\n" + tr("import.skipped", map[string]any{"N": s.FooterRowsSkipped + s.BlankRowsSkipped})
+		if n := s.FooterRowsSkipped + s.BlankRowsSkipped; n > 0 {
+			text += "\n" + tr("import.skipped", map[string]any{"N": l.Number(float64(n), 0)})
 		}
 		closeB.Importance = widget.HighImportance
 		return container.NewVBox(subheading(tr("import.ok")), wrapped(text), container.NewHBox(closeB))
@@ -224,26 +236,8 @@ func (w *importWizard) summaryPage() fyne.CanvasObject {
 	if len(problems) == 0 {
 		return container.NewBorder(top, buttons, nil, nil, nil)
 	}
-	file, l := filepath0(w.path), w.s.u.lang()
-	list := &widget.List{
-		Length: func() int { return len(problems) },
-		CreateItem: func() fyne.CanvasObject {
-			where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			where.Truncation = fyne.TextTruncateEllipsis
-			why := widget.NewLabel("")
-			why.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(where, why)
-		},
-		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := problems[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(problemPlace(file, p))
-			c.Objects[1].(*widget.Label).SetText(p.Text(l))
-		},
-	}
-	list.ExtendBaseWidget(list)
 	top.Add(subheading(tr("import.rejected.rows")))
-	return container.NewBorder(top, buttons, nil, nil, list)
+	return container.NewBorder(top, buttons, nil, nil, w.problemList(problems))
 }
 
 // problemPlace is where a problem is: file, row, column and the value.

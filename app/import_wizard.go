@@ -21,16 +21,25 @@ import (
 
 // The pages of the import wizard.
 const (
-	wizPreview = iota // preview of the first rows and the detected settings
-	wizMapping        // one dropdown per field, choosing a column
-	wizRunning        // progress bar and Cancel
-	wizSummary        // what was imported, or the rejected rows
+	wizPreview    = iota // preview of the first rows and the detected settings
+	wizMapping           // one dropdown per field, choosing a column
+	wizChecking          // the dry run: progress bar and Cancel
+	wizValidation        // rows read and valid, the problems; import all or the valid rows
+	wizRunning           // the import: progress bar and Cancel
+	wizSummary           // what was imported, or why nothing was
 )
 
+// wizSteps is how many steps the wizard tells the user about: preview,
+// mapping, validation (checking and its result) and import (running and
+// its summary).
+const wizSteps = 4
+
 // importWizard takes one file from the file dialog to the store: preview
-// and detected settings, column mapping, the import itself (in a goroutine,
-// with progress and Cancel) and a summary. Nothing is written unless the
-// whole file imports.
+// and detected settings, column mapping, a validation of every row that
+// writes nothing (a dry run with the rows read, the valid ones and the
+// problems), the import itself (in a goroutine, with progress and Cancel)
+// and a summary. Nothing is written unless the import finishes: the whole
+// file, or the valid rows when the user chose to skip the others.
 type importWizard struct {
 	s      *kpiScreen
 	path   string
@@ -48,6 +57,9 @@ type importWizard struct {
 	cancel   context.CancelFunc
 	sum      importer.Summary
 	err      error
+	check    importer.Summary // the dry run's counts and problems
+	checkErr error            // why the dry run stopped (file, mapping, cancel)
+	skip     bool             // import the valid rows, skipping the others
 }
 
 // onImport asks for a file to import into the organisation.
@@ -113,15 +125,32 @@ func (w *importWizard) show(page int) {
 		o = w.previewPage()
 	case wizMapping:
 		o = w.mappingPage()
+	case wizChecking:
+		o = w.checkingPage()
+	case wizValidation:
+		o = w.validationPage()
 	case wizRunning:
 		o = w.runningPage()
 	default:
 		o = w.summaryPage()
 	}
 	title := heading(tr("import.title", map[string]any{"File": filepath.Base(w.path)}))
-	step := wrapped(tr("import.step", map[string]any{"N": min(page, wizSummary-1) + 1, "Of": 3}))
+	step := wrapped(tr("import.step", map[string]any{"N": wizStep(page), "Of": wizSteps}))
 	w.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(title, step), nil, nil, nil, o)}
 	w.body.Refresh()
+}
+
+// wizStep is the step a page belongs to, from 1 to wizSteps.
+func wizStep(page int) int {
+	switch page {
+	case wizPreview:
+		return 1
+	case wizMapping:
+		return 2
+	case wizChecking, wizValidation:
+		return 3
+	}
+	return 4
 }
 
 // close leaves the wizard for the KPI screen, reloaded.
@@ -154,12 +183,17 @@ func (w *importWizard) buildMap() (map[string]string, error) {
 	return m, nil
 }
 
-// onRun starts the import in a goroutine: progress reaches the bar through
-// the UI goroutine, Cancel cancels the context, and the store keeps
-// nothing unless the whole file imports.
-func (w *importWizard) onRun() { w.run(false) }
+// onRun starts the import of the whole file in a goroutine: progress
+// reaches the bar through the UI goroutine, Cancel cancels the context,
+// and the store keeps nothing unless the whole file imports.
+func (w *importWizard) onRun() { w.skip = false; w.run(false) }
 
-// onReplace imports the file again over the earlier import of it.
+// onRunValid imports the rows the validation found valid and skips the
+// others (importer.Options.SkipInvalid).
+func (w *importWizard) onRunValid() { w.skip = true; w.run(false) }
+
+// onReplace imports the file again over the earlier import of it, with
+// the same choice of skipping the invalid rows.
 func (w *importWizard) onReplace() { w.run(true) }
 
 func (w *importWizard) run(replace bool) {
@@ -177,7 +211,7 @@ func (w *importWizard) run(replace bool) {
 	w.cancel = cancel
 	w.show(wizRunning)
 	u, org, path := w.s.u, w.s.org.ID, w.path
-	opts := importer.Options{Kind: w.det.Kind, Sheet: w.det.Sheet, DateOrder: w.order, Map: m,
+	opts := importer.Options{Kind: w.det.Kind, Sheet: w.det.Sheet, DateOrder: w.order, Map: m, SkipInvalid: w.skip,
 		Progress: func(p importer.Progress) { u.post(func() { w.onProgress(p) }) }}
 	u.busy.Add(1)
 	go func() {
@@ -191,7 +225,7 @@ func (w *importWizard) run(replace bool) {
 
 // onProgress moves the bar: bytes (or sheet rows) read of the total.
 func (w *importWizard) onProgress(p importer.Progress) {
-	if w.page != wizRunning || w.progress == nil || p.Total <= 0 {
+	if (w.page != wizRunning && w.page != wizChecking) || w.progress == nil || p.Total <= 0 {
 		return
 	}
 	w.progress.SetValue(min(1, float64(p.Read)/float64(p.Total)))
@@ -208,9 +242,18 @@ func (w *importWizard) finish(sum importer.Summary, err error) {
 	w.show(wizSummary)
 }
 
+// newProgress is a progress bar whose percentage is written in the
+// interface language ("45 %" in Spanish).
+func (w *importWizard) newProgress() *widget.ProgressBar {
+	bar := widget.NewProgressBar()
+	l := w.s.u.lang()
+	bar.TextFormatter = func() string { return l.Percent(bar.Value, 0) }
+	return bar
+}
+
 // runningPage is the progress bar with Cancel.
 func (w *importWizard) runningPage() fyne.CanvasObject {
-	w.progress = widget.NewProgressBar()
+	w.progress = w.newProgress()
 	stop := widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), w.onStop)
 	return container.NewVBox(wrapped(tr("import.running")), w.progress, container.NewHBox(stop))
 }
@@ -229,7 +272,7 @@ func (w *importWizard) errorText(err error) string {
 	case errors.As(err, &me):
 		return me.Text(l)
 	case errors.As(err, &pe):
-		return count(pe.Count, "import.problems.one", "import.problems.other")
+		return countN(l, pe.Count, "import.problems.one", "import.problems.other")
 	case errors.Is(err, diagnostic.ErrConflict):
 		return tr("import.conflict")
 	}

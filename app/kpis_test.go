@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/importer"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -166,6 +169,14 @@ func TestImportWizardMapping(t *testing.T) {
 	}
 	// The user says the owner column is not to be read.
 	w.choice["owner"] = ""
+	tapButton(t, u, "Next: check the rows")
+	u.settle()
+	if w.page != wizValidation || w.check.ProblemCount != 0 || !shows(u, "Every row is valid") || !shows(u, "Step 3 of 4") {
+		t.Fatalf("validation page: %v, %d problems, %q", w.checkErr, w.check.ProblemCount, texts(u))
+	}
+	if n, _ := db.Deals(context.Background(), org.ID, store.Range{}); len(n) != 0 {
+		t.Fatalf("the check wrote %d deals", len(n))
+	}
 	tapButton(t, u, "Import")
 	u.settle()
 	if w.err != nil {
@@ -178,8 +189,8 @@ func TestImportWizardMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deals) != w.sum.Records || len(deals) == 0 {
-		t.Fatalf("%d deals stored, summary says %d", len(deals), w.sum.Records)
+	if len(deals) != w.sum.Records || len(deals) == 0 || len(deals) != w.check.Records {
+		t.Fatalf("%d deals stored, summary says %d, the check said %d", len(deals), w.sum.Records, w.check.Records)
 	}
 	for _, d := range deals {
 		if d.Owner != "" {
@@ -193,8 +204,10 @@ func TestImportWizardMapping(t *testing.T) {
 	}
 }
 
-// TestImportWizardBadFile imports a file with bad rows: the summary lists
-// them and nothing is written.
+// TestImportWizardBadFile checks a file with bad rows: the validation
+// page counts the rows read and valid, lists the problems in the interface
+// language, offers to import the valid rows but not the whole file, and
+// has written nothing; "Back to the columns" returns to the mapping.
 func TestImportWizardBadFile(t *testing.T) {
 	db := openTestStore(t, tempDB(t))
 	defer db.Close()
@@ -204,24 +217,113 @@ func TestImportWizardBadFile(t *testing.T) {
 	s.startImport(fixture("deals_problems.csv"))
 	u.settle()
 	tapButton(t, u, "Next: columns")
-	tapButton(t, u, "Import")
+	tapButton(t, u, "Next: check the rows")
 	u.settle()
 	w := s.wizard
-	if w.err == nil {
-		t.Fatal("a file with bad rows imported")
+	c := w.check
+	if w.checkErr != nil || c.ProblemCount == 0 || c.RowsRead != 10 || c.RowsImported+c.RowsRejected != c.RowsRead || c.RowsImported == 0 {
+		t.Fatalf("check: %v, %d read, %d valid, %d rejected, %d problems", w.checkErr, c.RowsRead, c.RowsImported, c.RowsRejected, c.ProblemCount)
 	}
-	if !shows(u, "Nothing was imported") || !shows(u, "Rejected rows") {
-		t.Errorf("summary: %q", texts(u))
+	// deals_problems.csv has 10 data rows (D1…D10).
+	counts := "Rows read: 10 · valid: " + strconv.Itoa(c.RowsImported) + " · with problems: " + strconv.Itoa(c.RowsRejected) + "."
+	if !shows(u, counts) || !shows(u, "Rows with problems") {
+		t.Errorf("validation page lacks %q: %q", counts, texts(u))
 	}
-	if l := findList(u); l == nil || l.Length() == 0 {
-		t.Error("no rejected rows listed")
+	if l := findList(u); l == nil || l.Length() != len(c.Problems) {
+		t.Error("the problems are not listed")
+	}
+	// D2's amount "12x" is on row 3 (the header is row 1), column Amount.
+	var d2 *importer.Problem
+	for i, p := range c.Problems {
+		if p.Value == "12x" {
+			d2 = &c.Problems[i]
+		}
+	}
+	if d2 == nil || d2.Row != 3 || d2.Column != "Amount" || problemPlace("deals_problems.csv", *d2) != "deals_problems.csv, row 3 · Amount · «12x»" {
+		t.Errorf("D2's problem: %+v", d2)
+	}
+	if first := problemPlace("deals_problems.csv", c.Problems[0]); !shows(u, first) || !shows(u, c.Problems[0].Text(locale.EN)) {
+		t.Errorf("first problem %q not on screen: %q", first, texts(u))
+	}
+	if !hasButton(u, "Import the "+strconv.Itoa(c.RowsImported)+" valid rows") || hasButton(u, "Import") {
+		t.Errorf("buttons: want only the import of the valid rows: %q", texts(u))
 	}
 	ctx := context.Background()
 	deals, _ := db.Deals(ctx, org.ID, store.Range{})
 	imps, _ := db.Imports(ctx, org.ID)
 	if len(deals) != 0 || len(imps) != 0 {
-		t.Errorf("after a failed import: %d deals, %d imports", len(deals), len(imps))
+		t.Errorf("after the check: %d deals, %d imports", len(deals), len(imps))
 	}
+	tapButton(t, u, "Back to the columns")
+	if w.page != wizMapping || !shows(u, "Which column holds what") {
+		t.Errorf("back did not return to the mapping: page %d", w.page)
+	}
+}
+
+// TestImportWizardProblemsInSpanish: with the interface in Spanish the
+// validation page counts and explains in Spanish ("no es un número").
+func TestImportWizardProblemsInSpanish(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Mal SL")
+	u := newTestUI(t, db)
+	u.setLanguage(locale.ES)
+	s := openKPIs(t, u, org.ID)
+	s.startImport(fixture("deals_problems.csv"))
+	u.settle()
+	w := s.wizard
+	w.onNext()
+	w.onCheck()
+	u.settle()
+	if !shows(u, "Filas leídas: 10 · válidas: ") || !shows(u, "Filas con problemas") || !shows(u, "Paso 3 de 4") {
+		t.Errorf("validation page not in Spanish: %q", texts(u))
+	}
+	if p := w.check.Problems[0]; !shows(u, p.Text(locale.ES)) || p.Text(locale.ES) == p.Reason {
+		t.Errorf("first problem not explained in Spanish (%q): %q", p.Text(locale.ES), texts(u))
+	}
+}
+
+// TestImportWizardSkipInvalid imports only the valid rows of a file with
+// problems: the store gets as many deals as the check found valid, and the
+// summary says how many rows were skipped.
+func TestImportWizardSkipInvalid(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Skip Co")
+	u := newTestUI(t, db)
+	s := openKPIs(t, u, org.ID)
+	s.startImport(fixture("deals_problems.csv"))
+	u.settle()
+	w := s.wizard
+	w.onNext()
+	w.onCheck()
+	u.settle()
+	valid, rejected := w.check.RowsImported, w.check.RowsRejected
+	tapButton(t, u, "Import the "+strconv.Itoa(valid)+" valid rows")
+	u.settle()
+	if w.err != nil || !w.skip {
+		t.Fatalf("import of the valid rows: %v (%q)", w.err, texts(u))
+	}
+	ctx := context.Background()
+	deals, _ := db.Deals(ctx, org.ID, store.Range{})
+	imps, _ := db.Imports(ctx, org.ID)
+	if len(deals) != valid || len(imps) != 1 || w.sum.RowsImported != valid || w.sum.RowsRejected != rejected {
+		t.Errorf("%d deals and %d imports stored, summary %d imported %d rejected; the check said %d valid, %d rejected",
+			len(deals), len(imps), w.sum.RowsImported, w.sum.RowsRejected, valid, rejected)
+	}
+	if !shows(u, strconv.Itoa(valid)+" rows imported") || !shows(u, strconv.Itoa(rejected)+" rows were skipped") {
+		t.Errorf("summary: %q", texts(u))
+	}
+}
+
+// hasButton reports whether the window shows a button with exactly text.
+func hasButton(u *ui, text string) bool {
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return true
+		}
+	}
+	return false
 }
 
 // TestImportWizardKPITable imports a wide monthly KPI table (Windows-1252,
@@ -240,6 +342,11 @@ func TestImportWizardKPITable(t *testing.T) {
 		t.Fatalf("kind %q, fields %v, choice %v", w.det.Kind, w.fields, w.choice)
 	}
 	w.onNext()
+	w.onCheck()
+	u.settle()
+	if w.check.ProblemCount != 0 || w.check.Records == 0 {
+		t.Fatalf("check: %v, %d problems, %d values", w.checkErr, w.check.ProblemCount, w.check.Records)
+	}
 	w.onRun()
 	u.settle()
 	if w.err != nil {
@@ -268,6 +375,8 @@ func TestImportWizardCancel(t *testing.T) {
 	u.settle()
 	w := s.wizard
 	w.onNext()
+	w.onCheck()
+	u.settle()
 	hold := make(chan struct{})
 	u.saver.do(func() { <-hold })
 	w.onRun()

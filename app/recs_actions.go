@@ -159,13 +159,12 @@ func (s *recsScreen) planView() fyne.CanvasObject {
 		list := &widget.List{
 			Length: func() int { return len(items) },
 			CreateItem: func() fyne.CanvasObject {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
+				_, l := clampedLabel(3, fyne.TextStyle{}) // a third of the width: three lines, then "…"
 				return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
 			},
 			UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := o.(*fyne.Container)
-				c.Objects[0].(*widget.Label).SetText(items[i].Text)
+				c.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(items[i].Text)
 				c.Objects[1].(*widget.Icon).SetResource(s.statusIcon(items[i].ID))
 			},
 		}

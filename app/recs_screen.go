@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -230,15 +231,14 @@ func (s *recsScreen) statusIcon(id string) fyne.Resource {
 	return theme.MoreHorizontalIcon()
 }
 
-// createItem is one row of the list: status icon, rank and text on one
-// line, team and horizon on the second.
+// createItem is one row of the list: status icon, rank and text wrapped
+// onto two lines (then "…"), team and horizon on the third.
 func (s *recsScreen) createItem() fyne.CanvasObject {
-	text := widget.NewLabel("")
-	text.Truncation = fyne.TextTruncateEllipsis
+	_, text := clampedLabel(2, fyne.TextStyle{})
 	meta := widget.NewLabel("")
 	meta.Truncation = fyne.TextTruncateEllipsis
 	meta.TextStyle = fyne.TextStyle{Italic: true}
-	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(text, meta))
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.New(layout.NewCustomPaddedVBoxLayout(0), text, meta))
 }
 
 func (s *recsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
@@ -249,7 +249,7 @@ func (s *recsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	r := s.order[idx]
 	c := o.(*fyne.Container)
 	box := c.Objects[0].(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(strconv.Itoa(idx+1) + ". " + r.Text)
+	box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(strconv.Itoa(idx+1) + ". " + r.Text)
 	box.Objects[1].(*widget.Label).SetText(s.teamName(r.Team) + " · " + s.horizonName(r.HorizonDays) + " · " + tr("recs.status."+string(s.status(r.ID))))
 	c.Objects[1].(*widget.Icon).SetResource(s.statusIcon(r.ID))
 }

@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
@@ -114,5 +117,32 @@ func TestRecommendationFilters(t *testing.T) {
 	tapButtonRadio(t, u, "30/60/90-day plan")
 	if !shows(u, "Next 30 days") || !shows(u, "Next 90 days") {
 		t.Errorf("plan columns not shown: %q", texts(u))
+	}
+}
+
+// TestRecRowWrapsTwoLines: a recommendation row shows a long text on two
+// lines, the second ending in "…", instead of one cut line; the row is as
+// tall as two lines plus the team line, whatever the text.
+func TestRecRowWrapsTwoLines(t *testing.T) {
+	test.NewTempApp(t)
+	s := &recsScreen{}
+	row := s.createItem()
+	box := row.(*fyne.Container).Objects[0].(*fyne.Container)
+	label := box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
+	label.SetText("1. " + strings.Repeat("Tardas 32,1 meses en recuperar el coste de captar un cliente ", 4))
+	row.Resize(fyne.NewSize(400, row.MinSize().Height))
+	var lines []string
+	for _, o := range test.LaidOutObjects(label) {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
+			lines = append(lines, tx.Text)
+		}
+	}
+	if len(lines) != 2 || !strings.HasSuffix(lines[1], "…") {
+		t.Errorf("rendered lines %q, want two, the second ending in …", lines)
+	}
+	short := s.createItem()
+	short.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText("1. Short")
+	if a, b := row.MinSize().Height, short.MinSize().Height; a != b {
+		t.Errorf("row heights differ with the text: %v and %v", a, b)
 	}
 }

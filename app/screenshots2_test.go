@@ -9,9 +9,11 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
-// TestScreenshotsSecondHalf renders the KPI (plan, data, detail),
-// recommendations, report and settings screens on the demo organisation
-// in both languages at 1280×800 and 1100×720 into $REVOPSDX_SCREENSHOTS.
+// TestScreenshotsSecondHalf renders the KPI (plan, data, detail), import
+// wizard (preview, mapping, the validation of a file with problems, the
+// import running), recommendations, report and settings screens on the
+// demo organisation in both languages at 1280×800 and 1100×720 into
+// $REVOPSDX_SCREENSHOTS.
 func TestScreenshotsSecondHalf(t *testing.T) {
 	dir := getenvOrSkip(t, screenshotsEnv)
 	if !filepath.IsAbs(dir) {
@@ -21,7 +23,8 @@ func TestScreenshotsSecondHalf(t *testing.T) {
 	defer db.Close()
 	org := seedDemo(t, db)
 	u := newTestUI(t, db)
-	u.opts.Version = "0.1.0"
+	u.opts.Version = fyneAppVersion(t)
+	u.opts.DBPath = shownDBPath // Settings shows it; a temporary folder would change every run
 	u.setTheme(themeLight)
 	for _, l := range locale.Langs {
 		u.setLanguage(l)
@@ -53,10 +56,28 @@ func TestScreenshotsSecondHalf(t *testing.T) {
 			u.settle()
 			u.kpis.startImport(fixture("deals_problems.csv"))
 			u.settle()
-			u.kpis.wizard.onRun()
+			u.kpis.wizard.onNext()
+			u.kpis.wizard.onCheck()
 			u.settle()
-			capture(t, u, filepath.Join(dir, "import-problems-"+suffix+".png"))
+			capture(t, u, filepath.Join(dir, "import-validation-"+suffix+".png"))
 			u.kpis.wizard.close()
+			u.settle()
+			// The import held behind a pending write: the running page
+			// with its bar at zero, then cancelled (nothing is written).
+			u.kpis.startImport(fixture("hubspot_deals.csv"))
+			u.settle()
+			w := u.kpis.wizard
+			w.onNext()
+			w.onCheck()
+			u.settle()
+			hold := make(chan struct{})
+			u.saver.do(func() { <-hold })
+			w.onRun()
+			capture(t, u, filepath.Join(dir, "import-running-"+suffix+".png"))
+			w.onStop()
+			close(hold)
+			u.settle()
+			w.close()
 			u.settle()
 			u.goTo(screenRecommendations)
 			u.settle()

@@ -62,7 +62,11 @@ func (s *startScreen) actions() fyne.CanvasObject {
 		imp.Disable()
 	}
 	row := container.NewHBox(newOrg, demo, imp)
-	if u.demo == nil || u.db == nil {
+	if u.db == nil { // opening, or it failed: the body says which
+		demo.Disable()
+		return row
+	}
+	if u.demo == nil {
 		demo.Disable()
 		note := widget.NewLabelWithStyle(tr("start.demo.unavailable"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		note.Wrapping = fyne.TextWrapWord

@@ -93,6 +93,9 @@ func TestDatabaseErrorShown(t *testing.T) {
 	if !shows(u, "The file is not a RevOps Diagnostic database") {
 		t.Errorf("no message: %q", texts(u))
 	}
+	if shows(u, "The demo is not available") {
+		t.Errorf("a failed database is blamed on a missing demo: %q", texts(u))
+	}
 	for _, o := range test.LaidOutObjects(u.content) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "New organisation" && !b.Disabled() {
 			t.Errorf("New organisation is enabled without a database")
@@ -101,6 +104,37 @@ func TestDatabaseErrorShown(t *testing.T) {
 	u.goTo(screenDiagnostic)
 	if !shows(u, "The database could not be opened") {
 		t.Errorf("diagnostic screen: %q", texts(u))
+	}
+}
+
+// TestDemoNoteOnlyWhenOpen: while the database opens the start screen says
+// so and nothing about the demo; once open, the demo-unavailable line
+// shows only when there is no demo, and not when there is one.
+func TestDemoNoteOnlyWhenOpen(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	u, err := newUI(a, Options{DBPath: db.Path()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.saver.close()
+	u.post = u.queued.add
+	const note = "The demo is not available"
+	if !shows(u, "Opening the database") || shows(u, note) {
+		t.Errorf("while opening: %q", texts(u))
+	}
+	u.attach(db, nil) // no demo hook
+	u.settle()
+	if !shows(u, note) {
+		t.Errorf("open, no demo, but no note: %q", texts(u))
+	}
+	u.demo = func(context.Context) (store.Org, error) { return store.Org{}, nil }
+	u.goTo(screenStart) // rebuilds the start screen
+	u.settle()
+	if shows(u, note) {
+		t.Errorf("open with a demo, but the note shows: %q", texts(u))
 	}
 }
 
