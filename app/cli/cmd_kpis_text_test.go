@@ -30,7 +30,7 @@ func TestKPIsTableInWords(t *testing.T) {
 		want, not []string
 	}{
 		{"es",
-			[]string{"ESTADO", "desviado", "en camino", "mejora", "empeora", "estable", "sin datos suficientes",
+			[]string{"ESTADO", "desviado", "en buen camino", "mejora", "empeora", "estable", "sin datos suficientes",
 				"Registros de ventas", "Oportunidades ganadas = 0", "MRR al inicio (12 meses)", "Gasto de ventas y marketing"},
 			[]string{"off_track", "on_track", "at_risk", "improving", "worsening", "insufficient_data",
 				"transactions", "won deals", "mrr_start", "sales_marketing_spend", "12 months"}},
