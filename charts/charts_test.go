@@ -288,7 +288,8 @@ func TestLocaleLabels(t *testing.T) {
 		{locale.ES, func(o Options) (*canvas, error) { return trend(sampleRevenue(locale.ES, 24), o) },
 			[]string{"121.696\u00a0€", "ene", "2026", "Objetivo", "Fuente: Encuesta SaaS España 2025 (empresas de 10–50 empleados)"}},
 		{locale.EN, func(o Options) (*canvas, error) { return trend(sampleRevenue(locale.EN, 24), o) },
-			[]string{"€121,696", "Jan", "Target", "€100K"}},
+			// The value axis starts at zero ("€0"), not at the lowest value.
+			[]string{"€121,696", "Jan", "Target", "€100K", "€0"}},
 		{locale.ES, func(o Options) (*canvas, error) {
 			o.Unit = diagnostic.UnitPercent
 			return scorecard(sampleTiles(locale.ES)[0], o)

@@ -145,8 +145,10 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	}
 	b := c.frame(title, legend, note)
 
-	// Y axis: round ticks over every value to show.
-	lo, hi := slices.Min(ys), slices.Max(ys)
+	// Y axis: round ticks over every value to show, from zero (or to zero
+	// for a series below it), so that the height of the line is its size:
+	// a 60-to-72-day cycle does not look like a fivefold change.
+	lo, hi := min(slices.Min(ys), 0), max(slices.Max(ys), 0)
 	nTicks := max(3, min(7, int(b.h/c.px(48))))
 	ticks, step := niceTicks(lo, hi, nTicks)
 	top := max(math.Abs(ticks[0]), math.Abs(ticks[len(ticks)-1]))
