@@ -11,21 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 )
-
-// countingSink takes a dry run's records without keeping them: the
-// validation step only needs the importer's counts and problems.
-type countingSink struct{ n int }
-
-func (c *countingSink) add() error { c.n++; return nil }
-
-func (c *countingSink) Deal(diagnostic.Deal) error               { return c.add() }
-func (c *countingSink) Customer(diagnostic.Customer) error       { return c.add() }
-func (c *countingSink) Transaction(diagnostic.Transaction) error { return c.add() }
-func (c *countingSink) Lead(diagnostic.Lead) error               { return c.add() }
-func (c *countingSink) Observation(diagnostic.Observation) error { return c.add() }
 
 // onCheck validates every row with the mapping chosen, writing nothing:
 // the importer runs in a goroutine against a counting sink, skipping the
@@ -48,7 +35,7 @@ func (w *importWizard) onCheck() {
 	go func() {
 		defer u.busy.Done()
 		defer cancel()
-		sum, err := importer.Import(ctx, path, opts, &countingSink{})
+		sum, err := importer.Import(ctx, path, opts, &importer.CountingSink{})
 		u.post(func() { w.checked(sum, err) })
 	}()
 }

@@ -148,17 +148,29 @@ func fixture(name string) string {
 	return filepath.Join("..", "diagnostic", "importer", "testdata", name)
 }
 
+// importWizardOn opens the KPI screen of a new organisation in a fresh
+// database, starts the import wizard on a fixture and lets it read the
+// preview. The database is closed when the test ends.
+func importWizardOn(t *testing.T, org, file string, lang locale.Lang) (*store.Store, *ui, *kpiScreen) {
+	t.Helper()
+	db := openTestStore(t, tempDB(t))
+	t.Cleanup(func() { db.Close() })
+	o := mustOrg(t, db, org)
+	u := newTestUI(t, db)
+	if lang != locale.EN {
+		u.setLanguage(lang)
+	}
+	s := openKPIs(t, u, o.ID)
+	s.startImport(fixture(file))
+	u.settle()
+	return db, u, s
+}
+
 // TestImportWizardMapping imports HubSpot deals through the wizard: the
 // preview shows the file's headers, the mapping step is pre-filled
 // (Amount → amount), and the deals reach the store.
 func TestImportWizardMapping(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Import Co")
-	u := newTestUI(t, db)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("hubspot_deals.csv"))
-	u.settle()
+	db, u, s := importWizardOn(t, "Import Co", "hubspot_deals.csv", locale.EN)
 	w := s.wizard
 	if w.det.Kind != "deals" || !shows(u, "Read as deals") {
 		t.Fatalf("detected %q: %q", w.det.Kind, texts(u))
@@ -174,7 +186,7 @@ func TestImportWizardMapping(t *testing.T) {
 	if w.page != wizValidation || w.check.ProblemCount != 0 || !shows(u, "Every row is valid") || !shows(u, "Step 3 of 4") {
 		t.Fatalf("validation page: %v, %d problems, %q", w.checkErr, w.check.ProblemCount, texts(u))
 	}
-	if n, _ := db.Deals(context.Background(), org.ID, store.Range{}); len(n) != 0 {
+	if n, _ := db.Deals(context.Background(), s.org.ID, store.Range{}); len(n) != 0 {
 		t.Fatalf("the check wrote %d deals", len(n))
 	}
 	tapButton(t, u, "Import")
@@ -185,7 +197,7 @@ func TestImportWizardMapping(t *testing.T) {
 	if !shows(u, "rows imported") {
 		t.Errorf("no summary: %q", texts(u))
 	}
-	deals, err := db.Deals(context.Background(), org.ID, store.Range{})
+	deals, err := db.Deals(context.Background(), s.org.ID, store.Range{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,13 +221,7 @@ func TestImportWizardMapping(t *testing.T) {
 // language, offers to import the valid rows but not the whole file, and
 // has written nothing; "Back to the columns" returns to the mapping.
 func TestImportWizardBadFile(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Bad Co")
-	u := newTestUI(t, db)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("deals_problems.csv"))
-	u.settle()
+	db, u, s := importWizardOn(t, "Bad Co", "deals_problems.csv", locale.EN)
 	tapButton(t, u, "Next: columns")
 	tapButton(t, u, "Next: check the rows")
 	u.settle()
@@ -249,8 +255,8 @@ func TestImportWizardBadFile(t *testing.T) {
 		t.Errorf("buttons: want only the import of the valid rows: %q", texts(u))
 	}
 	ctx := context.Background()
-	deals, _ := db.Deals(ctx, org.ID, store.Range{})
-	imps, _ := db.Imports(ctx, org.ID)
+	deals, _ := db.Deals(ctx, s.org.ID, store.Range{})
+	imps, _ := db.Imports(ctx, s.org.ID)
 	if len(deals) != 0 || len(imps) != 0 {
 		t.Errorf("after the check: %d deals, %d imports", len(deals), len(imps))
 	}
@@ -263,14 +269,7 @@ func TestImportWizardBadFile(t *testing.T) {
 // TestImportWizardProblemsInSpanish: with the interface in Spanish the
 // validation page counts and explains in Spanish ("no es un número").
 func TestImportWizardProblemsInSpanish(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Mal SL")
-	u := newTestUI(t, db)
-	u.setLanguage(locale.ES)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("deals_problems.csv"))
-	u.settle()
+	_, u, s := importWizardOn(t, "Mal SL", "deals_problems.csv", locale.ES)
 	w := s.wizard
 	w.onNext()
 	w.onCheck()
@@ -287,13 +286,7 @@ func TestImportWizardProblemsInSpanish(t *testing.T) {
 // problems: the store gets as many deals as the check found valid, and the
 // summary says how many rows were skipped.
 func TestImportWizardSkipInvalid(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Skip Co")
-	u := newTestUI(t, db)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("deals_problems.csv"))
-	u.settle()
+	db, u, s := importWizardOn(t, "Skip Co", "deals_problems.csv", locale.EN)
 	w := s.wizard
 	w.onNext()
 	w.onCheck()
@@ -305,8 +298,8 @@ func TestImportWizardSkipInvalid(t *testing.T) {
 		t.Fatalf("import of the valid rows: %v (%q)", w.err, texts(u))
 	}
 	ctx := context.Background()
-	deals, _ := db.Deals(ctx, org.ID, store.Range{})
-	imps, _ := db.Imports(ctx, org.ID)
+	deals, _ := db.Deals(ctx, s.org.ID, store.Range{})
+	imps, _ := db.Imports(ctx, s.org.ID)
 	if len(deals) != valid || len(imps) != 1 || w.sum.RowsImported != valid || w.sum.RowsRejected != rejected {
 		t.Errorf("%d deals and %d imports stored, summary %d imported %d rejected; the check said %d valid, %d rejected",
 			len(deals), len(imps), w.sum.RowsImported, w.sum.RowsRejected, valid, rejected)
@@ -330,13 +323,7 @@ func hasButton(u *ui, text string) bool {
 // semicolons, decimal commas): the mapping offers the period and each
 // metric column found, and the values reach the store.
 func TestImportWizardKPITable(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Table Co")
-	u := newTestUI(t, db)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("kpis_wide_win1252.csv"))
-	u.settle()
+	db, u, s := importWizardOn(t, "Table Co", "kpis_wide_win1252.csv", locale.EN)
 	w := s.wizard
 	if w.det.Kind != "kpis" || w.fields[0] != "period" || w.choice["period"] != "Mes" || w.choice["revenue"] != "Ingresos" {
 		t.Fatalf("kind %q, fields %v, choice %v", w.det.Kind, w.fields, w.choice)
@@ -352,7 +339,7 @@ func TestImportWizardKPITable(t *testing.T) {
 	if w.err != nil {
 		t.Fatalf("import failed: %v", w.err)
 	}
-	obs, err := db.Observations(context.Background(), org.ID, store.Range{}, "revenue")
+	obs, err := db.Observations(context.Background(), s.org.ID, store.Range{}, "revenue")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,13 +353,7 @@ func TestImportWizardKPITable(t *testing.T) {
 // goroutine is held behind a pending write): the summary says so and
 // nothing is stored.
 func TestImportWizardCancel(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := mustOrg(t, db, "Cancel Co")
-	u := newTestUI(t, db)
-	s := openKPIs(t, u, org.ID)
-	s.startImport(fixture("hubspot_deals.csv"))
-	u.settle()
+	db, u, s := importWizardOn(t, "Cancel Co", "hubspot_deals.csv", locale.EN)
 	w := s.wizard
 	w.onNext()
 	w.onCheck()
@@ -389,8 +370,8 @@ func TestImportWizardCancel(t *testing.T) {
 	if !errors.Is(w.err, context.Canceled) || !shows(u, "Import cancelled.") {
 		t.Errorf("after Cancel: %v, %q", w.err, texts(u))
 	}
-	deals, _ := db.Deals(context.Background(), org.ID, store.Range{})
-	imps, _ := db.Imports(context.Background(), org.ID)
+	deals, _ := db.Deals(context.Background(), s.org.ID, store.Range{})
+	imps, _ := db.Imports(context.Background(), s.org.ID)
 	if len(deals) != 0 || len(imps) != 0 {
 		t.Errorf("after cancelling: %d deals, %d imports", len(deals), len(imps))
 	}

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
@@ -73,17 +72,6 @@ func importCommand() *Command {
 	}
 }
 
-// countingSink counts what a dry run would write.
-type countingSink struct{ n int }
-
-func (c *countingSink) add() error { c.n++; return nil }
-
-func (c *countingSink) Deal(diagnostic.Deal) error               { return c.add() }
-func (c *countingSink) Customer(diagnostic.Customer) error       { return c.add() }
-func (c *countingSink) Transaction(diagnostic.Transaction) error { return c.add() }
-func (c *countingSink) Lead(diagnostic.Lead) error               { return c.add() }
-func (c *countingSink) Observation(diagnostic.Observation) error { return c.add() }
-
 // importOne imports one file and prints what was detected and done. A dry
 // run checks the file against a counting sink; a real import runs inside one
 // store transaction (see importIntoStore).
@@ -91,7 +79,7 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 	var s importer.Summary
 	var err error
 	if dry {
-		s, err = importer.Import(ctx, file, opts, &countingSink{})
+		s, err = importer.Import(ctx, file, opts, &importer.CountingSink{})
 	} else {
 		err = withStore(ctx, env, func(st *store.Store) error {
 			o, ferr := findOrg(ctx, st, org)

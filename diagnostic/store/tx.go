@@ -11,7 +11,15 @@ import (
 // at once (autosave). Any error rolls everything back; what names the
 // change for the error message.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	return inTx(ctx, s.w, what, fn)
+}
+
+// inTx begins a transaction on db (the writer pool or one of its
+// connections), runs fn and commits, or rolls back on any error.
+func inTx(ctx context.Context, db interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(what, err)
 	}
@@ -72,18 +80,7 @@ func (s *Store) writeTrusted(ctx context.Context, what string, fn func(tx *sql.T
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(what, err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return classify(what, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return classify(what, err)
-	}
-	return nil
+	return inTx(ctx, conn, what, fn)
 }
 
 // importTables are the tables whose rows belong to an import (import_id
