@@ -157,7 +157,8 @@ func TestOnlyTheGUIImportsFyne(t *testing.T) {
 }
 
 // TestGuardCatchesLeaks proves the guard can fail, end to end: it runs it
-// on testdata/archguard, a small module with the same module path and a
+// on archguardFixture (written to a temporary folder), a small module with
+// the same module path and a
 // stand-in fyne.io/fyne/v2 (a local replace, so no network), where
 //   - diagnostic/ imports fyne only from an internal _test.go file,
 //   - diagnostic/ext imports it only from an external (package ext_test) test,
@@ -170,9 +171,15 @@ func TestGuardCatchesLeaks(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("the go tool is not on PATH; cannot list dependencies")
 	}
-	root, err := filepath.Abs(filepath.Join("testdata", "archguard"))
-	if err != nil {
-		t.Fatal(err)
+	root := t.TempDir()
+	for name, body := range archguardFixture {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	bad, _ := guard(t, root)
 	got := strings.Join(bad, "\n")
@@ -183,7 +190,7 @@ func TestGuardCatchesLeaks(t *testing.T) {
 		module + "/diagnostic/winonly -> fyne.io/fyne/v2 (windows)",
 	}
 	if got != strings.Join(want, "\n") {
-		t.Errorf("guard on testdata/archguard found:\n%s\nwant exactly:\n%s", got, strings.Join(want, "\n"))
+		t.Errorf("guard on the fixture module found:\n%s\nwant exactly:\n%s", got, strings.Join(want, "\n"))
 	}
 }
 

@@ -1,2 +1,0 @@
-// Package maconly imports the toolkit only when built for macOS.
-package maconly

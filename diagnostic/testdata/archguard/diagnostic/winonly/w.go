@@ -1,2 +1,0 @@
-// Package winonly imports the toolkit only when built for Windows.
-package winonly
