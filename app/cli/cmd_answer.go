@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -78,11 +77,13 @@ func printAnswered(env *Env, o store.Org, a diagnostic.Assessment, r *diagnostic
 	if asJSON {
 		return writeJSON(env.Stdout, answeredView{a.ID, o.ID, len(a.Respondents), r.Overall.Score, r.Overall.Level})
 	}
-	score := "not enough answers for an overall score"
+	l := msgLang(o)
+	score := l.Pick("sin respuestas suficientes para una puntuación global", "not enough answers for an overall score")
 	if r.Overall.Score != nil {
-		score = fmt.Sprintf("overall score %.1f/100, level %d (%s)", *r.Overall.Score, *r.Overall.Level, levelName(q, *r.Overall.Level, locale.EN))
+		score = fmt.Sprintf(l.Pick("puntuación global %s/100, nivel %d (%s)", "overall score %s/100, level %d (%s)"),
+			l.Number(*r.Overall.Score, 1), *r.Overall.Level, levelName(q, *r.Overall.Level, l))
 	}
-	_, err := fmt.Fprintf(env.Stdout, "Stored assessment %d of %q (%s, %d respondents): %s.\n",
-		a.ID, o.Name, a.Date.Format(time.DateOnly), len(a.Respondents), score)
+	_, err := fmt.Fprintf(env.Stdout, l.Pick("Evaluación %d de %q guardada (%s, %d personas): %s.\n", "Stored assessment %d of %q (%s, %d respondents): %s.\n"),
+		a.ID, o.Name, l.Date(a.Date), len(a.Respondents), score)
 	return err
 }

@@ -21,7 +21,8 @@ func TestAnswerThenScore(t *testing.T) {
 	// left out (unanswered), which lowers kpi_selection's basis but not
 	// its score. Overall 75 → level 4 (Gestionado / Managed).
 	code, out, errOut := runDB(t, db, "", "answer", "--org", "Acme SL", "--answers", "testdata/answers_all_fours.json", "--date", "2026-03-31")
-	want := `Stored assessment 1 of "Acme SL" (2026-03-31, 2 respondents): overall score 75.0/100, level 4 (Managed).` + "\n"
+	// Acme SL is a Spanish organisation: the confirmation is in Spanish.
+	want := `Evaluación 1 de "Acme SL" guardada (31/03/2026, 2 personas): puntuación global 75,0/100, nivel 4 (Gestionado).` + "\n"
 	if code != ExitOK || out != want {
 		t.Fatalf("answer: %d %q %q; want %q", code, out, errOut, want)
 	}

@@ -24,7 +24,7 @@ func backupCommand() *Command {
 					if err := s.Backup(ctx, *out); err != nil {
 						return err
 					}
-					_, err := fmt.Fprintf(env.Stdout, "Backed up %s to %s.\n", s.Path(), *out)
+					_, err := fmt.Fprintf(env.Stdout, sysLang().Pick("Copia de %s guardada en %s.\n", "Backed up %s to %s.\n"), s.Path(), *out)
 					return err
 				})
 			}

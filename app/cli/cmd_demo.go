@@ -34,7 +34,8 @@ func demoCommand() *Command {
 						return err
 					}
 					if !res.Created {
-						_, err := fmt.Fprintf(env.Stdout, "The demo organisation %q already exists (id %d); nothing changed.\n", res.Org.Name, res.Org.ID)
+						_, err := fmt.Fprintf(env.Stdout, msgLang(res.Org).Pick("La organización de demostración %q ya existe (id %d); no se ha cambiado nada.\n",
+							"The demo organisation %q already exists (id %d); nothing changed.\n"), res.Org.Name, res.Org.ID)
 						return err
 					}
 					return printDemo(env, res.Org, res.Snapshot, res.Replaced, *asJSON)
@@ -106,12 +107,15 @@ func printDemo(env *Env, o store.Org, snap analysis.Snapshot, replaced, asJSON b
 	if asJSON {
 		return writeJSON(env.Stdout, v)
 	}
-	verb := "Created"
+	l := msgLang(o)
+	verb := l.Pick("Creada", "Created")
 	if replaced {
-		verb = "Recreated"
+		verb = l.Pick("Recreada", "Recreated")
 	}
-	_, err := fmt.Fprintf(env.Stdout, "%s the demo organisation %q (id %d, %s, %s, %s): %d assessments (%d respondents in the latest), "+
-		"a KPI plan of %d KPIs with targets, %d months of monthly values (%d values), %d deals and %d customers.\n",
+	_, err := fmt.Fprintf(env.Stdout, l.Pick("%s la organización de demostración %q (id %d, %s, %s, %s): %d evaluaciones (%d personas en la última), "+
+		"un plan de %d KPI con objetivos, %d meses de valores mensuales (%d valores), %d oportunidades y %d clientes.\n",
+		"%s the demo organisation %q (id %d, %s, %s, %s): %d assessments (%d respondents in the latest), "+
+			"a KPI plan of %d KPIs with targets, %d months of monthly values (%d values), %d deals and %d customers.\n"),
 		verb, o.Name, o.ID, o.Industry, o.Segment, o.Currency, v.Assessments, v.Respondents, v.PlanKPIs, v.Months, v.Values, v.Deals, v.Customers)
 	return err
 }

@@ -39,10 +39,10 @@ func TestDemo(t *testing.T) {
 	if _, out, _ := runDB(t, db, "", "plan", "--org", "Demo", "--json"); !strings.Contains(out, `"by": "2030-01"`) {
 		t.Error("--if-missing changed the demo")
 	}
-	if code, out, _ := runDB(t, db, "", "demo", "--if-missing"); code != ExitOK || !strings.Contains(out, "already exists") {
+	if code, out, _ := runDB(t, db, "", "demo", "--if-missing"); code != ExitOK || !strings.Contains(out, "ya existe") { // the demo is Spanish
 		t.Errorf("--if-missing: %d %q", code, out)
 	}
-	if code, out, _ := runDB(t, db, "", "demo"); code != ExitOK || !strings.HasPrefix(out, `Recreated the demo organisation "Demo"`) {
+	if code, out, _ := runDB(t, db, "", "demo"); code != ExitOK || !strings.HasPrefix(out, `Recreada la organización de demostración "Demo"`) {
 		t.Errorf("recreate: %d %q", code, out)
 	}
 	if _, out, _ := runDB(t, db, "", "plan", "--org", "Demo", "--json"); strings.Contains(out, `"by": "2030-01"`) {

@@ -40,11 +40,12 @@ func exportCommand() *Command {
 					if err := s.ExportEngagement(ctx, o.ID, *out, opts); err != nil {
 						return err
 					}
+					l := msgLang(o)
 					how := ""
 					if *encrypt {
-						how = ", encrypted"
+						how = l.Pick(" (cifrado)", ", encrypted")
 					}
-					_, err = fmt.Fprintf(env.Stdout, "Exported %q to %s%s.\n", o.Name, *out, how)
+					_, err = fmt.Fprintf(env.Stdout, l.Pick("Organización %q exportada a %s%s.\n", "Exported %q to %s%s.\n"), o.Name, *out, how)
 					return err
 				})
 			}

@@ -31,7 +31,7 @@ func importEngagementCommand() *Command {
 					if *asJSON {
 						return writeJSON(env.Stdout, map[string]any{"id": o.ID, "name": o.Name})
 					}
-					_, err = fmt.Fprintf(env.Stdout, "Imported %q (id %d) from %s.\n", o.Name, o.ID, args[0])
+					_, err = fmt.Fprintf(env.Stdout, msgLang(o).Pick("Organización %q importada (id %d) desde %s.\n", "Imported %q (id %d) from %s.\n"), o.Name, o.ID, args[0])
 					return err
 				})
 			}

@@ -74,7 +74,7 @@ func orgAdd(ctx context.Context, env *Env, s *store.Store, p diagnostic.Profile,
 		return writeJSON(env.Stdout, map[string]any{"id": o.ID, "name": o.Name, "industry": o.Industry, "segment": o.Segment,
 			"business_model": o.BusinessModel, "employees_band": o.EmployeeBand, "currency": o.Currency, "language": o.Language})
 	}
-	_, err = fmt.Fprintf(env.Stdout, "Added organisation %q (id %d).\n", o.Name, o.ID)
+	_, err = fmt.Fprintf(env.Stdout, msgLang(o).Pick("Organización %q añadida (id %d).\n", "Added organisation %q (id %d).\n"), o.Name, o.ID)
 	return err
 }
 
@@ -88,7 +88,9 @@ func orgRemove(ctx context.Context, env *Env, s *store.Store, ref string, yes bo
 		if err != nil {
 			return err
 		}
-		ok, err := newPrompter(env).confirm(fmt.Sprintf("Delete organisation %q (id %d) with its %d assessments and all its data?", o.Name, o.ID, len(as)))
+		l := msgLang(o)
+		ok, err := newPrompter(env).confirm(l, fmt.Sprintf(l.Pick("¿Eliminar la organización %q (id %d) con sus %d evaluaciones y todos sus datos?",
+			"Delete organisation %q (id %d) with its %d assessments and all its data?"), o.Name, o.ID, len(as)))
 		if err != nil {
 			return fmt.Errorf("%w (use --yes to delete without asking)", err)
 		}
@@ -99,7 +101,7 @@ func orgRemove(ctx context.Context, env *Env, s *store.Store, ref string, yes bo
 	if err := s.DeleteOrg(ctx, o.ID); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(env.Stdout, "Deleted organisation %q (id %d).\n", o.Name, o.ID)
+	_, err = fmt.Fprintf(env.Stdout, msgLang(o).Pick("Organización %q eliminada (id %d).\n", "Deleted organisation %q (id %d).\n"), o.Name, o.ID)
 	return err
 }
 

@@ -29,12 +29,15 @@ func orgsCommand() *Command {
 					if *asJSON {
 						return writeJSON(env.Stdout, list)
 					}
+					l := sysLang()
 					if len(list) == 0 {
-						_, err := fmt.Fprintln(env.Stdout, "No organisations yet: add one with `revopsdx org add --name NAME`.")
+						_, err := fmt.Fprintln(env.Stdout, l.Pick("Aún no hay organizaciones: añade una con `revopsdx org add --name NOMBRE`.",
+							"No organisations yet: add one with `revopsdx org add --name NAME`."))
 						return err
 					}
 					tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-					fmt.Fprintln(tw, "ID\tNAME\tINDUSTRY\tSEGMENT\tCURRENCY\tLANG\tASSESSMENTS\tLAST SCORE\tUPDATED")
+					fmt.Fprintln(tw, l.Pick("ID\tNOMBRE\tSECTOR\tSEGMENTO\tMONEDA\tIDIOMA\tEVALUACIONES\tÚLTIMA PUNTUACIÓN\tACTUALIZADA",
+						"ID\tNAME\tINDUSTRY\tSEGMENT\tCURRENCY\tLANG\tASSESSMENTS\tLAST SCORE\tUPDATED"))
 					for _, o := range list {
 						score := "-"
 						if o.LastScore != nil {

@@ -56,7 +56,7 @@ func reportCommand() *Command {
 					if err := report.WriteFile(ctx, *out, data, opts); err != nil {
 						return err
 					}
-					_, err = fmt.Fprintf(env.Stdout, "Wrote the report of %q to %s.\n", data.Organisation, *out)
+					_, err = fmt.Fprintf(env.Stdout, data.Lang.Pick("Informe de %q escrito en %s.\n", "Wrote the report of %q to %s.\n"), data.Organisation, *out)
 					return err
 				})
 			}
@@ -141,7 +141,7 @@ func exportDataCommand() *Command {
 					if *format == "csv" {
 						what = fmt.Sprintf("%s (%s)", *out, strings.Join(report.CSVFiles, ", "))
 					}
-					_, err = fmt.Fprintf(env.Stdout, "Exported the data of %q to %s.\n", o.Name, what)
+					_, err = fmt.Fprintf(env.Stdout, msgLang(o).Pick("Datos de %q exportados a %s.\n", "Exported the data of %q to %s.\n"), o.Name, what)
 					return err
 				})
 			}

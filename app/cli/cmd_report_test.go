@@ -33,10 +33,11 @@ func TestReportDemoBothLanguages(t *testing.T) {
 		"en": {"Executive summary", "Maturity", "Alignment between departments", "KPI scorecard", "30/60/90-day plan", "Appendix"},
 	}
 	paper := map[string]string{"es": "(A4)", "en": "(letter)"}
+	wrote := map[string]string{"es": "Informe de \"Demo\" escrito en ", "en": "Wrote the report of \"Demo\" to "}
 	for _, lang := range []string{"es", "en"} {
 		out := filepath.Join(dir, "demo-"+lang+".pdf")
 		code, stdout, errOut := runDB(t, db, "", "report", "--org", "Demo", "--lang", lang, "--out", out)
-		if code != ExitOK || stdout != "Wrote the report of \"Demo\" to "+out+".\n" {
+		if code != ExitOK || stdout != wrote[lang]+out+".\n" {
 			t.Fatalf("%s: %d %q %q", lang, code, stdout, errOut)
 		}
 		text := poppler(t, "pdftotext", out, "-")

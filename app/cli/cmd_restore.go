@@ -21,7 +21,9 @@ func restoreCommand() *Command {
 					return Usagef("restore needs one backup FILE")
 				}
 				if !*yes {
-					ok, err := newPrompter(env).confirm(fmt.Sprintf("Replace everything in %s with %s? (a copy of the current content goes to %s)",
+					l := sysLang()
+					ok, err := newPrompter(env).confirm(l, fmt.Sprintf(l.Pick("¿Sustituir todo el contenido de %s por %s? (una copia del contenido actual se guarda en %s)",
+						"Replace everything in %s with %s? (a copy of the current content goes to %s)"),
 						env.DBPath, args[0], store.BackupDir(env.DBPath)))
 					if err != nil {
 						return fmt.Errorf("%w (use --yes to restore without asking)", err)
@@ -33,7 +35,7 @@ func restoreCommand() *Command {
 				if err := store.Restore(ctx, env.DBPath, args[0], store.Options{AutoBackup: true}); err != nil {
 					return storeError(err)
 				}
-				_, err := fmt.Fprintf(env.Stdout, "Restored %s from %s.\n", env.DBPath, args[0])
+				_, err := fmt.Fprintf(env.Stdout, sysLang().Pick("%s restaurada desde %s.\n", "Restored %s from %s.\n"), env.DBPath, args[0])
 				return err
 			}
 		},

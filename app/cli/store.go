@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -87,10 +88,10 @@ func (p *prompter) line(question string) (string, error) {
 	return strings.TrimSpace(s), nil
 }
 
-// confirm asks a yes/no question; only "yes" or "y" (or "sí", "si")
-// confirm.
-func (p *prompter) confirm(question string) (bool, error) {
-	a, err := p.line(question + " [y/N] ")
+// confirm asks a yes/no question in l; only "yes" or "y" (or "sí", "si",
+// "s") confirm.
+func (p *prompter) confirm(l locale.Lang, question string) (bool, error) {
+	a, err := p.line(question + l.Pick(" [s/N] ", " [y/N] "))
 	if err != nil {
 		return false, err
 	}

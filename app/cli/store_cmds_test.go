@@ -111,7 +111,7 @@ func TestBackupRestoreExportImport(t *testing.T) {
 	// into another database: the name clash needs --rename.
 	t.Setenv(passphraseEnv, "s3cret")
 	f := filepath.Join(dir, "acme.revops")
-	if code, out, errOut := runDB(t, db, "", "export", "--org", "Acme", "--out", f, "--encrypt"); code != ExitOK || !strings.Contains(out, "encrypted") {
+	if code, out, errOut := runDB(t, db, "", "export", "--org", "Acme", "--out", f, "--encrypt"); code != ExitOK || !strings.Contains(out, "(cifrado)") { // Acme is Spanish (the default language)
 		t.Fatalf("export: %q %q", out, errOut)
 	}
 	other := filepath.Join(dir, "b.db")
@@ -130,5 +130,33 @@ func TestBackupRestoreExportImport(t *testing.T) {
 	// A prompted passphrase for export is asked twice.
 	if code, _, errOut := runDB(t, db, "a\nb\n", "export", "--org", "Acme", "--out", filepath.Join(dir, "x.revops"), "--encrypt"); code != ExitError || !strings.Contains(errOut, "differ") {
 		t.Errorf("mismatched passphrases: %d %q", code, errOut)
+	}
+}
+
+// TestMessagesFollowTheLanguage checks the confirmations: about an
+// organisation in its language, about the database in the system's.
+func TestMessagesFollowTheLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	if _, out, _ := runDB(t, db, "", "org", "add", "--name", "Norte SL", "--lang", "es"); out != "Organización \"Norte SL\" añadida (id 1).\n" {
+		t.Errorf("org add es: %q", out)
+	}
+	if _, out, _ := runDB(t, db, "", "org", "add", "--name", "North Ltd", "--lang", "en"); out != "Added organisation \"North Ltd\" (id 2).\n" {
+		t.Errorf("org add en: %q", out)
+	}
+	// Deleting without --yes asks in the organisation's language.
+	if _, _, errOut := runDB(t, db, "n\n", "org", "rm", "Norte SL"); !strings.Contains(errOut, "¿Eliminar la organización \"Norte SL\"") || !strings.Contains(errOut, "[s/N]") {
+		t.Errorf("org rm es prompt: %q", errOut)
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	t.Setenv("LANG", "es_ES.UTF-8")
+	if _, got, _ := runDB(t, db, "", "backup", "--out", out); !strings.HasPrefix(got, "Copia de ") {
+		t.Errorf("backup with LANG=es_ES: %q", got)
+	}
+	if _, got, _ := runDB(t, db, "", "orgs"); !strings.Contains(got, "NOMBRE") {
+		t.Errorf("orgs with LANG=es_ES: %q", got)
+	}
+	t.Setenv("LANG", "en_GB.UTF-8")
+	if _, got, _ := runDB(t, db, "", "orgs"); !strings.Contains(got, "NAME") {
+		t.Errorf("orgs with LANG=en_GB: %q", got)
 	}
 }
