@@ -32,28 +32,25 @@ func (b *pipeBatch) reset() {
 // writeTo adds every record of the batch through w, stopping at the first
 // error.
 func (b *pipeBatch) writeTo(w *store.ImportWriter) error {
-	for _, d := range b.deals {
-		if err := w.AddDeal(d); err != nil {
-			return err
-		}
+	if err := writeAll(b.deals, w.AddDeal); err != nil {
+		return err
 	}
-	for _, c := range b.customers {
-		if err := w.AddCustomer(c); err != nil {
-			return err
-		}
+	if err := writeAll(b.customers, w.AddCustomer); err != nil {
+		return err
 	}
-	for _, t := range b.transactions {
-		if err := w.AddTransaction(t); err != nil {
-			return err
-		}
+	if err := writeAll(b.transactions, w.AddTransaction); err != nil {
+		return err
 	}
-	for _, l := range b.leads {
-		if err := w.AddLead(l); err != nil {
-			return err
-		}
+	if err := writeAll(b.leads, w.AddLead); err != nil {
+		return err
 	}
-	for _, o := range b.observations {
-		if err := w.AddObservation(o); err != nil {
+	return writeAll(b.observations, w.AddObservation)
+}
+
+// writeAll adds records of one kind in order, stopping at the first error.
+func writeAll[T any](records []T, add func(T) error) error {
+	for _, r := range records {
+		if err := add(r); err != nil {
 			return err
 		}
 	}
