@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,8 +69,8 @@ func isBackupOf(name, prefix string) bool {
 }
 
 // backupFile copies the database at path (a consistent snapshot, WAL
-// included) into the backup folder as <name>-<UTC time>[-label].db and keeps
-// only the newest opts.Keep backups. It writes nothing to the database.
+// included) into the backup folder as <name>-<UTC time>[-label].db and
+// applies the keeping rules (prune). It writes nothing to the database.
 func backupFile(ctx context.Context, path string, opts Options, label string) (string, error) {
 	if err := os.MkdirAll(opts.BackupDir, 0o700); err != nil {
 		return "", fmt.Errorf("creating the backup folder: %w", permErr(err))
@@ -85,16 +86,56 @@ func backupFile(ctx context.Context, path string, opts Options, label string) (s
 	if err := vacuumInto(ctx, path, out); err != nil {
 		return "", err
 	}
+	return out, prune(opts, path)
+}
+
+// prune applies the keeping rules, one per purpose, so that backups of one
+// purpose never push out those of another:
+//
+//   - rolling (start-up) backups: the newest opts.Keep are kept;
+//   - pre-restore and pre-migration copies (and any other labelled copy) are
+//     never removed automatically: they hold work that a restore or an
+//     upgrade replaced, and only the user may decide it is no longer needed.
+func prune(opts Options, path string) error {
 	list, err := listBackups(opts.BackupDir, path)
 	if err != nil {
-		return out, err
+		return err
 	}
-	for _, old := range list[min(opts.Keep, len(list)):] {
-		if err := os.Remove(old); err != nil {
-			return out, fmt.Errorf("removing old backup: %w", err)
+	kept := 0
+	for _, b := range list { // newest first
+		if purposeOf(b, path) != "" {
+			continue
+		}
+		if kept++; kept <= opts.Keep {
+			continue
+		}
+		if err := os.Remove(b); err != nil {
+			return fmt.Errorf("removing old backup: %w", err)
 		}
 	}
-	return out, nil
+	return nil
+}
+
+// purposeOf names why the backup file was taken: "" for a rolling
+// (start-up) backup, "pre-restore", "pre-migration", or the label of any
+// other kind. Backups of different purposes are kept by separate rules
+// (see prune).
+func purposeOf(file, dbPath string) string {
+	rest := strings.TrimPrefix(filepath.Base(file), backupPrefix(dbPath))
+	rest = strings.TrimSuffix(rest, ".db")
+	if len(rest) < len(stampFormat) {
+		return ""
+	}
+	label := strings.TrimPrefix(rest[len(stampFormat):], "-")
+	// A "-N" suffix only tells apart two backups taken in the same second.
+	i := strings.LastIndexByte(label, '-')
+	if _, err := strconv.Atoi(label[i+1:]); err == nil {
+		label = label[:max(i, 0)]
+	}
+	if strings.HasPrefix(label, "pre-migration") {
+		return "pre-migration"
+	}
+	return label
 }
 
 func fileExists(p string) bool {
@@ -132,10 +173,16 @@ func (s *Store) rollingBackup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s: start-up backup: %w", s.path, err)
 	}
-	if len(list) > 0 {
-		if st, err := os.Stat(list[0]); err == nil && s.opts.Now().Sub(st.ModTime()) < 24*time.Hour {
+	// Only a rolling backup counts: a pre-restore copy holds the content
+	// before the restore, not the content being opened.
+	for _, b := range list {
+		if purposeOf(b, s.path) != "" {
+			continue
+		}
+		if st, err := os.Stat(b); err == nil && s.opts.Now().Sub(st.ModTime()) < 24*time.Hour {
 			return nil
 		}
+		break
 	}
 	if _, err := backupFile(ctx, s.path, s.opts, ""); err != nil {
 		return fmt.Errorf("%s: start-up backup: %w", s.path, err)

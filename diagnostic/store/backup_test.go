@@ -256,3 +256,80 @@ func TestBackupsOfSiblingDatabasesStayApart(t *testing.T) {
 		t.Errorf("backups of r-old.db: %v", got)
 	}
 }
+
+// TestSixRestoresKeepTheOriginalWork is the reproduction of issue 20 item 1:
+// restoring another file six times must leave the work from before the first
+// restore in a backup (pre-restore copies are never rotated out), while the
+// daily backups keep their own count.
+func TestSixRestoresKeepTheOriginalWork(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "live.db")
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	opts := Options{AutoBackup: true, Now: func() time.Time { now = now.Add(time.Minute); return now }}
+	s, err := Open(ctx, path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustOrg(t, s, "Original work")
+	s.Close()
+	otherPath := filepath.Join(dir, "other.db")
+	o, err := Open(ctx, otherPath, Options{BackupDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustOrg(t, o, "Other")
+	o.Close()
+	for i := 0; i < 6; i++ {
+		if err := Restore(ctx, path, otherPath, opts); err != nil {
+			t.Fatalf("restore %d: %v", i+1, err)
+		}
+	}
+	list, err := listBackups(BackupDir(path), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, b := range list {
+		k, err := Open(ctx, b, Options{BackupDir: t.TempDir()})
+		if err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if _, err := k.FindOrg(ctx, "Original work"); err == nil {
+			found = true
+		}
+		k.Close()
+	}
+	if !found {
+		t.Errorf("after six restores the original work is in none of the backups %v", list)
+	}
+	// The daily backups still rotate on their own: days of start-ups keep
+	// at most Keep of them, and no pre-restore copy goes.
+	for day := 0; day < 7; day++ {
+		now = now.Add(25 * time.Hour)
+		s, err := Open(ctx, path, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		l, _ := listBackups(BackupDir(path), path)
+		for _, b := range l {
+			if purposeOf(b, path) == "" {
+				os.Chtimes(b, now, now)
+			}
+		}
+	}
+	list, _ = listBackups(BackupDir(path), path)
+	rolling, pre := 0, 0
+	for _, b := range list {
+		switch purposeOf(b, path) {
+		case "":
+			rolling++
+		case "pre-restore":
+			pre++
+		}
+	}
+	if rolling != 5 || pre != 6 {
+		t.Errorf("%d daily and %d pre-restore backups, want 5 and 6: %v", rolling, pre, list)
+	}
+}
