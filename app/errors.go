@@ -32,6 +32,8 @@ func userMessage(err error) string {
 		return tr("error.read_only")
 	case errors.Is(err, store.ErrNewerVersion):
 		return tr("error.newer_version")
+	case errors.Is(err, store.ErrDamaged):
+		return tr("error.damaged")
 	case errors.Is(err, store.ErrNotDatabase):
 		return tr("error.not_database")
 	case errors.Is(err, store.ErrPassphrase):

@@ -193,7 +193,11 @@ func (s *Store) rollingBackup(ctx context.Context) error {
 // Backup writes a consistent copy of the whole database to out, a file that
 // must not exist yet (ErrConflict). The copy is a normal database: open it
 // with --db or bring it back with Restore.
+// A damaged database is refused (ErrDamaged) and nothing is written.
 func (s *Store) Backup(ctx context.Context, out string) error {
+	if err := checkIntegrity(ctx, s.path); err != nil {
+		return err
+	}
 	return vacuumInto(ctx, s.path, out)
 }
 
@@ -219,13 +223,34 @@ func Restore(ctx context.Context, dbPath, src string, opts Options) error {
 	if _, err := inspect(ctx, srcAbs, false); err != nil {
 		return err
 	}
+	if err := checkIntegrity(ctx, srcAbs); err != nil {
+		return err
+	}
+	// The database being replaced may itself be damaged (the reason to
+	// restore): then its bytes are kept as they are, since a damaged file
+	// cannot be copied page by page.
+	targetDamaged := false
+	if st, err := os.Stat(dbPath); err == nil && st.Size() > 0 {
+		if err := checkIntegrity(ctx, dbPath); errors.Is(err, ErrDamaged) {
+			targetDamaged = true
+		}
+	}
+	opts.noCheck = true // checked just above
+	if targetDamaged {
+		if err := rawBackup(dbPath, opts.withDefaults(dbPath), "pre-restore-damaged"); err != nil {
+			return fmt.Errorf("%s: backup before restoring: %w", dbPath, err)
+		}
+		opts.AutoBackup = false
+	}
 	s, err := Open(ctx, dbPath, opts)
 	if err != nil {
 		return err
 	}
-	if _, err := backupFile(ctx, s.path, s.opts, "pre-restore"); err != nil {
-		s.Close()
-		return fmt.Errorf("%s: backup before restoring: %w", s.path, err)
+	if !targetDamaged {
+		if _, err := backupFile(ctx, s.path, s.opts, "pre-restore"); err != nil {
+			s.Close()
+			return fmt.Errorf("%s: backup before restoring: %w", s.path, err)
+		}
 	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
@@ -260,6 +285,28 @@ func Restore(ctx context.Context, dbPath, src string, opts Options) error {
 		return err
 	}
 	return s.Close()
+}
+
+// rawBackup copies a damaged database's bytes (and its -wal file, if any)
+// into the backup folder under label, for whoever wants to salvage it.
+func rawBackup(path string, opts Options, label string) error {
+	if err := os.MkdirAll(opts.BackupDir, 0o700); err != nil {
+		return fmt.Errorf("creating the backup folder: %w", permErr(err))
+	}
+	name := filepath.Join(opts.BackupDir, backupPrefix(path)+opts.Now().UTC().Format(stampFormat)+"-"+label)
+	out := name + ".db"
+	for i := 2; fileExists(out); i++ {
+		out = fmt.Sprintf("%s-%d.db", name, i)
+	}
+	if err := copyNew(path, out); err != nil {
+		return fmt.Errorf("copying %s: %w", path, err)
+	}
+	if fileExists(path + "-wal") {
+		if err := copyNew(path+"-wal", out+"-wal"); err != nil {
+			return fmt.Errorf("copying %s-wal: %w", path, err)
+		}
+	}
+	return nil
 }
 
 // checkHeader fails with ErrNotDatabase unless the file starts with the

@@ -212,14 +212,18 @@ func checkEngagement(ctx context.Context, tmp, file string) (int64, string, erro
 	if err := checkHeader(tmp); err != nil {
 		return 0, "", fmt.Errorf("%s: %w (not an engagement file)", file, ErrNotDatabase)
 	}
-	eng, err := Open(ctx, tmp, Options{engagement: true, Now: time.Now})
+	eng, err := Open(ctx, tmp, Options{engagement: true, Now: time.Now, noCheck: true})
 	if err != nil {
-		return 0, "", fmt.Errorf("engagement file %s: %w", file, err)
+		return 0, "", fmt.Errorf("engagement file %s: %w", file, hideTemp(err, tmp, file))
 	}
 	defer eng.Close()
 	var check, kind string
 	if err := eng.r.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&check); err != nil || check != "ok" {
-		return 0, "", fmt.Errorf("%s: %w (damaged: %v %s)", file, ErrNotDatabase, err, check)
+		detail := check
+		if err != nil {
+			detail = err.Error()
+		}
+		return 0, "", fmt.Errorf("%s: %w (%s); nothing was imported", file, ErrDamaged, cut(detail, maxIntegrityDetail))
 	}
 	if err := eng.r.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kind'`).Scan(&kind); err != nil || kind != kindEngagement {
 		return 0, "", fmt.Errorf("%s: %w (a database, not an engagement file: use restore for backups)", file, ErrNotDatabase)

@@ -17,6 +17,11 @@ var (
 	// not SQLite at all, corrupt, or another application's database. The
 	// file is left unchanged.
 	ErrNotDatabase = errors.New("not a RevOps Diagnostic database")
+	// ErrDamaged means the file is a RevOps Diagnostic (or SQLite)
+	// database whose content is damaged: PRAGMA quick_check found a broken
+	// page. Nothing is written to it, backed up from it or restored from
+	// it; the file is left unchanged.
+	ErrDamaged = errors.New("the database file is damaged")
 	// ErrNewerVersion means the file was written by a newer version of the
 	// application; it is left unchanged.
 	ErrNewerVersion = errors.New("written by a newer version of RevOps Diagnostic")
@@ -67,7 +72,9 @@ func classify(what string, err error) error {
 		kind = ErrLocked
 	case codeReadOnly:
 		kind = ErrReadOnly
-	case codeCorrupt, codeNotADB:
+	case codeCorrupt:
+		kind = ErrDamaged
+	case codeNotADB:
 		kind = ErrNotDatabase
 	case codeFull:
 		kind = ErrDiskFull

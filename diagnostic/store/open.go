@@ -39,6 +39,9 @@ type Options struct {
 	Warn func(error)
 
 	engagement bool // the file is an engagement file (export/import only)
+	// noCheck skips the integrity check: Restore opens a damaged database
+	// to replace its content, after keeping a raw copy of it.
+	noCheck bool
 }
 
 func (o Options) withDefaults(path string) Options {
@@ -72,9 +75,11 @@ func (s *Store) Path() string { return s.path }
 // Open opens the database at path, creating it (mode 0600, and its folder
 // 0700 when missing) if it does not exist, and brings its schema up to date.
 //
-// A file that is not a RevOps Diagnostic database (not SQLite, corrupt, or
-// another application's) fails with ErrNotDatabase, a file written by a
-// newer version with ErrNewerVersion; both leave the file untouched. A
+// A file that is not a RevOps Diagnostic database (not SQLite, or another
+// application's) fails with ErrNotDatabase, a damaged one (PRAGMA
+// quick_check, run before anything is written) with ErrDamaged, a file
+// written by a newer version with ErrNewerVersion; all leave the file
+// untouched. A
 // read-only file or folder fails with ErrReadOnly. Before any migration the
 // file is copied to the backup folder.
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
@@ -92,6 +97,13 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if !fresh {
 		if version, err = inspect(ctx, path, opts.engagement); err != nil {
 			return nil, err
+		}
+		// Before the first write of this run (a migration, the start-up
+		// backup, any change): a damaged file is refused, untouched.
+		if !opts.noCheck {
+			if err := checkIntegrity(ctx, path); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if version > 0 && version < latestVersion() {
@@ -318,8 +330,11 @@ func inspect(ctx context.Context, path string, engagement bool) (int, error) {
 	row := db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`)
 	if err := row.Scan(&id, &version, &tables); err != nil {
-		if c := sqliteCode(err) & 0xff; c == codeBusy || c == codeLocked {
+		switch c := sqliteCode(err) & 0xff; c {
+		case codeBusy, codeLocked:
 			return 0, fmt.Errorf("%s: %w", path, ErrLocked)
+		case codeCorrupt:
+			return 0, damaged(path, err.Error())
 		}
 		return 0, fmt.Errorf("%s: %w (%v)", path, ErrNotDatabase, err)
 	}
@@ -335,6 +350,9 @@ func inspect(ctx context.Context, path string, engagement bool) (int, error) {
 	var kind string
 	if version > 0 {
 		err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kind'`).Scan(&kind)
+		if sqliteCode(err)&0xff == codeCorrupt {
+			return 0, damaged(path, err.Error())
+		}
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return 0, fmt.Errorf("%s: %w (%v)", path, ErrNotDatabase, err)
 		}
