@@ -33,8 +33,17 @@ type ExportOptions struct {
 // records, import log, mappings, recommendation states; not the settings)
 // to out, a new file: a SQLite database with this schema whose meta table
 // says kind=engagement, or that database encrypted with age. out must not
-// exist yet (ErrConflict).
+// exist yet (ErrConflict), except as an empty file (an interrupted export's
+// leftover), which is replaced. The plain copy is made in the private
+// temporary folder (TempDir) and removed on every return.
 func (s *Store) ExportEngagement(ctx context.Context, orgID int64, out string, opts ExportOptions) error {
+	// An empty file there is what an export killed by an earlier version
+	// left: it holds nothing and must not block this one.
+	if st, err := os.Lstat(out); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		if err := os.Remove(out); err != nil {
+			return fmt.Errorf("%s: removing the empty file left by an interrupted export: %w", out, permErr(err))
+		}
+	}
 	if fileExists(out) {
 		return fmt.Errorf("%s already exists; choose another name: %w", out, diagnostic.ErrConflict)
 	}
@@ -73,7 +82,14 @@ func (s *Store) ExportEngagement(ctx context.Context, orgID int64, out string, o
 		return err
 	}
 	if opts.Passphrase != "" {
-		return encryptFile(tmp, out, opts.Passphrase, opts.WorkFactor)
+		// Encrypted in the private folder too, then moved: a process
+		// killed while encrypting leaves no partial (or empty) out that
+		// would block the next export.
+		enc := tmp + ".age"
+		if err := encryptFile(tmp, enc, opts.Passphrase, opts.WorkFactor); err != nil {
+			return err
+		}
+		return moveNew(enc, out)
 	}
 	return moveNew(tmp, out)
 }
@@ -101,24 +117,6 @@ func (s *Store) withAttached(ctx context.Context, other string, fn func(tx *sql.
 	return classify("committing the copy", tx.Commit())
 }
 
-// tempPath returns a path for a temporary file in the database's folder
-// (private, 0700 when this application created it), and a function that
-// removes it with its journal files.
-func (s *Store) tempPath(what string) (string, func(), error) {
-	f, err := os.CreateTemp(filepath.Dir(s.path), ".revopsdx-"+what+"-*.db")
-	if err != nil {
-		return "", nil, fmt.Errorf("creating a temporary file: %w", permErr(err))
-	}
-	name := f.Name()
-	f.Close()
-	os.Remove(name) // Open creates it with the right mode
-	return name, func() {
-		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-			os.Remove(name + suffix)
-		}
-	}, nil
-}
-
 // singleFile switches a closed database to a rollback journal and compacts
 // it, so that the one file holds everything and can travel alone.
 func singleFile(ctx context.Context, path string) error {
@@ -133,16 +131,36 @@ func singleFile(ctx context.Context, path string) error {
 	return db.Close()
 }
 
-// moveNew moves tmp to out, failing if out exists.
+// moveNew moves tmp to out, failing if out exists. out appears whole or
+// not at all: on another file system tmp is first copied to a hidden file
+// next to out, which is then linked (or renamed) into place.
 func moveNew(tmp, out string) error {
-	if err := os.Link(tmp, out); err != nil {
-		if errors.Is(err, os.ErrExist) {
+	err := os.Link(tmp, out)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists: %w", out, diagnostic.ErrConflict)
+	}
+	if err == nil {
+		return os.Chmod(out, 0o600)
+	}
+	// Another file system, or links unsupported: copy next to out first.
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", out, permErr(err))
+	}
+	near := f.Name()
+	f.Close()
+	os.Remove(near)
+	defer os.Remove(near)
+	if err := copyNew(tmp, near); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	if err := os.Link(near, out); err != nil {
+		if errors.Is(err, os.ErrExist) || fileExists(out) {
 			return fmt.Errorf("%s already exists: %w", out, diagnostic.ErrConflict)
 		}
-		// Another file system, or links unsupported: copy.
-		return copyNew(tmp, out)
+		return os.Rename(near, out)
 	}
-	return os.Chmod(out, 0o600)
+	return nil
 }
 
 // ImportOptions tune ImportEngagement.

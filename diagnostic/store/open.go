@@ -93,6 +93,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !opts.engagement {
+		// Plain copies a killed export or import left behind go first.
+		if err := sweepTemp(abs, opts.Now()); err != nil && opts.Warn != nil {
+			opts.Warn(err)
+		}
+	}
 	version := 0
 	if !fresh {
 		if version, err = inspect(ctx, path, opts.engagement); err != nil {
@@ -299,7 +305,10 @@ func checkDirWritable(dir string) error {
 	}
 	name := f.Name()
 	f.Close()
-	return os.Remove(name)
+	if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("database folder %s: %w", dir, permErr(err))
+	}
+	return nil
 }
 
 // permErr turns permission and read-only file system errors into ErrReadOnly.
