@@ -41,8 +41,11 @@ func (u *ui) writeChart(path string, draw chartDrawer) {
 		if err != nil {
 			return "", err
 		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
+		if err := os.WriteFile(path, b, 0o600); err != nil {
 			return "", fmt.Errorf("writing %s: %w", path, err)
+		}
+		if err := os.Chmod(path, 0o600); err != nil { // the dialog may have created it 0644
+			return "", fmt.Errorf("restricting %s to its owner: %w", path, err)
 		}
 		return path, nil
 	}, func(p string) {

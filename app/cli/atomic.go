@@ -9,7 +9,9 @@ import (
 
 // writeFileAtomic writes a file through a temporary file in the same
 // folder, synced and then renamed over path: an existing file is replaced
-// whole or not at all, never left half-written.
+// whole or not at all, never left half-written. The file is client data:
+// mode 0600, like the database, under any umask and when it replaces a
+// file of another mode.
 func writeFileAtomic(path string, fill func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -25,7 +27,7 @@ func writeFileAtomic(path string, fill func(w io.Writer) error) (err error) {
 	if err = fill(tmp); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err = tmp.Chmod(0o600); err != nil { // client data: the owner only, whatever the umask
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err = tmp.Sync(); err != nil {

@@ -67,7 +67,8 @@ func WriteFile(ctx context.Context, path string, data Data, opts Options) error 
 }
 
 // writeAtomic writes a file through fill into a temporary file next to path
-// and renames it over path.
+// and renames it over path, with mode 0600 (client data, like the
+// database) whatever the umask or the mode of the file it replaces.
 func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -89,7 +90,7 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err = os.Chmod(tmp.Name(), 0o600); err != nil { // client data: the owner only
 		return fmt.Errorf("setting permissions of %s: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
