@@ -46,16 +46,14 @@ func answerCommand() *Command {
 					if err != nil {
 						return err
 					}
-					a, err := s.CreateAssessment(ctx, diagnostic.Assessment{
+					// The answers and their score: one transaction.
+					r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
+					a, err := s.CreateScoredAssessment(ctx, diagnostic.Assessment{
 						OrgID: o.ID, Date: when, Language: o.Language, QuestionnaireVersion: q.Version,
 						Status: diagnostic.StatusComplete, Context: af.Context, Respondents: af.Respondents,
-					})
+					}, r.Overall.Score)
 					if err != nil {
 						return fmt.Errorf("%s: storing the answers for %q: %w", *answers, o.Name, err)
-					}
-					r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
-					if err := s.SetScore(ctx, a.ID, r.Overall.Score); err != nil {
-						return fmt.Errorf("assessment %d of %q was stored but not its score (run `revopsdx score --org`): %w", a.ID, o.Name, err)
 					}
 					return printAnswered(env, o, a, r, q, *asJSON)
 				})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -101,5 +102,31 @@ func TestAnswerAndScoreErrors(t *testing.T) {
 	// Nothing was stored by the failed answers.
 	if _, out, _ := runDB(t, db, "", "orgs", "--json"); !strings.Contains(out, `"assessments": 0`) {
 		t.Errorf("orgs after failures: %s", out)
+	}
+}
+
+// TestAnswerIsOneTransaction: the assessment and its score are written
+// together (before, two transactions: a kill between them left an
+// assessment without its score). One transaction takes one reading of the
+// clock, so the score's time is the assessment's creation time; two
+// transactions read it twice.
+func TestAnswerIsOneTransaction(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	runDB(t, db, "", "org", "add", "--name", "Acme SL", "--lang", "es")
+	if code, _, e := runDB(t, db, "", "answer", "--org", "Acme SL", "--answers", "testdata/answers_all_fours.json"); code != ExitOK {
+		t.Fatal(e)
+	}
+	sdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	var created, scoredAt string
+	var score float64
+	if err := sdb.QueryRow(`SELECT created, scored_at, score FROM assessments`).Scan(&created, &scoredAt, &score); err != nil {
+		t.Fatal(err)
+	}
+	if created != scoredAt || score != 75 {
+		t.Errorf("created %s, scored %s (score %v): not one transaction", created, scoredAt, score)
 	}
 }

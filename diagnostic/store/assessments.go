@@ -26,6 +26,21 @@ type AssessmentInfo struct {
 // in_progress, answers without a time get now. It returns the assessment
 // with its new ids.
 func (s *Store) CreateAssessment(ctx context.Context, a diagnostic.Assessment) (diagnostic.Assessment, error) {
+	return s.createAssessment(ctx, a, nil)
+}
+
+// CreateScoredAssessment is CreateAssessment storing the overall score
+// (nil: none) in the same transaction: a crash leaves either nothing or the
+// assessment with its score, never an assessment without it (how `answer`
+// stores an answers file).
+func (s *Store) CreateScoredAssessment(ctx context.Context, a diagnostic.Assessment, score *float64) (diagnostic.Assessment, error) {
+	if score != nil && !(*score >= 0 && *score <= 100) {
+		return a, fmt.Errorf("score %v is not 0–100: %w", *score, diagnostic.ErrInvalid)
+	}
+	return s.createAssessment(ctx, a, score)
+}
+
+func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, score *float64) (diagnostic.Assessment, error) {
 	now := s.opts.Now().UTC()
 	if a.Date.IsZero() {
 		a.Date = now
@@ -37,9 +52,13 @@ func (s *Store) CreateAssessment(ctx context.Context, a diagnostic.Assessment) (
 		return a, err
 	}
 	err := s.write(ctx, fmt.Sprintf("creating an assessment for organisation %d", a.OrgID), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
-			a.Context.Symptom, a.Context.Objective, ts(now), ts(now))
+		var sc, scoredAt any
+		if score != nil {
+			sc, scoredAt = *score, ts(now)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
+			score, scored_at, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+			a.Context.Symptom, a.Context.Objective, sc, scoredAt, ts(now), ts(now))
 		if err != nil {
 			if sqliteCode(err) == codeConstraintFK {
 				return fmt.Errorf("organisation %d: %w", a.OrgID, errNotFound)
