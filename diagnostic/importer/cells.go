@@ -2,10 +2,19 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic/importer/dateparse"
 	"github.com/revopsdx/revopsdx/diagnostic/importer/numparse"
+)
+
+// Plausible dates: from 1 January minYear to maxYearsAhead years after
+// the import. A typo year (1024, 2204) would otherwise stretch an
+// organisation's data over centuries, and every KPI period with it.
+const (
+	minYear       = 1990
+	maxYearsAhead = 5
 )
 
 // cell is one mapped cell of the current row, parsed by its field's type.
@@ -50,6 +59,10 @@ func (r *run) parseCells(row []string, n int) {
 				r.problem(dateProblem(n, s, c, err))
 				continue
 			}
+			if v.Time.Year() < minYear || v.Time.After(r.latest) {
+				r.problem(newProblem(n, c.Header, s, "implausible_date", "from", fmt.Sprint(minYear), "years", fmt.Sprint(maxYearsAhead)))
+				continue
+			}
 			out.date, out.set = v, true
 		case TypeBool:
 			b, ok := r.v.boolean(s)
@@ -79,10 +92,30 @@ func numberProblem(n int, s string, c *Column, err error) Problem {
 
 func dateProblem(n int, s string, c *Column, err error) Problem {
 	switch {
+	case errors.Is(err, dateparse.ErrImpossible) && zeroYear(s):
+		// 0001-01-01 is a real day in a year no data comes from.
+		return newProblem(n, c.Header, s, "implausible_date", "from", fmt.Sprint(minYear), "years", fmt.Sprint(maxYearsAhead))
 	case errors.Is(err, dateparse.ErrImpossible):
 		return newProblem(n, c.Header, s, "impossible_date")
 	case errors.Is(err, dateparse.ErrLayout):
 		return newProblem(n, c.Header, s, "date_layout", "format", c.DateFormat)
 	}
 	return newProblem(n, c.Header, s, "not_a_date")
+}
+
+// zeroYear reports a group of exactly four digits starting with 0 (a year
+// before 1000, which dateparse reads as no date at all).
+func zeroYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && s[i-4] == '0' {
+			return true
+		}
+		run = 0
+	}
+	return false
 }

@@ -116,22 +116,67 @@ func (c *counter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// limiter stops a record that grows past maxRecord.
+// limiter stops a record that grows past maxRecord, and a line with
+// maxColumns delimiters or more before the CSV reader splits it: a 1 MB
+// line of a million commas would otherwise become a million fields (some
+// 300 MB of bookkeeping).
 type limiter struct {
-	r     io.Reader
-	total int64
-	csv   *csv.Reader
+	r      io.Reader
+	total  int64
+	csv    *csv.Reader
+	delim  byte
+	fields int   // delimiters since the last line end
+	err    error // sticky: errTooManyColumns once seen
 }
 
-var errRecordTooLong = errors.New("a row longer than 4 MB (is the delimiter or quoting wrong?)")
+var (
+	errRecordTooLong  = errors.New("a row longer than 4 MB (is the delimiter or quoting wrong?)")
+	errTooManyColumns = errors.New("a row with too many columns")
+)
 
 func (l *limiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
 	if l.csv != nil && l.total-l.csv.InputOffset() > maxRecord {
 		return 0, errRecordTooLong
 	}
 	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		switch c {
+		case '\n', '\r':
+			l.fields = 0
+		case l.delim:
+			if l.fields++; l.fields >= maxColumns {
+				l.err = errTooManyColumns
+				l.total += int64(i)
+				return i, nil
+			}
+		}
+	}
 	l.total += int64(n)
 	return n, err
+}
+
+// saneHead cuts the head before the first line that has maxColumns or more
+// of any candidate delimiter, so that detection does not split it either.
+func saneHead(head []byte) []byte {
+	start := 0
+	for start < len(head) {
+		end := bytes.IndexAny(head[start:], "\r\n")
+		if end < 0 {
+			end = len(head)
+		} else {
+			end += start
+		}
+		for _, d := range delimiters {
+			if bytes.Count(head[start:end], []byte{byte(d)}) >= maxColumns {
+				return head[:start]
+			}
+		}
+		start = end + 1
+	}
+	return head
 }
 
 // csvTable reads a delimited text file.
@@ -148,7 +193,7 @@ func openCSV(path, enc string, delim rune) (*csvTable, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	cnt := &counter{r: f}
-	lim := &limiter{r: decodeReader(cnt, enc)}
+	lim := &limiter{r: decodeReader(cnt, enc), delim: byte(delim)}
 	r := csv.NewReader(lim)
 	lim.csv = r
 	r.Comma = delim
@@ -171,6 +216,9 @@ func (t *csvTable) next() ([]string, int, error) {
 		if errors.Is(pe.Err, errRecordTooLong) {
 			return nil, 0, &rowError{row: pe.StartLine, code: "row_too_long", fatal: true}
 		}
+		if errors.Is(pe.Err, errTooManyColumns) {
+			return nil, 0, &rowError{row: pe.StartLine, code: "too_many_columns", args: []string{"max", fmt.Sprint(maxColumns)}, fatal: true}
+		}
 		code := "bad_quoting"
 		if errors.Is(pe.Err, csv.ErrBareQuote) {
 			code = "bad_quote"
@@ -182,6 +230,12 @@ func (t *csvTable) next() ([]string, int, error) {
 	if errors.Is(err, errRecordTooLong) {
 		line, _ := t.r.FieldPos(0)
 		return nil, 0, &rowError{row: line + 1, code: "row_too_long", fatal: true}
+	}
+	if errors.Is(err, errTooManyColumns) {
+		// The reader returns the cut line as a record with the error: its
+		// line is the row's.
+		line, _ := t.r.FieldPos(0)
+		return nil, 0, &rowError{row: line, code: "too_many_columns", args: []string{"max", fmt.Sprint(maxColumns)}, fatal: true}
 	}
 	return nil, 0, err
 }

@@ -139,7 +139,7 @@ func detect(path string, opts Options) (*Detection, error) {
 		if err != nil && len(head) == 0 {
 			return d, fileErr(d.File, "cannot_decode", "encoding", ff.encoding)
 		}
-		d.delim = detectDelimiter(head)
+		d.delim = detectDelimiter(saneHead(head))
 		d.Delimiter = map[rune]string{',': ",", ';': ";", '\t': "tab", '|': "|"}[d.delim]
 		ct, err := openCSV(path, ff.encoding, d.delim)
 		if err != nil {

@@ -104,6 +104,7 @@ type run struct {
 	imported    atomic.Int64
 	problems    atomic.Int64
 
+	latest time.Time // the latest plausible date: five years from now
 	cells  []cell
 	build  func(row int) error
 	stages map[string]*StageCount
@@ -112,6 +113,11 @@ type run struct {
 
 func newRun(v *vocabulary, d *Detection, opts Options, sink Sink, s *Summary) *run {
 	r := &run{v: v, d: d, opts: opts, sink: sink, s: s, maxP: opts.MaxProblems}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	r.latest = now().AddDate(maxYearsAhead, 0, 0)
 	if r.maxP <= 0 {
 		r.maxP = 1000
 	}

@@ -93,7 +93,12 @@ func kv(pairs ...string) map[string]string {
 	}
 	m := make(map[string]string, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i]] = pairs[i+1]
+		m[pairs[i]] = clip(pairs[i+1], maxArg)
 	}
 	return m
 }
+
+// maxArg is the most characters of a value (a header, a cell, a sheet
+// name, a list of them) a message quotes: a hostile file's 200 MB header
+// must not become a 200 MB message.
+const maxArg = 300

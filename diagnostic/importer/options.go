@@ -42,6 +42,9 @@ type Options struct {
 	// OnProblem, when set, receives every problem as it is found (for an
 	// import log).
 	OnProblem func(Problem)
+	// Now is the clock that bounds plausible dates (see plausibleDate);
+	// default time.Now.
+	Now func() time.Time
 }
 
 // Progress is how far an import has got.

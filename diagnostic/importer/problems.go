@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
@@ -24,7 +25,7 @@ type Problem struct {
 // newProblem builds a problem from a message code and its arguments.
 func newProblem(row int, column, value, code string, args ...string) Problem {
 	a := kv(args...)
-	return Problem{Row: row, Column: column, Value: value, Code: code, Args: a, Reason: text(locale.EN, code, a)}
+	return Problem{Row: row, Column: clip(column, maxArg), Value: clip(value, maxArg), Code: code, Args: a, Reason: text(locale.EN, code, a)}
 }
 
 // Text is the reason in lang.
@@ -49,13 +50,21 @@ func (p Problem) FormatIn(file string, lang locale.Lang) string {
 	return b.String()
 }
 
-// clip shortens s to n runes with an ellipsis.
+// clip shortens s to n runes with an ellipsis, reading no further than
+// the n+1st rune (s may be a huge hostile cell).
 func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	i := 0
+	for range n {
+		if i >= len(s) {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i >= len(s) {
 		return s
 	}
-	return string(r[:n]) + "…"
+	return s[:i] + "…"
 }
 
 // ProblemsError is returned when a file has problems and the import was

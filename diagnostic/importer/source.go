@@ -29,9 +29,12 @@ const headSize = 1 << 20
 
 // maxField is the largest cell accepted; maxRecord bounds a whole row so a
 // file with no line ends cannot exhaust memory.
+// maxColumns bounds the columns of a row (CRM exports have a few
+// hundred at most).
 const (
-	maxField  = 1 << 20
-	maxRecord = 4 << 20
+	maxField   = 1 << 20
+	maxRecord  = 4 << 20
+	maxColumns = 2000
 )
 
 // fileFacts is what one pass over the whole file learns.

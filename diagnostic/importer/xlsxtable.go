@@ -23,6 +23,9 @@ type xlsxTable struct {
 // first sheet with data. It returns the sheet's name and every sheet name.
 func openXLSX(path, want string) (*xlsxTable, []string, error) {
 	name := filepath.Base(path)
+	if err := checkXLSXParts(path); err != nil {
+		return nil, nil, err
+	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, nil, fileErr(name, "unreadable_xlsx", "error", err.Error())
