@@ -92,8 +92,8 @@ func monthRange(from, to string) (diagnostic.Month, diagnostic.Month, error) {
 	return f, t, nil
 }
 
-// computeKPIs computes every KPI over from..to; a zero bound is the
-// earliest or latest month with data. No data and no range gives no rows.
+// computeKPIs computes every KPI over from..to, within the earliest and
+// latest months with data (a zero bound is that month). No data and no range gives no rows.
 // cat is the catalogue used, custom KPIs included.
 func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain) ([]kpi.Row, *kpi.Catalogue, error) {
 	cat, err := kpi.LoadCatalogue()
@@ -105,11 +105,14 @@ func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain)
 	}
 	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, Customers: snap.Customers,
 		Transactions: snap.Transactions, Leads: snap.Leads, Plan: snap.Plan, Profile: snap.Profile}
+	// Periods are capped to the organisation's data range: months outside
+	// it have nothing to show, and --from 0001-01 --to 9999-12 would
+	// otherwise compute 120,000 empty months (8.8 GB).
 	first, last, _ := kpi.DataRange(in)
-	if from.IsZero() {
+	if from.IsZero() || from.Before(first) {
 		from = first
 	}
-	if to.IsZero() {
+	if to.IsZero() || last.Before(to) {
 		to = last
 	}
 	if from.IsZero() || to.IsZero() || to.Before(from) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +100,24 @@ func TestUIWordsComplete(t *testing.T) {
 	}
 	if _, err := uiText("fr", "kpis.status.on_track"); err == nil {
 		t.Error("French gave no error")
+	}
+}
+
+// TestKPIsRangeCappedToData: `kpis --from 0001-01 --to 9999-12` computes
+// the organisation's data range only (before: 120,000 months, 8.8 GB),
+// giving what the default range gives.
+func TestKPIsRangeCappedToData(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	if code, _, e := runDB(t, db, "", "demo"); code != ExitOK {
+		t.Fatal(e)
+	}
+	_, want, _ := runDB(t, db, "", "kpis", "--org", "Demo", "--csv")
+	start := time.Now()
+	code, got, e := runDB(t, db, "", "kpis", "--org", "Demo", "--from", "0001-01", "--to", "9999-12", "--csv")
+	if code != ExitOK || got != want {
+		t.Errorf("kpis over 0001-01..9999-12: %d %q (%d bytes, want %d)", code, e, len(got), len(want))
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("took %v", took)
 	}
 }
