@@ -76,6 +76,9 @@ func (rr rawRespondent) convert(q *Questionnaire, i int, data []byte) (Responden
 	if rr.Name != "" {
 		where += fmt.Sprintf(" (%q)", rr.Name)
 	}
+	if err := CheckName(rr.Name, MaxNameLength); err != nil {
+		return Respondent{}, fmt.Errorf("%s%s: name: %w", atLine(lineOf(data, "respondents", i, "name")), where, err)
+	}
 	dept, err := ParseDepartment(rr.Department)
 	if err != nil {
 		return Respondent{}, fmt.Errorf("%s%s: department: %w", atLine(lineOf(data, "respondents", i, "department")), where, err)

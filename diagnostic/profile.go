@@ -72,8 +72,8 @@ func (p Profile) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return bad("name", "must not be empty")
 	}
-	if len(p.Name) > 200 {
-		return bad("name", "longer than 200 characters")
+	if err := CheckName(p.Name, MaxNameLength); err != nil {
+		return fmt.Errorf("name: %w", err)
 	}
 	if p.Industry != "" && !contains(Industries, p.Industry) {
 		return bad("industry", "unknown value %q", p.Industry)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -43,7 +44,7 @@ func orgsCommand() *Command {
 						if o.LastScore != nil {
 							score = fmt.Sprintf("%.0f", *o.LastScore)
 						}
-						fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", o.ID, o.Name, dash(string(o.Industry)), dash(string(o.Segment)),
+						fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", o.ID, diagnostic.Printable(o.Name), dash(string(o.Industry)), dash(string(o.Segment)),
 							o.Currency, o.Language, o.Assessments, score, o.Updated.Local().Format("2006-01-02 15:04"))
 					}
 					return tw.Flush()

@@ -72,7 +72,7 @@ func targetCommand() *Command {
 					}
 					l := o.Language
 					_, err = fmt.Fprintf(env.Stdout, l.Pick("Objetivo de %s (%s) en %q: %s para %s.\n", "Target for %s (%s) of %q: %s by %s.\n"),
-						d.Name(l), d.ID, o.Name, diagnostic.FormatValue(l, d.Unit, v, o.Currency), m)
+						d.Name(l), d.ID, diagnostic.Printable(o.Name), diagnostic.FormatValue(l, d.Unit, v, o.Currency), m)
 					return err
 				})
 			}

@@ -89,6 +89,9 @@ func checkAssessment(a diagnostic.Assessment) error {
 		return fmt.Errorf("assessment status %q: %w", a.Status, diagnostic.ErrInvalid)
 	}
 	for _, r := range a.Respondents {
+		if err := diagnostic.CheckName(r.Name, diagnostic.MaxNameLength); err != nil {
+			return fmt.Errorf("respondent %q: name: %w", r.Name, err)
+		}
 		if _, err := diagnostic.ParseDepartment(string(r.Department)); err != nil {
 			return fmt.Errorf("respondent %q: %w", r.Name, err)
 		}

@@ -195,10 +195,16 @@ func (s *Store) ImportEngagement(ctx context.Context, file string, opts ImportOp
 		return Org{}, err
 	}
 	if r := strings.TrimSpace(opts.Rename); r != "" {
-		if len(r) > 200 {
-			return Org{}, fmt.Errorf("new name %q is longer than 200 characters: %w", r, diagnostic.ErrInvalid)
+		if err := diagnostic.CheckName(r, diagnostic.MaxNameLength); err != nil {
+			return Org{}, fmt.Errorf("new name %q: %w", r, err)
 		}
 		name = r
+	} else if err := diagnostic.CheckName(name, diagnostic.MaxNameLength); err != nil {
+		// The file's own name is checked as a typed one would be.
+		return Org{}, fmt.Errorf("%s: the organisation's name %q: %w; import it with --rename NEW", file, cut(name, 80), err)
+	}
+	if err := s.checkEngagementNames(ctx, tmp, file); err != nil {
+		return Org{}, err
 	}
 	var newID int64
 	err = s.withAttached(ctx, tmp, func(tx *sql.Tx) error {
@@ -253,4 +259,29 @@ func checkEngagement(ctx context.Context, tmp, file string) (int64, string, erro
 		return 0, "", fmt.Errorf("%s: %w (holds %d organisations, want 1: %v)", file, ErrNotDatabase, n, err)
 	}
 	return id, name, nil
+}
+
+// checkEngagementNames applies diagnostic.CheckName to the respondents of
+// the engagement file's copy tmp, as typing them would.
+func (s *Store) checkEngagementNames(ctx context.Context, tmp, file string) error {
+	db, err := sql.Open("sqlite", fileURI(tmp)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT name FROM respondents`)
+	if err != nil {
+		return classify(file, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return classify(file, err)
+		}
+		if err := diagnostic.CheckName(n, diagnostic.MaxNameLength); err != nil {
+			return fmt.Errorf("%s: respondent %q: name: %w; nothing was imported", file, n, err)
+		}
+	}
+	return classify(file, rows.Err())
 }

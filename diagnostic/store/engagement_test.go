@@ -243,3 +243,42 @@ func TestEngagementEncrypted(t *testing.T) {
 		t.Errorf("damaged plain file: %v", err)
 	}
 }
+
+// TestEngagementNamesChecked: import-engagement checks the names in the
+// file as typing them would (before: a 5,016-character name with ESC[2J
+// went in).
+func TestEngagementNamesChecked(t *testing.T) {
+	ctx := context.Background()
+	a := newTestStore(t)
+	o := mustOrg(t, a, "Acme")
+	if _, err := a.CreateAssessment(ctx, diagnostic.Assessment{OrgID: o.ID, Language: "es",
+		Respondents: []diagnostic.Respondent{{Name: "Ana", Department: diagnostic.DeptSales}}}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i, set := range []string{
+		`UPDATE orgs SET name = 'Evil' || char(27) || '[2J' || printf('%.5000c', 'x')`,
+		`UPDATE respondents SET name = 'Ana' || char(8238)`,
+	} {
+		f := filepath.Join(dir, fmt.Sprintf("e%d.revops", i))
+		if err := a.ExportEngagement(ctx, o.ID, f, ExportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", fileURI(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(set); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		b := newTestStore(t)
+		_, err = b.ImportEngagement(ctx, f, ImportOptions{})
+		if !errors.Is(err, diagnostic.ErrInvalid) || strings.ContainsAny(err.Error(), "\x1b\u202e") {
+			t.Errorf("%s: %v", set, err)
+		}
+		if list, _ := b.Orgs(ctx); len(list) != 0 {
+			t.Errorf("%s: imported %v", set, list)
+		}
+	}
+}

@@ -12,6 +12,9 @@ import (
 // AddRespondent adds a respondent (and any answers it carries) to an
 // assessment and returns its id.
 func (s *Store) AddRespondent(ctx context.Context, assessmentID int64, r diagnostic.Respondent) (int64, error) {
+	if err := diagnostic.CheckName(r.Name, diagnostic.MaxNameLength); err != nil {
+		return 0, fmt.Errorf("respondent %q: name: %w", r.Name, err)
+	}
 	if _, err := diagnostic.ParseDepartment(string(r.Department)); err != nil {
 		return 0, fmt.Errorf("respondent %q: %w", r.Name, err)
 	}
@@ -34,6 +37,9 @@ func (s *Store) AddRespondent(ctx context.Context, assessmentID int64, r diagnos
 // UpdateRespondent changes a respondent's name and department (not the
 // answers: see SetAnswer).
 func (s *Store) UpdateRespondent(ctx context.Context, r diagnostic.Respondent) error {
+	if err := diagnostic.CheckName(r.Name, diagnostic.MaxNameLength); err != nil {
+		return fmt.Errorf("respondent %q: name: %w", r.Name, err)
+	}
 	if _, err := diagnostic.ParseDepartment(string(r.Department)); err != nil {
 		return fmt.Errorf("respondent %q: %w", r.Name, err)
 	}
