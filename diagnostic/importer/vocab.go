@@ -256,7 +256,13 @@ func (v *vocabulary) boolean(s string) (val, ok bool) {
 	return val, ok
 }
 
-var accentStripper = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// accentStrippers hold the transformers that remove accents. A
+// transform.Chain keeps state between calls, so one shared by the
+// goroutines that normalize (the import reads and builds rows on several)
+// was a data race: each call takes its own from the pool.
+var accentStrippers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // normalize makes a header or vocabulary word comparable: camelCase split,
 // lower case, accents removed, every run of other characters one space.
@@ -290,7 +296,9 @@ func normalize(s string) string {
 		}
 		prev = r
 	}
-	out, _, err := transform.String(accentStripper, b.String())
+	t := accentStrippers.Get().(transform.Transformer)
+	out, _, err := transform.String(t, b.String())
+	accentStrippers.Put(t)
 	if err != nil {
 		return b.String()
 	}

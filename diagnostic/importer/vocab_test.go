@@ -2,7 +2,9 @@ package importer
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/revopsdx/revopsdx/assets"
@@ -108,4 +110,24 @@ func TestIsEmpty(t *testing.T) {
 			t.Errorf("isEmpty(%q) = true, want false", s)
 		}
 	}
+}
+
+// TestNormalizeConcurrently: normalize is called from several goroutines
+// during an import; under -race this found the shared transform.Chain.
+func TestNormalizeConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				in := fmt.Sprintf("Fecha de creación %d Año Niño %d", g, i)
+				if got, want := normalize(in), fmt.Sprintf("fecha de creacion %d ano nino %d", g, i); got != want {
+					t.Errorf("normalize(%q) = %q, want %q", in, got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -153,6 +153,7 @@ func TestTwoProcesses(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "two.db")
 	var cmds []*exec.Cmd
 	var outs []chan []string
+	var firsts []chan struct{}
 	for i := 0; i < 2; i++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), crashEnv+"="+path, fmt.Sprintf("REVOPSDX_CRASH_ROUND=%d", 1000+i), "REVOPSDX_CRASH_PAUSE=1")
@@ -164,19 +165,34 @@ func TestTwoProcesses(t *testing.T) {
 			t.Fatal(err)
 		}
 		ch := make(chan []string, 1)
+		first := make(chan struct{})
 		go func() {
 			var got []string
 			sc := bufio.NewScanner(stdout)
 			for sc.Scan() {
 				if sc.Text() != "READY" {
-					got = append(got, sc.Text())
+					if got = append(got, sc.Text()); len(got) == 3 {
+						close(first)
+					}
 				}
+			}
+			if len(got) < 3 { // the child ended early: no need to wait
+				close(first)
 			}
 			ch <- got
 		}()
-		cmds, outs = append(cmds, cmd), append(outs, ch)
+		cmds, outs, firsts = append(cmds, cmd), append(outs, ch), append(firsts, first)
 	}
-	time.Sleep(1500 * time.Millisecond)
+	// Both children must have committed writes (three each, so that their
+	// writes interleave) before the kill: wait for them, however loaded the
+	// machine (a fixed 1.5 s sleep failed on a busy 2-core machine).
+	for i, first := range firsts {
+		select {
+		case <-first:
+		case <-time.After(2 * time.Minute):
+			t.Errorf("child %d reported no write in 2 minutes", i)
+		}
+	}
 	var all []string
 	var counts []int
 	for i, cmd := range cmds {
