@@ -10,6 +10,9 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
+// minAnswerYear is the earliest year of an assessment's date.
+const minAnswerYear = 1990
+
 // answerCommand stores an answers file as a new assessment of an
 // organisation, scores it and stores the score.
 func answerCommand() *Command {
@@ -34,6 +37,11 @@ func answerCommand() *Command {
 					d, err := time.Parse(time.DateOnly, *date)
 					if err != nil {
 						return Usagef("--date %q: want YYYY-MM-DD", *date)
+					}
+					// 0001-01-01 is Go's zero time, which the store reads as
+					// "today": refuse it and every other implausible date.
+					if d.Year() < minAnswerYear || d.After(now().AddDate(1, 0, 0)) {
+						return Usagef("--date %s: an assessment's date is from %d to a year from today", *date, minAnswerYear)
 					}
 					when = d
 				}

@@ -37,6 +37,11 @@ func targetCommand() *Command {
 				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 					return Usagef("--value %q is not a number (use a dot for decimals; percentages as fractions)", *value)
 				}
+				if math.Abs(v) > maxTarget {
+					// Not even --force: such a value cannot be shown (1e308
+					// as a percentage overflows to infinity, printed "–").
+					return Usagef("--value %q is beyond ±%g, no KPI's target", *value, maxTarget)
+				}
 				m, err := diagnostic.ParseMonth(*by)
 				if err != nil {
 					return Usagef("--by: %v", err)
@@ -87,6 +92,10 @@ const maxPercentTarget = 1.5
 
 // checkPercentTarget refuses a percentage target beyond ±maxPercentTarget
 // unless forced, suggesting the fraction the user probably meant.
+// maxTarget bounds any target's magnitude: a thousand trillion in any
+// unit, and its percentage still a finite number.
+const maxTarget = 1e15
+
 func checkPercentTarget(d kpi.Def, v float64, force bool) error {
 	if force || d.Unit != diagnostic.UnitPercent || math.Abs(v) <= maxPercentTarget {
 		return nil

@@ -40,10 +40,10 @@ func (e *rowError) Error() string {
 // decodeReader wraps r so it yields UTF-8 for the given encoding.
 func decodeReader(r io.Reader, enc string) io.Reader {
 	switch enc {
-	case EncUTF16LE:
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case EncUTF16LE: // with or without its byte-order mark
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
 	case EncUTF16BE:
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder())
 	case EncWindows1252:
 		return transform.NewReader(r, charmap.Windows1252.NewDecoder())
 	case EncUTF8BOM:
@@ -186,14 +186,39 @@ type csvTable struct {
 	r   *csv.Reader
 }
 
-// openCSV opens a text table with a known encoding and delimiter.
-func openCSV(path, enc string, delim rune) (*csvTable, error) {
+// crOnly reports a text whose lines end with a lone CR (classic Mac OS):
+// a CR and no LF in the decoded head.
+func crOnly(head []byte) bool {
+	return bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0
+}
+
+// crToLF turns every CR of a CR-only text into LF, so that the CSV reader
+// sees its lines (and counts them).
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
+// openCSV opens a text table with a known encoding and delimiter; cr says
+// its lines end with a lone CR.
+func openCSV(path, enc string, delim rune, cr bool) (*csvTable, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	cnt := &counter{r: f}
-	lim := &limiter{r: decodeReader(cnt, enc), delim: byte(delim)}
+	src := decodeReader(cnt, enc)
+	if cr {
+		src = crToLF{src}
+	}
+	lim := &limiter{r: src, delim: byte(delim)}
 	r := csv.NewReader(lim)
 	lim.csv = r
 	r.Comma = delim

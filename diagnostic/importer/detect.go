@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -69,6 +70,7 @@ type Detection struct {
 	preset *Preset
 	match  *match
 	delim  rune
+	cr     bool // lines end with a lone CR
 	hasNUL bool
 	xlsx   bool
 	// sample rows kept for the preview (first 20) and footer detection
@@ -105,7 +107,7 @@ func (d *Detection) openTable() (table, func() int64, error) {
 		}
 		return t, func() int64 { return int64(t.row) }, nil
 	}
-	t, err := openCSV(d.path, d.Encoding, d.delim)
+	t, err := openCSV(d.path, d.Encoding, d.delim, d.cr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -139,9 +141,12 @@ func detect(path string, opts Options) (*Detection, error) {
 		if err != nil && len(head) == 0 {
 			return d, fileErr(d.File, "cannot_decode", "encoding", ff.encoding)
 		}
+		if d.cr = crOnly(head); d.cr {
+			head = bytes.ReplaceAll(head, []byte("\r"), []byte("\n"))
+		}
 		d.delim = detectDelimiter(saneHead(head))
 		d.Delimiter = map[rune]string{',': ",", ';': ";", '\t': "tab", '|': "|"}[d.delim]
-		ct, err := openCSV(path, ff.encoding, d.delim)
+		ct, err := openCSV(path, ff.encoding, d.delim, d.cr)
 		if err != nil {
 			return d, err
 		}
@@ -171,6 +176,7 @@ func detect(path string, opts Options) (*Detection, error) {
 		}
 	}
 	// Sample rows.
+	var firstBad *rowError // a row that could not be read, for the message when none could
 	for len(rowsSample) < sampleRows {
 		row, _, err := t.next()
 		if err == io.EOF {
@@ -179,6 +185,9 @@ func detect(path string, opts Options) (*Detection, error) {
 		if err != nil {
 			var re *rowError
 			if errors.As(err, &re) && !re.fatal {
+				if firstBad == nil {
+					firstBad = re
+				}
 				continue
 			}
 			if errors.As(err, &re) {
@@ -193,6 +202,11 @@ func detect(path string, opts Options) (*Detection, error) {
 	}
 	// Trailing footer rows of a short file are not data.
 	keep := len(rowsSample) - footerTail(v, rowsSample)
+	if keep == 0 && firstBad != nil {
+		// Not "no data rows": the rows are there but unreadable (an
+		// unclosed quote swallows the rest of the file).
+		return d, fileErr(d.File, "bad_row", "row", fmt.Sprint(firstBad.row), "reason", text(locale.EN, firstBad.code, kv(firstBad.args...)))
+	}
 	if keep == 0 {
 		return d, fileErr(d.File, "no_data_rows")
 	}

@@ -82,6 +82,11 @@ func scanFile(path string) (*fileFacts, error) {
 		ff.format, ff.encoding = "csv", EncUTF8BOM
 	default:
 		ff.format, ff.encoding = "csv", EncUTF8
+		// UTF-16 without a byte-order mark: every other byte of ASCII text
+		// is zero (not a binary file).
+		if enc, ok := utf16NoBOM(ff.head); ok {
+			ff.encoding = enc
+		}
 	}
 	if ff.format == "csv" && !strings.HasPrefix(ff.encoding, "utf-16") && looksBinary(ff.head) {
 		return nil, fileErr(name, "binary_file")
@@ -123,21 +128,46 @@ func scanFile(path string) (*fileFacts, error) {
 	return ff, nil
 }
 
-// looksBinary reports NUL bytes or many control characters in the head.
+// looksBinary reports many control characters (NUL bytes included) in the
+// head. A text with a stray NUL byte is not binary: the import names the
+// row that holds it.
 func looksBinary(b []byte) bool {
 	if len(b) > 8192 {
 		b = b[:8192]
 	}
 	ctl := 0
 	for _, c := range b {
-		if c == 0 {
-			return true
-		}
 		if c < 0x09 || c > 0x0D && c < 0x20 && c != 0x1B {
 			ctl++
 		}
 	}
 	return ctl*20 > len(b)
+}
+
+// utf16NoBOM recognises UTF-16 text without a byte-order mark by its zero
+// bytes: in little-endian ASCII text every odd byte is zero and no even
+// one, in big-endian the reverse.
+func utf16NoBOM(b []byte) (string, bool) {
+	if len(b) > 8192 {
+		b = b[:8192]
+	}
+	if len(b) < 4 {
+		return "", false
+	}
+	var zeros [2]int
+	for i, c := range b {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(b) / 2
+	switch {
+	case zeros[1]*10 > half*7 && zeros[0]*20 < half:
+		return EncUTF16LE, true
+	case zeros[0]*10 > half*7 && zeros[1]*20 < half:
+		return EncUTF16BE, true
+	}
+	return "", false
 }
 
 // utf8Tracker checks UTF-8 validity across chunk boundaries.
