@@ -20,7 +20,7 @@ func backupCommand() *Command {
 				if len(args) > 0 || *out == "" {
 					return Usagef("backup needs --out FILE and no arguments")
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					if err := s.Backup(ctx, *out); err != nil {
 						return err
 					}

@@ -53,7 +53,7 @@ func chartCommand() *Command {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					o, a, err := orgAnalysis(ctx, s, *org, *lang)
 					if err != nil {
 						return err

@@ -46,7 +46,7 @@ func kpisCommand() *Command {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					o, snap, err := orgSnapshot(ctx, s, *org)
 					if err != nil {
 						return err

@@ -22,7 +22,7 @@ func orgsCommand() *Command {
 				if len(args) > 0 {
 					return Usagef("orgs takes no arguments")
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					list, err := s.Orgs(ctx)
 					if err != nil {
 						return err

@@ -26,7 +26,7 @@ func recommendCommand() *Command {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					_, a, err := orgAnalysis(ctx, s, *org, *lang)
 					if err != nil {
 						return err

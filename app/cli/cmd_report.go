@@ -47,7 +47,7 @@ func reportCommand() *Command {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					data, err := orgReport(ctx, s, *org, *lang)
 					if err != nil {
 						return err
@@ -117,7 +117,7 @@ func exportDataCommand() *Command {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				return withStore(ctx, env, func(s *store.Store) error {
+				return withStoreRead(ctx, env, func(s *store.Store) error {
 					o, a, err := orgAnalysis(ctx, s, *org, *lang)
 					if err != nil {
 						return err

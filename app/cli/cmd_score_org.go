@@ -14,7 +14,7 @@ import (
 // assessment, exactly as `score --answers` prints a file's. Without --lang
 // it speaks the organisation's language.
 func scoreOrg(ctx context.Context, env *Env, ref, lang string, asJSON bool) error {
-	return withStore(ctx, env, func(s *store.Store) error {
+	return withStoreRead(ctx, env, func(s *store.Store) error {
 		o, err := findOrg(ctx, s, ref)
 		if err != nil {
 			return err

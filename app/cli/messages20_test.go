@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,5 +28,33 @@ func TestMisleadingInputsRefused(t *testing.T) {
 	}
 	if _, out, _ := runDB(t, db, "", "orgs", "--json"); !strings.Contains(out, `"assessments": 0`) {
 		t.Errorf("something was stored: %s", out)
+	}
+}
+
+// TestReadOnlyDatabaseReadable: a database whose file is read-only still
+// answers the commands that only read (before: every command refused it);
+// a write is refused with the read-only message and the file is unchanged.
+func TestReadOnlyDatabaseReadable(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ro.db")
+	if code, _, e := runDB(t, db, "", "demo"); code != ExitOK {
+		t.Fatal(e)
+	}
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(db, 0o600) })
+	before, _ := os.ReadFile(db)
+	for _, args := range [][]string{{"orgs"}, {"score", "--org", "Demo"}, {"kpis", "--org", "Demo", "--from", "2025-01", "--to", "2025-02"}, {"recommend", "--org", "Demo"}} {
+		code, out, e := runDB(t, db, "", args...)
+		if code != ExitOK || out == "" || !strings.Contains(e, "read-only") {
+			t.Errorf("%v on a read-only database: %d %q", args, code, e)
+		}
+	}
+	code, _, e := runDB(t, db, "", "org", "add", "--name", "New", "--lang", "en")
+	if code == ExitOK || !strings.Contains(e, "read-only") {
+		t.Errorf("org add on a read-only database: %d %q", code, e)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the read-only database changed")
 	}
 }

@@ -59,6 +59,29 @@ func withStore(ctx context.Context, env *Env, fn func(s *store.Store) error) (er
 	return storeError(fn(s))
 }
 
+// withStoreRead is withStore for the commands that only read: a database
+// that cannot be written (its file or folder read-only) is opened for
+// reading, with a warning, instead of being refused.
+func withStoreRead(ctx context.Context, env *Env, fn func(s *store.Store) error) (err error) {
+	s, err := openStore(ctx, env)
+	if errors.Is(err, store.ErrReadOnly) {
+		if s, err = store.Open(ctx, env.DBPath, store.Options{ReadOnly: true}); err == nil {
+			fmt.Fprintln(env.Stderr, sysLang().Pick(
+				"revopsdx: aviso: la base de datos es de solo lectura: se muestra, pero no se puede guardar nada (ni la copia diaria)",
+				"revopsdx: warning: the database is read-only: showing it, but nothing can be saved (nor the daily backup)"))
+		}
+	}
+	if err != nil {
+		return storeError(err)
+	}
+	defer func() {
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return storeError(fn(s))
+}
+
 // findOrg resolves an --org value (name or id).
 func findOrg(ctx context.Context, s *store.Store, ref string) (store.Org, error) {
 	if strings.TrimSpace(ref) == "" {

@@ -38,6 +38,11 @@ type Options struct {
 	// (the start-up backup failed, e.g. on a full disk); nil ignores them.
 	Warn func(error)
 
+	// ReadOnly opens an existing database for reading only, as read-only
+	// commands do when the file or its folder cannot be written: no
+	// migration, no backup, no sweep; a write fails with ErrReadOnly.
+	ReadOnly bool
+
 	engagement bool // the file is an engagement file (export/import only)
 	// noCheck skips the integrity check: Restore opens a damaged database
 	// to replace its content, after keeping a raw copy of it.
@@ -88,6 +93,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	opts = opts.withDefaults(abs)
+	if opts.ReadOnly {
+		return openReadOnly(ctx, path, abs, opts)
+	}
 	// Checks and messages use the path as the user gave it.
 	fresh, err := prepareFile(path)
 	if err != nil {
@@ -370,4 +378,49 @@ func inspect(ctx context.Context, path string, engagement bool) (int, error) {
 		return 0, fmt.Errorf("%s: %w (it is an engagement file: bring it in with import-engagement)", path, ErrNotDatabase)
 	}
 	return version, nil
+}
+
+// openReadOnly opens an existing, current, undamaged database through
+// read-only connections only (Options.ReadOnly).
+func openReadOnly(ctx context.Context, path, abs string, opts Options) (*Store, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if st.IsDir() || st.Size() == 0 {
+		return nil, fmt.Errorf("%s: %w (empty, or a folder)", path, ErrNotDatabase)
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	version, err := inspect(ctx, path, false)
+	if err != nil {
+		return nil, err
+	}
+	if version != latestVersion() {
+		return nil, fmt.Errorf("database %s is %w and needs upgrading (schema version %d, this version uses %d): make it writable once", path, ErrReadOnly, version, latestVersion())
+	}
+	if err := checkIntegrity(ctx, path); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	q.Set("mode", "ro")
+	if !fileExists(abs + "-wal") {
+		q.Set("immutable", "1")
+	}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "query_only(1)")
+	dsn := fileURI(abs) + "?" + q.Encode()
+	s := &Store{path: abs, opts: opts}
+	if s.w, err = sql.Open("sqlite", dsn); err != nil {
+		return nil, fmt.Errorf("opening %s: %w", abs, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	if s.r, err = sql.Open("sqlite", dsn); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("opening %s: %w", abs, err)
+	}
+	s.r.SetMaxOpenConns(4)
+	return s, nil
 }
