@@ -237,6 +237,11 @@ func checkEngagement(ctx context.Context, tmp, file string) (int64, string, erro
 		return 0, "", fmt.Errorf("%s: %w (not an engagement file)", file, ErrNotDatabase)
 	}
 	eng, err := Open(ctx, tmp, Options{engagement: true, Now: time.Now, noCheck: true})
+	if errors.Is(err, ErrDamaged) {
+		// Not the database's hint (restore a backup from a folder that is
+		// the temporary copy's): the engagement file is what is damaged.
+		return 0, "", fmt.Errorf("%s: %w; nothing was imported", file, ErrDamaged)
+	}
 	if err != nil {
 		return 0, "", fmt.Errorf("engagement file %s: %w", file, hideTemp(err, tmp, file))
 	}
