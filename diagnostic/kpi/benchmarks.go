@@ -167,11 +167,26 @@ type Match struct {
 // contain the profile's, the lowest rank; when none does, the row matching
 // most of the two (industry counting more), then the lowest rank, marked
 // Closest. Rows whose not_for lists the profile's segment are never used.
+// When the table cannot be loaded it reports no benchmark: callers that
+// must tell the two apart use FindBenchmark (Compute does).
 func LookupBenchmark(id string, p diagnostic.Profile) (Match, bool) {
+	m, ok, _ := FindBenchmark(id, p)
+	return m, ok
+}
+
+// FindBenchmark is LookupBenchmark with the table's load error, which is
+// not "no benchmark".
+func FindBenchmark(id string, p diagnostic.Profile) (Match, bool, error) {
 	all, err := Benchmarks()
 	if err != nil {
-		return Match{}, false
+		return Match{}, false, fmt.Errorf("benchmarks: %w", err)
 	}
+	m, ok := pickBenchmark(all, id, p)
+	return m, ok, nil
+}
+
+// pickBenchmark applies LookupBenchmark's rule to the rows all.
+func pickBenchmark(all []Benchmark, id string, p diagnostic.Profile) (Match, bool) {
 	best, bestScore, found := Benchmark{}, -1, false
 	exactFound := false
 	for _, b := range all {

@@ -122,7 +122,11 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 		}
 		sp := spikes(series, scaleFloor(d.Unit))
 		var match *Match
-		if m, ok := LookupBenchmark(d.ID, in.Profile); ok {
+		m, ok, err := FindBenchmark(d.ID, in.Profile)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			match = &m
 		}
 		item, planned := plan[d.ID]

@@ -136,7 +136,9 @@ func renderBytes(ctx context.Context, data *Data, opts Options) ([]byte, error) 
 		if !started {
 			// Body pages (header, footer, page numbers) only when a
 			// section follows the cover, so no blank page is left.
-			d.startBody()
+			if err := d.startBody(); err != nil {
+				return nil, fmt.Errorf("rendering the report of %q: %w", data.Organisation, err)
+			}
 			started = true
 		}
 		s.draw()
@@ -231,14 +233,21 @@ func newDoc(data *Data, r resolved, t texts) (*doc, error) {
 }
 
 // startBody ends the cover page and sets up the running header, footer and
-// page numbers for every page after it.
-func (d *doc) startBody() {
+// page numbers for every page after it. Registering fails when the header
+// or footer is taller than a page (a huge logo, say): that is an error,
+// not a report silently without them.
+func (d *doc) startBody() error {
 	d.m.AddPages(page.New())
 	d.m.GetCurrentConfig().PageNumber.Pattern = d.cfg.pattern
 	header := d.headerRows()
 	d.headerH = d.heightOf(header...)
-	_ = d.m.RegisterHeader(header...) // fails only when taller than a page
-	_ = d.m.RegisterFooter(d.footerRows()...)
+	if err := d.m.RegisterHeader(header...); err != nil {
+		return fmt.Errorf("the page header: %w", err)
+	}
+	if err := d.m.RegisterFooter(d.footerRows()...); err != nil {
+		return fmt.Errorf("the page footer: %w", err)
+	}
+	return nil
 }
 
 // heightOf measures rows as maroto will lay them out.
