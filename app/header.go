@@ -17,14 +17,14 @@ func (u *ui) header() fyne.CanvasObject {
 
 // languageSelect offers Español and English, each in its own language.
 func (u *ui) languageSelect() *widget.Select {
-	names := make([]string, len(locale.Langs))
-	for i, l := range locale.Langs {
+	names := make([]string, len(locale.Langs()))
+	for i, l := range locale.Langs() {
 		names[i] = l.Name()
 	}
 	sel := widget.NewSelect(names, nil)
 	sel.SetSelected(u.prefs.Language().Name())
 	sel.OnChanged = func(name string) {
-		for _, l := range locale.Langs {
+		for _, l := range locale.Langs() {
 			if l.Name() == name && l != u.prefs.Language() {
 				u.setLanguage(l)
 			}

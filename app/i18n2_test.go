@@ -22,7 +22,7 @@ func TestComposedKeysTranslated(t *testing.T) {
 	for _, r := range rs.Rules {
 		keys = append(keys, "recs.team."+r.Team)
 	}
-	for _, team := range recommend.Teams {
+	for _, team := range recommend.Teams() {
 		keys = append(keys, "recs.team."+team)
 	}
 	for _, s := range []store.RecStatus{store.RecOpen, store.RecAccepted, store.RecDismissed, store.RecDone} {
@@ -53,7 +53,7 @@ func TestComposedKeysTranslated(t *testing.T) {
 	for _, p := range []kpi.Position{kpi.BelowP25, kpi.P25ToMedian, kpi.MedianToP75, kpi.AboveP75, kpi.BelowMedian, kpi.AboveMedian, kpi.BelowRange, kpi.InRange, kpi.AboveRange} {
 		keys = append(keys, "kpis.position."+string(p))
 	}
-	for _, s := range report.Sections {
+	for _, s := range report.Sections() {
 		keys = append(keys, "report.section."+s)
 	}
 	for _, k := range keys {

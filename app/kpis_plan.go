@@ -38,15 +38,15 @@ func newPlanTable(s *kpiScreen) *planTable { return &planTable{s: s} }
 
 func (p *planTable) view() fyne.CanvasObject {
 	l := p.s.u.lang()
-	names := make([]string, len(diagnostic.Objectives))
-	for i, o := range diagnostic.Objectives {
+	names := make([]string, len(diagnostic.Objectives()))
+	for i, o := range diagnostic.Objectives() {
 		names[i] = p.s.cat.ObjectiveName(o, l)
 	}
 	p.objs = make([]*widget.Check, len(names))
 	grid := container.NewGridWithColumns(3)
 	for i, n := range names {
 		p.objs[i] = widget.NewCheck(n, nil)
-		p.objs[i].SetChecked(slices.Contains(p.s.data.objectives, diagnostic.Objectives[i]))
+		p.objs[i].SetChecked(slices.Contains(p.s.data.objectives, diagnostic.Objectives()[i]))
 		grid.Add(p.objs[i])
 	}
 	suggest := widget.NewButtonWithIcon(tr("kpis.suggest"), theme.ViewRefreshIcon(), p.onSuggest)
@@ -227,7 +227,7 @@ func (p *planTable) onTarget(row int, e *cellEntry, v string) {
 // that are not in the plan yet, with the catalogue's cadence.
 func (p *planTable) onSuggest() {
 	var objs []diagnostic.Objective
-	for i, o := range diagnostic.Objectives {
+	for i, o := range diagnostic.Objectives() {
 		if p.objs[i].Checked {
 			objs = append(objs, o)
 		}

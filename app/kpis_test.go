@@ -44,7 +44,7 @@ func TestPlanEditPersisted(t *testing.T) {
 	if !shows(u, "The plan is empty") {
 		t.Fatalf("empty plan not explained: %q", texts(u))
 	}
-	s.plan.objs[slices.Index(diagnostic.Objectives, diagnostic.ObjSalesEfficiency)].SetChecked(true)
+	s.plan.objs[slices.Index(diagnostic.Objectives(), diagnostic.ObjSalesEfficiency)].SetChecked(true)
 	tapButton(t, u, "Save objectives and add suggested KPIs")
 	u.settle()
 	ctx := context.Background()

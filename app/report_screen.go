@@ -76,8 +76,8 @@ func (u *ui) reportView() fyne.CanvasObject {
 
 // langNames are the report languages, each named in its own language.
 func langNames() []string {
-	out := make([]string, len(locale.Langs))
-	for i, l := range locale.Langs {
+	out := make([]string, len(locale.Langs()))
+	for i, l := range locale.Langs() {
 		out[i] = l.Name()
 	}
 	return out
@@ -92,9 +92,9 @@ func (s *reportScreen) build() fyne.CanvasObject {
 		lang = s.u.lang()
 	}
 	s.paper = widget.NewSelect([]string{tr("report.paper.a4"), tr("report.paper.letter")}, nil)
-	s.lang.SetSelectedIndex(slices.Index(locale.Langs, lang))
-	names := make([]string, len(report.Sections))
-	for i, id := range report.Sections {
+	s.lang.SetSelectedIndex(slices.Index(locale.Langs(), lang))
+	names := make([]string, len(report.Sections()))
+	for i, id := range report.Sections() {
 		names[i] = tr("report.section." + id)
 	}
 	s.sections = widget.NewCheckGroup(names, nil)
@@ -147,7 +147,7 @@ func (s *reportScreen) onLang(string) {
 
 func (s *reportScreen) chosenLang() locale.Lang {
 	if i := s.lang.SelectedIndex(); i >= 0 {
-		return locale.Langs[i]
+		return locale.Langs()[i]
 	}
 	return s.u.lang()
 }
@@ -196,8 +196,8 @@ func (s *reportScreen) options() report.Options {
 	if i := s.paper.SelectedIndex(); i >= 0 {
 		o.Paper = papers[i]
 	}
-	for i, id := range report.Sections {
-		if slices.Contains(s.sections.Selected, tr("report.section."+report.Sections[i])) {
+	for i, id := range report.Sections() {
+		if slices.Contains(s.sections.Selected, tr("report.section."+report.Sections()[i])) {
 			o.Sections = append(o.Sections, id)
 		}
 	}

@@ -207,7 +207,7 @@ func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
 			text = qu.Text.In(l)
 		}
 		var parts []string
-		for _, d := range diagnostic.Departments {
+		for _, d := range diagnostic.Departments() {
 			if v, ok := g.Departments[d]; ok {
 				parts = append(parts, u.q.DepartmentName(d, l)+" "+l.Number(v, 1))
 			}

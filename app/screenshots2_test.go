@@ -26,7 +26,7 @@ func TestScreenshotsSecondHalf(t *testing.T) {
 	u.opts.Version = fyneAppVersion(t)
 	u.opts.DBPath = shownDBPath // Settings shows it; a temporary folder would change every run
 	u.setTheme(themeLight)
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		u.setLanguage(l)
 		for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1100, Height: 720}} {
 			u.win.Resize(size)

@@ -70,7 +70,7 @@ func TestScreenshots(t *testing.T) {
 		res, err := cli.EnsureDemo(ctx, db, false)
 		return res.Org, err
 	}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		u.setLanguage(l)
 		for _, size := range sizes {
 			u.win.Resize(size)

@@ -89,7 +89,7 @@ func (m *settingsMore) apply(st store.Settings) {
 	m.st = st
 	m.name.SetText(st.ConsultantName)
 	m.showLogo()
-	m.lang.SetSelectedIndex(slices.Index(locale.Langs, st.DefaultLanguage))
+	m.lang.SetSelectedIndex(slices.Index(locale.Langs(), st.DefaultLanguage))
 	m.lang.OnChanged = func(string) { m.onDefaultLang() }
 }
 
@@ -120,7 +120,7 @@ func (m *settingsMore) onSaveName() {
 
 func (m *settingsMore) onDefaultLang() {
 	if i := m.lang.SelectedIndex(); i >= 0 {
-		m.st.DefaultLanguage = locale.Langs[i]
+		m.st.DefaultLanguage = locale.Langs()[i]
 		m.saveSettings()
 	}
 }

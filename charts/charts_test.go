@@ -18,7 +18,7 @@ import (
 
 // eachVariant runs f for both languages, both themes and both formats.
 func eachVariant(t *testing.T, f func(t *testing.T, l locale.Lang, o Options)) {
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		for _, dark := range []bool{false, true} {
 			for _, format := range []Format{PNG, SVG} {
 				o := Options{Lang: l, Dark: dark, Format: format}
@@ -126,7 +126,7 @@ func hasText(c *canvas, s string) bool {
 // at the default size and at a small one: no two labels overlap and none
 // leaves the image.
 func TestLabelsNeitherOverlapNorClip(t *testing.T) {
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		for _, size := range []struct{ w, h int }{{0, 0}, {480, 360}, {360, 260}} {
 			for _, cc := range cases(l) {
 				o := Options{Lang: l, Width: size.w, Height: size.h}
@@ -325,7 +325,7 @@ func TestLocaleLabels(t *testing.T) {
 }
 
 func TestParseType(t *testing.T) {
-	for _, ty := range Types {
+	for _, ty := range allTypes {
 		if got, err := ParseType(string(ty)); err != nil || got != ty {
 			t.Errorf("ParseType(%q) = %q, %v", ty, got, err)
 		}

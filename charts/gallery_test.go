@@ -79,7 +79,7 @@ func TestGallery(t *testing.T) {
 	if err := os.MkdirAll(*galleryDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		for _, dark := range []bool{false, true} {
 			all := galleryCases(l)
 			for _, cc := range cases(l) {

@@ -19,12 +19,16 @@ const (
 	TypeScorecard Type = "scorecard"
 )
 
-// Types lists every chart type in display order.
-var Types = []Type{TypeRadar, TypePillars, TypeAlignment, TypeTrend, TypeFunnel, TypeScorecard}
+// allTypes lists every chart type in display order.
+var allTypes = []Type{TypeRadar, TypePillars, TypeAlignment, TypeTrend, TypeFunnel, TypeScorecard}
+
+// Types returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Types() []Type { return append([]Type(nil), allTypes...) }
 
 // ParseType reads a chart type name; an unknown name is diagnostic.ErrInvalid.
 func ParseType(s string) (Type, error) {
-	for _, t := range Types {
+	for _, t := range allTypes {
 		if string(t) == s {
 			return t, nil
 		}

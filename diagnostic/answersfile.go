@@ -131,10 +131,10 @@ func ValidateRespondents(q *Questionnaire, respondents []Respondent) error {
 // (or empty), and coverage only for checklist KPIs with a known cadence.
 func ValidateContext(q *Questionnaire, c Context) error {
 	if sq, ok := q.ContextQuestion(ContextSymptom); ok && c.Symptom != "" && !sq.HasOption(c.Symptom) {
-		return fmt.Errorf("symptom: unknown value %q (use one of %v): %w", c.Symptom, Symptoms, ErrInvalid)
+		return fmt.Errorf("symptom: unknown value %q (use one of %v): %w", c.Symptom, allSymptoms, ErrInvalid)
 	}
 	if oq, ok := q.ContextQuestion(ContextObjective); ok && c.Objective != "" && !oq.HasOption(string(c.Objective)) {
-		return fmt.Errorf("objective: unknown value %q (use one of %v): %w", c.Objective, Objectives, ErrInvalid)
+		return fmt.Errorf("objective: unknown value %q (use one of %v): %w", c.Objective, allObjectives, ErrInvalid)
 	}
 	kpis := make([]string, 0, len(c.Coverage))
 	for k := range c.Coverage {

@@ -65,8 +65,8 @@ func (q *Questionnaire) validatePillars(c *contentErrors) {
 	seen := map[string]bool{}
 	for i, p := range q.Pillars {
 		where := fmt.Sprintf("pillars[%d] %q", i, p.ID)
-		if !contains(PillarIDs, p.ID) {
-			c.addf("%s: unknown pillar id (use one of %v)", where, PillarIDs)
+		if !contains(allPillarIDs, p.ID) {
+			c.addf("%s: unknown pillar id (use one of %v)", where, allPillarIDs)
 		}
 		if seen[p.ID] {
 			c.addf("%s: duplicate id", where)
@@ -109,7 +109,7 @@ func (q *Questionnaire) validateQuestions(c *contentErrors) {
 			c.addf("%s: no topics", where)
 		}
 		for _, t := range qu.Topics {
-			if !contains(Topics, t) {
+			if !contains(allTopics, t) {
 				c.addf("%s: unknown topic %q", where, t)
 			}
 		}
@@ -146,7 +146,7 @@ func (q *Questionnaire) validateLevels(c *contentErrors) {
 }
 
 func (q *Questionnaire) validateContext(c *contentErrors) {
-	want := map[string][]string{ContextSymptom: Symptoms, ContextObjective: objectiveIDs()}
+	want := map[string][]string{ContextSymptom: allSymptoms, ContextObjective: objectiveIDs()}
 	if len(q.Context) != len(want) {
 		c.addf("context: %d questions, want %d (%s, %s)", len(q.Context), len(want), ContextSymptom, ContextObjective)
 	}
@@ -180,7 +180,7 @@ func (q *Questionnaire) validateChecklist(c *contentErrors) {
 		c.addf("checklist: weight must be > 0")
 	}
 	for _, t := range cl.Topics {
-		if !contains(Topics, t) {
+		if !contains(allTopics, t) {
 			c.addf("checklist: unknown topic %q", t)
 		}
 	}
@@ -204,8 +204,8 @@ func (q *Questionnaire) validateChecklist(c *contentErrors) {
 			c.text(kw+".name", k.Name)
 		}
 	}
-	if !sameSet(fams, KPIFamilies) {
-		c.addf("checklist: families %v, want %v", fams, KPIFamilies)
+	if !sameSet(fams, allKPIFamilies) {
+		c.addf("checklist: families %v, want %v", fams, allKPIFamilies)
 	}
 }
 
@@ -230,8 +230,8 @@ func (q *Questionnaire) validateDepartments(c *contentErrors) {
 		ids = append(ids, d.ID)
 		c.text(fmt.Sprintf("departments[%d] %q.label", i, d.ID), d.Label)
 	}
-	if !sameSet(ids, strs(Departments)) {
-		c.addf("departments: %v, want %v", ids, Departments)
+	if !sameSet(ids, strs(allDepartments)) {
+		c.addf("departments: %v, want %v", ids, allDepartments)
 	}
 }
 
@@ -254,8 +254,8 @@ func (q *Questionnaire) CheckProduct() error {
 	for _, p := range q.Pillars {
 		ids = append(ids, p.ID)
 	}
-	if strings.Join(ids, ",") != strings.Join(PillarIDs, ",") {
-		errs.addf("pillars %v, want %v", ids, PillarIDs)
+	if strings.Join(ids, ",") != strings.Join(allPillarIDs, ",") {
+		errs.addf("pillars %v, want %v", ids, allPillarIDs)
 	}
 	if n := len(q.Questions); n < 28 || n > 35 {
 		errs.addf("%d scored questions, want 28 to 35", n)
@@ -270,7 +270,7 @@ func (q *Questionnaire) CheckProduct() error {
 			errs.addf("question %q: allows_na must be true", qu.ID)
 		}
 	}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		est := q.EstimateTiming(l)
 		if est.Minutes() > q.Timing.MaxMinutes {
 			errs.addf("estimated time in %s is %.2f min, over %g", l, est.Minutes(), q.Timing.MaxMinutes)
@@ -279,7 +279,7 @@ func (q *Questionnaire) CheckProduct() error {
 	return errs.err()
 }
 
-func objectiveIDs() []string { return strs(Objectives) }
+func objectiveIDs() []string { return strs(allObjectives) }
 
 // sameSet reports whether a and b hold the same ids, ignoring order; a
 // duplicate in a makes it differ.

@@ -15,14 +15,18 @@ const (
 	DeptOperations      Department = "operations"
 )
 
-// Departments lists every department in display order.
-var Departments = []Department{DeptLeadership, DeptSales, DeptMarketing, DeptCustomerSuccess, DeptFinance, DeptOperations}
+// allDepartments lists every department in display order.
+var allDepartments = []Department{DeptLeadership, DeptSales, DeptMarketing, DeptCustomerSuccess, DeptFinance, DeptOperations}
+
+// Departments returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Departments() []Department { return append([]Department(nil), allDepartments...) }
 
 // ParseDepartment validates a department id.
 func ParseDepartment(s string) (Department, error) {
 	d := Department(s)
-	if !contains(Departments, d) {
-		return "", fmt.Errorf("unknown department %q (use one of %v): %w", s, Departments, ErrInvalid)
+	if !contains(allDepartments, d) {
+		return "", fmt.Errorf("unknown department %q (use one of %v): %w", s, allDepartments, ErrInvalid)
 	}
 	return d, nil
 }

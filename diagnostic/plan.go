@@ -15,8 +15,12 @@ const (
 	ObjSatisfaction        Objective = "customer_satisfaction"
 )
 
-// Objectives lists every objective in display order.
-var Objectives = []Objective{ObjGrowRevenue, ObjSalesEfficiency, ObjMarketingEfficiency, ObjRetainExpand, ObjProfitability, ObjSatisfaction}
+// allObjectives lists every objective in display order.
+var allObjectives = []Objective{ObjGrowRevenue, ObjSalesEfficiency, ObjMarketingEfficiency, ObjRetainExpand, ObjProfitability, ObjSatisfaction}
+
+// Objectives returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Objectives() []Objective { return append([]Objective(nil), allObjectives...) }
 
 // Cadence is how often a KPI is reviewed.
 type Cadence string

@@ -19,8 +19,12 @@ const (
 	IndustryOther         Industry = "other"
 )
 
-// Industries lists every industry in display order.
-var Industries = []Industry{IndustrySaaS, IndustryServices, IndustryEcommerce, IndustryManufacturing, IndustryOther}
+// allIndustries lists every industry in display order.
+var allIndustries = []Industry{IndustrySaaS, IndustryServices, IndustryEcommerce, IndustryManufacturing, IndustryOther}
+
+// Industries returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Industries() []Industry { return append([]Industry(nil), allIndustries...) }
 
 // BusinessModel is how the company earns its revenue.
 type BusinessModel string
@@ -32,8 +36,12 @@ const (
 	ModelProject       BusinessModel = "project"
 )
 
-// BusinessModels lists every business model in display order.
-var BusinessModels = []BusinessModel{ModelSubscription, ModelTransactional, ModelProject}
+// allBusinessModels lists every business model in display order.
+var allBusinessModels = []BusinessModel{ModelSubscription, ModelTransactional, ModelProject}
+
+// BusinessModels returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func BusinessModels() []BusinessModel { return append([]BusinessModel(nil), allBusinessModels...) }
 
 // Segment is the company's size segment, used to pick benchmarks.
 type Segment string
@@ -45,11 +53,19 @@ const (
 	SegmentEnterprise Segment = "enterprise"
 )
 
-// Segments lists every segment in display order.
-var Segments = []Segment{SegmentSMB, SegmentMidMarket, SegmentEnterprise}
+// allSegments lists every segment in display order.
+var allSegments = []Segment{SegmentSMB, SegmentMidMarket, SegmentEnterprise}
 
-// EmployeeBands are the head-count bands of the profile form.
-var EmployeeBands = []string{"1-10", "11-50", "51-200", "201-1000", "1000+"}
+// Segments returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Segments() []Segment { return append([]Segment(nil), allSegments...) }
+
+// allEmployeeBands are the head-count bands of the profile form.
+var allEmployeeBands = []string{"1-10", "11-50", "51-200", "201-1000", "1000+"}
+
+// EmployeeBands returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func EmployeeBands() []string { return append([]string(nil), allEmployeeBands...) }
 
 // Profile describes the company being assessed.
 type Profile struct {
@@ -75,16 +91,16 @@ func (p Profile) Validate() error {
 	if err := CheckName(p.Name, MaxNameLength); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
-	if p.Industry != "" && !contains(Industries, p.Industry) {
+	if p.Industry != "" && !contains(allIndustries, p.Industry) {
 		return bad("industry", "unknown value %q", p.Industry)
 	}
-	if p.BusinessModel != "" && !contains(BusinessModels, p.BusinessModel) {
+	if p.BusinessModel != "" && !contains(allBusinessModels, p.BusinessModel) {
 		return bad("business_model", "unknown value %q", p.BusinessModel)
 	}
-	if p.Segment != "" && !contains(Segments, p.Segment) {
+	if p.Segment != "" && !contains(allSegments, p.Segment) {
 		return bad("segment", "unknown value %q", p.Segment)
 	}
-	if p.EmployeeBand != "" && !contains(EmployeeBands, p.EmployeeBand) {
+	if p.EmployeeBand != "" && !contains(allEmployeeBands, p.EmployeeBand) {
 		return bad("employees_band", "unknown value %q", p.EmployeeBand)
 	}
 	if len(p.Currency) != 3 || strings.ToUpper(p.Currency) != p.Currency {

@@ -80,7 +80,7 @@ func TestAllFivesAndAllOnes(t *testing.T) {
 func randomRespondents(rng *rand.Rand, q *Questionnaire, n int) []Respondent {
 	var rs []Respondent
 	for i := range n {
-		r := Respondent{Name: string(rune('A' + i%26)), Department: Departments[rng.IntN(len(Departments))], Answers: map[string]Answer{}}
+		r := Respondent{Name: string(rune('A' + i%26)), Department: allDepartments[rng.IntN(len(allDepartments))], Answers: map[string]Answer{}}
 		for _, qu := range q.Questions {
 			switch x := rng.IntN(8); {
 			case x == 0: // unanswered

@@ -211,7 +211,7 @@ func answeringDepartments(items []*item) []Department {
 		}
 	}
 	var out []Department
-	for _, d := range Departments {
+	for _, d := range allDepartments {
 		if seen[d] {
 			out = append(out, d)
 			delete(seen, d)

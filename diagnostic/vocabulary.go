@@ -14,24 +14,40 @@ const (
 	PillarAlignment         = "alignment"
 )
 
-// PillarIDs lists every pillar id in questionnaire order.
-var PillarIDs = []string{PillarObjectives, PillarKPISelection, PillarDataTools, PillarBenchmarksTargets, PillarDataCulture, PillarMonitoring, PillarAlignment}
+// allPillarIDs lists every pillar id in questionnaire order.
+var allPillarIDs = []string{PillarObjectives, PillarKPISelection, PillarDataTools, PillarBenchmarksTargets, PillarDataCulture, PillarMonitoring, PillarAlignment}
 
-// Topics lists the recommendation topics a question may relate to; the
+// PillarIDs returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func PillarIDs() []string { return append([]string(nil), allPillarIDs...) }
+
+// allTopics lists the recommendation topics a question may relate to; the
 // recommendation rules refer to them by these ids.
-var Topics = []string{
+var allTopics = []string{
 	"objectives_mapping", "kpi_selection", "kpi_ownership", "kpi_cadence", "kpi_adjustment",
 	"data_collection", "single_source", "automation", "data_quality", "targets", "benchmarks",
 	"data_culture", "review_rhythm", "trend_analysis", "experimentation", "shared_definitions",
 	"collaboration", "celebration", "problem_solving",
 }
 
-// Symptoms lists the answers to the context question "the most visible
-// symptom today", by id.
-var Symptoms = []string{"not_enough_leads", "pipeline_not_converting", "long_cycles", "churn_downsell", "teams_misaligned", "no_clear_numbers"}
+// Topics returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Topics() []string { return append([]string(nil), allTopics...) }
 
-// KPIFamilies lists the four KPI families of the coverage checklist.
-var KPIFamilies = []string{"financial", "sales", "marketing", "customer_success"}
+// allSymptoms lists the answers to the context question "the most visible
+// symptom today", by id.
+var allSymptoms = []string{"not_enough_leads", "pipeline_not_converting", "long_cycles", "churn_downsell", "teams_misaligned", "no_clear_numbers"}
+
+// Symptoms returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Symptoms() []string { return append([]string(nil), allSymptoms...) }
+
+// allKPIFamilies lists the four KPI families of the coverage checklist.
+var allKPIFamilies = []string{"financial", "sales", "marketing", "customer_success"}
+
+// KPIFamilies returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func KPIFamilies() []string { return append([]string(nil), allKPIFamilies...) }
 
 // The ids of the two unscored context questions.
 const (

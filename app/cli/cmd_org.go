@@ -19,9 +19,9 @@ func orgCommand() *Command {
 		Summary: "add or remove an organisation",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			name := fs.String("name", "", "organisation name (add)")
-			industry := fs.String("industry", "", fmt.Sprintf("industry: one of %v (add)", diagnostic.Industries))
-			segment := fs.String("segment", "", fmt.Sprintf("size segment: one of %v (add)", diagnostic.Segments))
-			model := fs.String("business-model", "", fmt.Sprintf("business model: one of %v (add)", diagnostic.BusinessModels))
+			industry := fs.String("industry", "", fmt.Sprintf("industry: one of %v (add)", diagnostic.Industries()))
+			segment := fs.String("segment", "", fmt.Sprintf("size segment: one of %v (add)", diagnostic.Segments()))
+			model := fs.String("business-model", "", fmt.Sprintf("business model: one of %v (add)", diagnostic.BusinessModels()))
 			employees := fs.Int("employees", 0, "number of employees (add)")
 			currency := fs.String("currency", "EUR", "ISO currency code (add)")
 			lang := fs.String("lang", "", "report language es or en (add; default: the settings' default language)")

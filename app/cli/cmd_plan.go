@@ -75,8 +75,8 @@ func planCommand() *Command {
 }
 
 func joinObjectives() string {
-	s := make([]string, len(diagnostic.Objectives))
-	for i, o := range diagnostic.Objectives {
+	s := make([]string, len(diagnostic.Objectives()))
+	for i, o := range diagnostic.Objectives() {
 		s[i] = string(o)
 	}
 	return strings.Join(s, ", ")
@@ -93,7 +93,7 @@ func parseObjectives(v string) (objs []diagnostic.Objective, set bool, err error
 			continue
 		}
 		known := false
-		for _, k := range diagnostic.Objectives {
+		for _, k := range diagnostic.Objectives() {
 			known = known || k == o
 		}
 		if !known {

@@ -23,7 +23,7 @@ func reportCommand() *Command {
 			org := fs.String("org", "", "organisation name or id")
 			lang := fs.String("lang", "", "language, es or en (default: the organisation's)")
 			paper := fs.String("paper", "", "a4 or letter (default: A4 for Spanish, Letter for English)")
-			sections := fs.String("sections", "", "comma-separated sections to print after the cover (default: all): "+strings.Join(report.Sections, ","))
+			sections := fs.String("sections", "", "comma-separated sections to print after the cover (default: all): "+strings.Join(report.Sections(), ","))
 			out := fs.String("out", "", "PDF file to write")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
@@ -139,7 +139,7 @@ func exportDataCommand() *Command {
 					}
 					what := *out
 					if *format == "csv" {
-						what = fmt.Sprintf("%s (%s)", *out, strings.Join(report.CSVFiles, ", "))
+						what = fmt.Sprintf("%s (%s)", *out, strings.Join(report.CSVFiles(), ", "))
 					}
 					_, err = fmt.Fprintf(env.Stdout, msgLang(o).Pick("Datos de %q exportados a %s.\n", "Exported the data of %q to %s.\n"), o.Name, what)
 					return err

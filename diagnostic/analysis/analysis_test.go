@@ -168,7 +168,7 @@ func TestDemoKPIs(t *testing.T) {
 
 // TestDemoRecommendations checks the order and the evidence.
 func TestDemoRecommendations(t *testing.T) {
-	for _, lang := range locale.Langs {
+	for _, lang := range locale.Langs() {
 		a := mustAnalyse(t, DemoSnapshot(demoAsOf), lang)
 		recs := a.Recommendations
 		if len(recs) < 10 {
@@ -369,7 +369,7 @@ func TestPartialSnapshots(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			for _, lang := range locale.Langs {
+			for _, lang := range locale.Langs() {
 				c.check(t, mustAnalyse(t, c.snap, lang))
 			}
 		})

@@ -18,9 +18,9 @@ import (
 // recommendation evidence is written (assets/content/evidence.json).
 const EvidenceFile = "evidence.json"
 
-// EvidenceKinds are the evidence kinds the recommendation engine produces;
+// allEvidenceKinds are the evidence kinds the recommendation engine produces;
 // the content file must write each of them in both languages.
-var EvidenceKinds = []string{
+var allEvidenceKinds = []string{
 	"topic_below", "topic_at_least", "pillar_below", "pillar_at_least", "pillar_unknown",
 	"alignment_gap", "symptom", "no_kpi_data", "kpi_unavailable", "coverage_missing",
 	"coverage_without_owner", "plan_no_objectives", "plan_objectives_without_kpis",
@@ -28,6 +28,10 @@ var EvidenceKinds = []string{
 	"kpi_status", "kpi_benchmark", "kpi_trend", "kpi_outlier",
 	"alignment_gap_one",
 }
+
+// EvidenceKinds returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func EvidenceKinds() []string { return append([]string(nil), allEvidenceKinds...) }
 
 // singularKinds name the template used instead of a kind when its count is
 // one ("1 question", not "1 questions").
@@ -68,7 +72,7 @@ func ParseEvidence(b []byte) (*EvidenceContent, error) {
 	if c.Separator.ES == "" || c.Separator.EN == "" || c.Missing.ES == "" || c.Missing.EN == "" {
 		return nil, fmt.Errorf("%s: separator and missing need both languages: %w", EvidenceFile, diagnostic.ErrInvalid)
 	}
-	for _, k := range EvidenceKinds {
+	for _, k := range allEvidenceKinds {
 		t, ok := c.Kinds[k]
 		if !ok || strings.TrimSpace(t.ES) == "" || strings.TrimSpace(t.EN) == "" {
 			return nil, fmt.Errorf("%s: kinds.%s: missing or without both languages: %w", EvidenceFile, k, diagnostic.ErrInvalid)
@@ -82,7 +86,7 @@ func ParseEvidence(b []byte) (*EvidenceContent, error) {
 		}
 	}
 	for k := range c.Kinds {
-		if !contains(EvidenceKinds, k) {
+		if !contains(allEvidenceKinds, k) {
 			return nil, fmt.Errorf("%s: kinds.%s: unknown evidence kind: %w", EvidenceFile, k, diagnostic.ErrInvalid)
 		}
 	}

@@ -23,7 +23,7 @@ func TestEvidenceContent(t *testing.T) {
 	}
 	for _, r := range rs.Rules {
 		for _, c := range r.When {
-			if !slices.Contains(EvidenceKinds, c.Kind) {
+			if !slices.Contains(allEvidenceKinds, c.Kind) {
 				t.Errorf("rule %s uses evidence kind %q, unknown to %s", r.ID, c.Kind, EvidenceFile)
 			}
 		}
@@ -69,7 +69,7 @@ func TestEvidenceTexts(t *testing.T) {
 		{recommend.Evidence{Kind: "plan_objectives_without_kpis", Items: []string{"profitability"}}, "", ""},
 		{recommend.Evidence{Kind: "no_kpi_data"}, "No hay datos de KPI", "No KPI data"},
 	} {
-		for _, lang := range locale.Langs {
+		for _, lang := range locale.Langs() {
 			a := mustAnalyse(t, s, lang)
 			got := a.EvidenceText(recommend.Recommendation{Evidence: []recommend.Evidence{c.ev}})
 			want := lang.Pick(c.es, c.en)

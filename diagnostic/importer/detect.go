@@ -221,7 +221,7 @@ func detect(path string, opts Options) (*Detection, error) {
 	if kind == "auto" {
 		kind = ""
 	}
-	if kind != "" && !slices.Contains(Kinds, kind) {
+	if kind != "" && !slices.Contains(allKinds, kind) {
 		return d, fmt.Errorf("unknown kind %q (kinds: auto, kpis, deals, customers, transactions, leads): %w", kind, errInvalid)
 	}
 	m, preset, merr := v.chooseKind(kind, d.heads, user, d.File)

@@ -284,7 +284,7 @@ func (v *vocabulary) chooseKind(want Kind, heads []header, user map[int]string, 
 		return m, preset, nil
 	}
 	var complete, partial []*match
-	for _, k := range Kinds {
+	for _, k := range allKinds {
 		if preset != nil && preset.Kind != k {
 			continue
 		}

@@ -50,7 +50,7 @@ func TestEveryMessageCodeExists(t *testing.T) {
 	if found < 40 {
 		t.Errorf("found only %d message uses; is the pattern stale?", found)
 	}
-	for _, k := range Kinds {
+	for _, k := range allKinds {
 		if _, ok := c[locale.ES]["kind_"+string(k)]; !ok {
 			t.Errorf("no name for kind %s", k)
 		}

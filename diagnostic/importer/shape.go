@@ -12,8 +12,12 @@ const (
 	Leads        Kind = "leads"
 )
 
-// Kinds lists every shape, in the order detection prefers on a tie.
-var Kinds = []Kind{Deals, Customers, Transactions, Leads, KPIs}
+// allKinds lists every shape, in the order detection prefers on a tie.
+var allKinds = []Kind{Deals, Customers, Transactions, Leads, KPIs}
+
+// Kinds returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Kinds() []Kind { return append([]Kind(nil), allKinds...) }
 
 // FieldType is how a field's cells are read.
 type FieldType string

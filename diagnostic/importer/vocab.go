@@ -104,7 +104,7 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 	v.rank = map[string]map[string]int{}
 	for kind, fields := range v.Shapes {
 		k := Kind(kind)
-		if !slices.Contains(Kinds, k) {
+		if !slices.Contains(allKinds, k) {
 			return nil, fmt.Errorf("columns.json: unknown shape %q", kind)
 		}
 		v.synonyms[kind] = map[string][]string{}

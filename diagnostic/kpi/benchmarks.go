@@ -95,11 +95,26 @@ var (
 	benchErr  error
 )
 
-// Benchmarks returns the embedded benchmark table, validated against the
-// catalogue once and cached.
+// Benchmarks returns a copy of the embedded benchmark table (validated
+// against the catalogue once and cached): a caller may change it without
+// changing it for everyone else.
 func Benchmarks() ([]Benchmark, error) {
+	all, err := benchmarkTable()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Benchmark, len(all))
+	for i, b := range all {
+		b.Industries, b.Segments, b.NotFor = slices.Clone(b.Industries), slices.Clone(b.Segments), slices.Clone(b.NotFor)
+		out[i] = b
+	}
+	return out, nil
+}
+
+// benchmarkTable is the shared, cached table: read it, never change it.
+func benchmarkTable() ([]Benchmark, error) {
 	benchOnce.Do(func() {
-		cat, err := LoadCatalogue()
+		cat, err := sharedCatalogue()
 		if err != nil {
 			benchErr = err
 			return
@@ -177,7 +192,7 @@ func LookupBenchmark(id string, p diagnostic.Profile) (Match, bool) {
 // FindBenchmark is LookupBenchmark with the table's load error, which is
 // not "no benchmark".
 func FindBenchmark(id string, p diagnostic.Profile) (Match, bool, error) {
-	all, err := Benchmarks()
+	all, err := benchmarkTable()
 	if err != nil {
 		return Match{}, false, fmt.Errorf("benchmarks: %w", err)
 	}

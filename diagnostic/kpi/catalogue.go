@@ -102,9 +102,24 @@ var (
 	loadErr  error
 )
 
-// LoadCatalogue returns the embedded catalogue, parsed and validated once and
-// cached. An error means the content file is broken (a build defect).
+// LoadCatalogue returns the embedded catalogue, validated once and then
+// parsed afresh for each caller (about half a millisecond), so that no
+// caller can change it for the others. An error means the content file is
+// broken (a build defect).
 func LoadCatalogue() (*Catalogue, error) {
+	if _, err := sharedCatalogue(); err != nil {
+		return nil, err
+	}
+	b, err := assets.Content("kpis.json")
+	if err != nil {
+		return nil, err
+	}
+	return ParseCatalogue(b)
+}
+
+// sharedCatalogue is the cached catalogue the package reads: never change
+// it.
+func sharedCatalogue() (*Catalogue, error) {
 	loadOnce.Do(func() {
 		b, err := assets.Content("kpis.json")
 		if err != nil {
@@ -171,14 +186,14 @@ func (c *Catalogue) index() error {
 			return bad(where, "needs definitions and formulas in both languages, and objectives")
 		}
 		for _, o := range d.Objectives {
-			if !slices.Contains(diagnostic.Objectives, o) {
+			if !slices.Contains(diagnostic.Objectives(), o) {
 				return bad(where, "unknown objective %q", o)
 			}
 		}
 		c.byID[d.ID] = i
 	}
 	for o, ids := range c.Suggestions {
-		if !slices.Contains(diagnostic.Objectives, o) {
+		if !slices.Contains(diagnostic.Objectives(), o) {
 			return bad("suggestions", "unknown objective %q", o)
 		}
 		for _, id := range ids {
@@ -187,7 +202,7 @@ func (c *Catalogue) index() error {
 			}
 		}
 	}
-	for _, o := range diagnostic.Objectives {
+	for _, o := range diagnostic.Objectives() {
 		if len(c.Suggestions[o]) == 0 {
 			return bad("suggestions", "objective %s suggests no KPI", o)
 		}

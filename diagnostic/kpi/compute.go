@@ -86,7 +86,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	cat := in.Catalogue
 	if cat == nil {
 		var err error
-		if cat, err = LoadCatalogue(); err != nil {
+		if cat, err = sharedCatalogue(); err != nil {
 			return nil, err
 		}
 	}

@@ -8,12 +8,16 @@ import (
 	"strings"
 )
 
-// CSVHeader is the header of the `kpis --csv` output: one line per row,
+// allCSVHeader is the header of the `kpis --csv` output: one line per row,
 // numbers in plain machine format (fractions for percentages), empty cells
 // for what is not available.
-var CSVHeader = []string{"kpi", "period", "value", "unit", "target", "target_by", "benchmark_p25",
+var allCSVHeader = []string{"kpi", "period", "value", "unit", "target", "target_by", "benchmark_p25",
 	"benchmark_median", "benchmark_p75", "benchmark_source", "benchmark_year", "benchmark_position",
 	"status", "trend", "missing"}
+
+// CSVHeader returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func CSVHeader() []string { return append([]string(nil), allCSVHeader...) }
 
 // num is a number in plain decimal notation, never scientific (1774200,
 // not 1.7742e+06), so a spreadsheet reads it as it is.
@@ -42,7 +46,7 @@ func (r Row) Record() []string {
 // WriteCSV writes rows with a header line.
 func WriteCSV(w io.Writer, rows []Row) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(allCSVHeader); err != nil {
 		return fmt.Errorf("writing KPI CSV: %w", err)
 	}
 	for _, r := range rows {

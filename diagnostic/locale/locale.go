@@ -23,8 +23,12 @@ const (
 	EN Lang = "en"
 )
 
-// Langs lists the supported languages in display order.
-var Langs = []Lang{ES, EN}
+// allLangs lists the supported languages in display order.
+var allLangs = []Lang{ES, EN}
+
+// Langs returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Langs() []Lang { return append([]Lang(nil), allLangs...) }
 
 // ParseLang returns the language for a code such as "es", "en", "es-ES" or
 // "en_US.UTF-8". It fails on anything that is neither Spanish nor English.

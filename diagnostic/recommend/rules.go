@@ -13,9 +13,13 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 )
 
-// Teams that own recommendations; TeamOfKPI in a rule means "the team of
+// allTeams are the teams that own recommendations; TeamOfKPI in a rule means "the team of
 // the KPI's family" (finance, sales, marketing, customer success).
-var Teams = []string{"sales", "marketing", "customer_success", "finance", "revops"}
+var allTeams = []string{"sales", "marketing", "customer_success", "finance", "revops"}
+
+// Teams returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Teams() []string { return append([]string(nil), allTeams...) }
 
 // TeamOfKPI is the rule team resolved from the KPI the rule fired on.
 const TeamOfKPI = "kpi"
@@ -152,7 +156,7 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 	switch {
 	case !regexp.MustCompile(`^[a-z][a-z0-9_]+$`).MatchString(r.ID):
 		return fmt.Errorf("id is not snake_case")
-	case !slices.Contains(Teams, r.Team) && r.Team != TeamOfKPI:
+	case !slices.Contains(allTeams, r.Team) && r.Team != TeamOfKPI:
 		return fmt.Errorf("unknown team %q", r.Team)
 	case r.Impact < 1 || r.Impact > 3 || r.Effort < 1 || r.Effort > 3:
 		return fmt.Errorf("impact and effort must be 1–3")
@@ -169,7 +173,7 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 		}
 	}
 	for _, o := range r.Objectives {
-		if !slices.Contains(diagnostic.Objectives, o) {
+		if !slices.Contains(diagnostic.Objectives(), o) {
 			return fmt.Errorf("unknown objective %q", o)
 		}
 	}

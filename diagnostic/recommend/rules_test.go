@@ -197,7 +197,7 @@ func TestEveryRuleFiresAndStaysSilent(t *testing.T) {
 				b.apply(c, true)
 			}
 			in := b.input()
-			for _, lang := range locale.Langs {
+			for _, lang := range locale.Langs() {
 				rec := fired(rs.Generate(in, lang, cat), r.ID)
 				if rec == nil {
 					t.Fatalf("%s: did not fire on its constructed case", lang)
@@ -205,7 +205,7 @@ func TestEveryRuleFiresAndStaysSilent(t *testing.T) {
 				if strings.ContainsAny(rec.Text, "{}–") {
 					t.Errorf("%s: unfilled placeholder in %q", lang, rec.Text)
 				}
-				if !slices.Contains(Teams, rec.Team) || len(rec.Evidence) != len(r.When) || rec.Priority <= 0 {
+				if !slices.Contains(allTeams, rec.Team) || len(rec.Evidence) != len(r.When) || rec.Priority <= 0 {
 					t.Errorf("%s: bad recommendation %+v", lang, rec)
 				}
 			}
@@ -251,7 +251,7 @@ func TestRuleCoverageOfTheMethod(t *testing.T) {
 			t.Errorf("no rule for a weak %s", tp)
 		}
 	}
-	for _, tm := range Teams {
+	for _, tm := range allTeams {
 		if !teams[tm] {
 			t.Errorf("no rule owned by %s", tm)
 		}

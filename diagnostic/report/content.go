@@ -56,14 +56,14 @@ func parseContent(b []byte) (catalogue, error) {
 		return nil, fmt.Errorf("content/%s: %w", contentFile, err)
 	}
 	c := catalogue{}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		t, ok := raw[string(l)]
 		if !ok {
 			return nil, fmt.Errorf("content/%s: no %q texts: %w", contentFile, l, diagnostic.ErrInvalid)
 		}
 		c[l] = t
 	}
-	if len(raw) != len(locale.Langs) {
+	if len(raw) != len(locale.Langs()) {
 		return nil, fmt.Errorf("content/%s: %d languages, want es and en only: %w", contentFile, len(raw), diagnostic.ErrInvalid)
 	}
 	es, en := c[locale.ES], c[locale.EN]
@@ -89,7 +89,7 @@ func parseContent(b []byte) (catalogue, error) {
 			problems = append(problems, fmt.Sprintf("required %q is missing", k))
 		}
 	}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		if p := c[l]["footer.page"]; !strings.Contains(p, "{current}") || !strings.Contains(p, "{total}") {
 			problems = append(problems, fmt.Sprintf("footer.page (%s) lacks {current} or {total}", l))
 		}

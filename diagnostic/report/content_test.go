@@ -14,14 +14,14 @@ func TestEmbeddedContentIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		if got := c[l].T("section.kpis"); strings.HasPrefix(got, "[") {
 			t.Errorf("%s: section.kpis missing: %q", l, got)
 		}
 	}
 	// Every department and team id of the shared vocabulary has a name.
-	for _, d := range diagnostic.Departments {
-		for _, l := range locale.Langs {
+	for _, d := range diagnostic.Departments() {
+		for _, l := range locale.Langs() {
 			if !c[l].Has("dept." + string(d)) {
 				t.Errorf("%s: no name for department %s", l, d)
 			}

@@ -129,8 +129,12 @@ func csvTables(e Export) []csvTable {
 	return []csvTable{answers, scores, values, plan, recs}
 }
 
-// CSVFiles lists the files WriteCSVDir writes, in order.
-var CSVFiles = []string{"answers.csv", "scores.csv", "kpi_values.csv", "plan.csv", "recommendations.csv"}
+// allCSVFiles lists the files WriteCSVDir writes, in order.
+var allCSVFiles = []string{"answers.csv", "scores.csv", "kpi_values.csv", "plan.csv", "recommendations.csv"}
+
+// CSVFiles returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func CSVFiles() []string { return append([]string(nil), allCSVFiles...) }
 
 // WriteCSVDir writes the export as one CSV file per table into dir
 // (created when missing): answers.csv, scores.csv, kpi_values.csv,

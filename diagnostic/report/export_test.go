@@ -72,11 +72,11 @@ func TestWriteCSVDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != len(CSVFiles) {
-		t.Fatalf("%d files, want %d", len(entries), len(CSVFiles))
+	if len(entries) != len(allCSVFiles) {
+		t.Fatalf("%d files, want %d", len(entries), len(allCSVFiles))
 	}
 	wantRows := map[string]int{"answers.csv": 2, "scores.csv": 2, "kpi_values.csv": 2, "plan.csv": 2, "recommendations.csv": 2}
-	for _, name := range CSVFiles {
+	for _, name := range allCSVFiles {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

@@ -37,8 +37,12 @@ const (
 	SectionAppendix        = "appendix"
 )
 
-// Sections lists every optional section in the order the report prints them.
-var Sections = []string{SectionSummary, SectionMaturity, SectionAlignment, SectionKPIs, SectionRecommendations, SectionAppendix}
+// allSections lists every optional section in the order the report prints them.
+var allSections = []string{SectionSummary, SectionMaturity, SectionAlignment, SectionKPIs, SectionRecommendations, SectionAppendix}
+
+// Sections returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Sections() []string { return append([]string(nil), allSections...) }
 
 // Options chooses the language, paper and sections of a report.
 type Options struct {
@@ -56,8 +60,8 @@ func ParseSections(s string) ([]string, error) {
 		if f == "" {
 			continue
 		}
-		if !slices.Contains(Sections, f) {
-			return nil, fmt.Errorf("unknown section %q (use %s): %w", f, strings.Join(Sections, ","), diagnostic.ErrInvalid)
+		if !slices.Contains(allSections, f) {
+			return nil, fmt.Errorf("unknown section %q (use %s): %w", f, strings.Join(allSections, ","), diagnostic.ErrInvalid)
 		}
 		out = append(out, f)
 	}
@@ -94,11 +98,11 @@ func (o Options) resolve(d *Data) (resolved, error) {
 	}
 	want := o.Sections
 	if len(want) == 0 {
-		want = Sections
+		want = allSections
 	}
 	for _, s := range want {
-		if !slices.Contains(Sections, s) {
-			return r, fmt.Errorf("unknown report section %q (use %s): %w", s, strings.Join(Sections, ","), diagnostic.ErrInvalid)
+		if !slices.Contains(allSections, s) {
+			return r, fmt.Errorf("unknown report section %q (use %s): %w", s, strings.Join(allSections, ","), diagnostic.ErrInvalid)
 		}
 		r.sections[s] = true
 	}

@@ -38,8 +38,8 @@ func TestResolveDefaults(t *testing.T) {
 		if err != nil || r.lang != tt.lang || r.paper != tt.paper {
 			t.Errorf("case %d: %s %s %v; want %s %s", i, r.lang, r.paper, err, tt.lang, tt.paper)
 		}
-		if len(r.sections) != len(Sections) {
-			t.Errorf("case %d: %d sections by default, want all %d", i, len(r.sections), len(Sections))
+		if len(r.sections) != len(allSections) {
+			t.Errorf("case %d: %d sections by default, want all %d", i, len(r.sections), len(allSections))
 		}
 	}
 }
@@ -165,7 +165,7 @@ func TestCleanText(t *testing.T) {
 // while a command does): run under -race, it checks no state is shared.
 func TestConcurrentRenders(t *testing.T) {
 	errs := make(chan error, 2)
-	for _, l := range locale.Langs {
+	for _, l := range locale.Langs() {
 		go func() {
 			errs <- Render(context.Background(), io.Discard, sampleData(l), Options{Lang: l})
 		}()

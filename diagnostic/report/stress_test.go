@@ -15,15 +15,15 @@ import (
 func stressData() Data {
 	d := sampleData(locale.ES)
 	d.Organisation = "Compañía Iberoamericana de Soluciones en la Nube para Pymes, S.A.U."
-	d.Departments = diagnostic.Departments
+	d.Departments = diagnostic.Departments()
 	for i := range d.Alignment {
-		for j, dep := range diagnostic.Departments {
+		for j, dep := range diagnostic.Departments() {
 			d.Alignment[i].Values[dep] = f64(float64(1 + (i+j)%5))
 		}
 	}
 	d.Appendix.Respondents = nil
 	for i := range 8 {
-		dep := diagnostic.Departments[i%len(diagnostic.Departments)]
+		dep := diagnostic.Departments()[i%len(diagnostic.Departments())]
 		d.Appendix.Respondents = append(d.Appendix.Respondents, Respondent{Name: fmt.Sprintf("Persona Núñez %d", i+1), Department: dep})
 	}
 	for i := range d.Appendix.Answers {
@@ -35,7 +35,7 @@ func stressData() Data {
 		d.Recommendations = append(d.Recommendations, Recommendation{
 			Title:  fmt.Sprintf("Acción número %d: revisa la cualificación de oportunidades con el equipo", i+1),
 			Detail: "Documenta los criterios y compártelos con marketing.", Evidence: long,
-			Owner: string(diagnostic.Departments[i%6]), Horizon: []Horizon{Horizon30, Horizon60, Horizon90}[i%3], Priority: i + 1,
+			Owner: string(diagnostic.Departments()[i%6]), Horizon: []Horizon{Horizon30, Horizon60, Horizon90}[i%3], Priority: i + 1,
 		})
 	}
 	return d

@@ -31,8 +31,8 @@ func (s *Store) Objectives(ctx context.Context, orgID int64) ([]diagnostic.Objec
 // SetObjectives replaces the organisation's objectives (in priority order).
 func (s *Store) SetObjectives(ctx context.Context, orgID int64, objs []diagnostic.Objective) error {
 	for _, o := range objs {
-		if !slices.Contains(diagnostic.Objectives, o) {
-			return fmt.Errorf("objective %q (use one of %v): %w", o, diagnostic.Objectives, diagnostic.ErrInvalid)
+		if !slices.Contains(diagnostic.Objectives(), o) {
+			return fmt.Errorf("objective %q (use one of %v): %w", o, diagnostic.Objectives(), diagnostic.ErrInvalid)
 		}
 	}
 	return s.write(ctx, "saving objectives", func(tx *sql.Tx) error {

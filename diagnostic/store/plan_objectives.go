@@ -15,8 +15,8 @@ import (
 // KPIs it added.
 func (s *Store) ApplyObjectives(ctx context.Context, orgID int64, objs []diagnostic.Objective, suggested []diagnostic.PlanItem) ([]string, error) {
 	for _, o := range objs {
-		if !slices.Contains(diagnostic.Objectives, o) {
-			return nil, fmt.Errorf("objective %q (use one of %v): %w", o, diagnostic.Objectives, diagnostic.ErrInvalid)
+		if !slices.Contains(diagnostic.Objectives(), o) {
+			return nil, fmt.Errorf("objective %q (use one of %v): %w", o, diagnostic.Objectives(), diagnostic.ErrInvalid)
 		}
 	}
 	for _, it := range suggested {

@@ -22,12 +22,12 @@ func (d *Detector) Add(s string) {
 		return
 	}
 	d.n++
-	for i := range Formats {
+	for i := range allFormats {
 		if mask&(1<<i) == 0 {
 			continue
 		}
 		d.ok[i]++
-		if g := Formats[i].Group; g != 0 && strings.IndexByte(s, g) >= 0 {
+		if g := allFormats[i].Group; g != 0 && strings.IndexByte(s, g) >= 0 {
 			d.grouped[i]++
 		}
 		for j := range i {
@@ -67,33 +67,33 @@ func (d *Detector) Currency() string { return d.currency }
 // format wins outright.
 func (d *Detector) Format(hint byte) (f Format, decided bool) {
 	best := -1
-	for i, fm := range Formats {
-		if best < 0 || d.ok[i] > d.ok[best] || d.ok[i] == d.ok[best] && fm.Decimal == hint && Formats[best].Decimal != hint {
+	for i, fm := range allFormats {
+		if best < 0 || d.ok[i] > d.ok[best] || d.ok[i] == d.ok[best] && fm.Decimal == hint && allFormats[best].Decimal != hint {
 			best = i
 		}
 	}
 	ties := 0
-	for i := range Formats {
+	for i := range allFormats {
 		if d.ok[i] == d.ok[best] {
 			ties++
 		}
 	}
 	if ties == 1 {
-		return Formats[best], true
+		return allFormats[best], true
 	}
 	// Several formats read as many values: it only matters if readings differ.
-	for i := range Formats {
+	for i := range allFormats {
 		if i != best && d.ok[i] == d.ok[best] && d.differ[i][best] {
-			return Formats[best], false
+			return allFormats[best], false
 		}
 	}
-	return Formats[best], true
+	return allFormats[best], true
 }
 
 // Clean reports whether one format reads every number seen, i.e. the
 // column does not mix number formats.
 func (d *Detector) Clean() bool {
-	for i := range Formats {
+	for i := range allFormats {
 		if d.ok[i] == d.n {
 			return true
 		}
@@ -103,7 +103,7 @@ func (d *Detector) Clean() bool {
 
 // Grouped reports whether some value used f's thousands separator.
 func (d *Detector) Grouped(f Format) bool {
-	for i, g := range Formats {
+	for i, g := range allFormats {
 		if g == f {
 			return d.grouped[i] > 0
 		}

@@ -33,8 +33,12 @@ var (
 	PointApos  = Format{'.', '\''} // 1'234.56
 )
 
-// Formats lists every format a Detector considers.
-var Formats = []Format{PointComma, CommaDot, PointSpace, CommaSpace, PointApos}
+// allFormats lists every format a Detector considers.
+var allFormats = []Format{PointComma, CommaDot, PointSpace, CommaSpace, PointApos}
+
+// Formats returns a copy of the list above: callers may change it without
+// changing it for everyone else.
+func Formats() []Format { return append([]Format(nil), allFormats...) }
 
 // String describes the format as an example, e.g. "1.234,56".
 func (f Format) String() string {
@@ -100,7 +104,7 @@ func Accepts(s string) (mask uint8, vals [8]float64) {
 	if err != nil {
 		return 0, vals
 	}
-	for i, f := range Formats {
+	for i, f := range allFormats {
 		if v, ok := parseCore(core, f); ok {
 			if neg {
 				v = -v

@@ -128,7 +128,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = NaN", s)
 		}
 		mask, vals := Accepts(s)
-		for i, f := range Formats {
+		for i, f := range allFormats {
 			if mask&(1<<i) == 0 {
 				continue
 			}

@@ -107,7 +107,7 @@ func TestFunnelSums(t *testing.T) {
 
 func TestRenderAndReportHook(t *testing.T) {
 	empty := analyse(t, analysis.Snapshot{Profile: diagnostic.Profile{Name: "E", Industry: "saas", Segment: "smb", Currency: "EUR", Language: "en"}, AsOf: asOf}, locale.EN)
-	for _, typ := range charts.Types {
+	for _, typ := range charts.Types() {
 		img, ok, err := Render(empty, typ, "revenue", charts.Options{Width: 200, Height: 150})
 		if err != nil || ok || len(img) == 0 {
 			t.Errorf("%s on no data: %d bytes, hasData %v, %v", typ, len(img), ok, err)
