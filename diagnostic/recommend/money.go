@@ -91,7 +91,7 @@ var moneyFormulas = map[string]moneyFormula{
 // Materiality is the smallest money at stake, as a share of the yearly
 // revenue (or ARR), that counts as a money finding; a smaller estimate is
 // dropped and the finding is ranked with those without money.
-const Materiality = 0.01
+const Materiality = 0.02
 
 // material says whether an amount is worth ranking by money.
 func (e *evaluator) material(amount float64) bool {
