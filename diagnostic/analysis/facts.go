@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 )
 
@@ -25,10 +24,7 @@ func (a *Analysis) facts() recommend.Facts {
 	if !a.HasKPIData {
 		return f
 	}
-	f.Months = a.To.Index() - a.From.Index() + 1
-	if first, _, ok := kpi.DataRange(a.kpiInputs()); ok {
-		f.Months = a.To.Index() - max(first.Index(), a.To.Index()-11-12) + 1
-	}
+	f.Months = a.dataMonths()
 	from := a.To.Add(-11)
 	start, end := from.Start(), a.To.End()
 	in := func(t time.Time) bool { return !t.Before(start) && t.Before(end) }
@@ -74,6 +70,37 @@ func (a *Analysis) facts() recommend.Facts {
 	a.customerFacts(&f, start, end)
 	f.StalePipelineShare = a.staleShare(cycles, end)
 	return f
+}
+
+// dataMonths counts the months up to To, at most 24 back, that have
+// monthly figures, deals created or closed, transactions or leads: the
+// depth of the data the KPIs rest on. A customer list's start dates are
+// history, not months of measurement, and do not count.
+func (a *Analysis) dataMonths() int {
+	seen := map[diagnostic.Month]bool{}
+	from := a.To.Add(-23)
+	mark := func(m diagnostic.Month) {
+		if !m.IsZero() && !m.Before(from) && !a.To.Before(m) {
+			seen[m] = true
+		}
+	}
+	s := &a.Snapshot
+	for _, o := range s.Observations {
+		mark(o.Month)
+	}
+	for _, d := range s.Deals {
+		mark(diagnostic.MonthOf(d.Created))
+		if !d.Closed.IsZero() {
+			mark(diagnostic.MonthOf(d.Closed))
+		}
+	}
+	for _, t := range s.Transactions {
+		mark(diagnostic.MonthOf(t.Date))
+	}
+	for _, l := range s.Leads {
+		mark(diagnostic.MonthOf(l.Created))
+	}
+	return len(seen)
 }
 
 // customerFacts counts the customers active at end and new in [start,

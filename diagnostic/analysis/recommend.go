@@ -12,6 +12,7 @@ import (
 // the KPI rows, and runs the rules.
 func (a *Analysis) recommend() {
 	a.PlanFacts = recommend.PlanFactsOf(a.objectives(), a.Snapshot.Plan, a.Catalogue)
+	a.PlanFacts.ObjectivesWithoutKPIs = a.unmeasured(a.PlanFacts.ObjectivesWithoutKPIs)
 	in := recommend.Input{
 		Context:   a.Context(),
 		Plan:      a.PlanFacts,
@@ -44,6 +45,21 @@ func (a *Analysis) objectives() []diagnostic.Objective {
 		out = append(out, o)
 	}
 	return out
+}
+
+// unmeasured keeps the objectives that no KPI measures: neither the plan
+// nor the checklist as answered (a KPI the client says it measures serves
+// its objectives too, so the plan is never said to leave them unmeasured).
+func (a *Analysis) unmeasured(objs []diagnostic.Objective) []diagnostic.Objective {
+	served := map[diagnostic.Objective]bool{}
+	for id, k := range a.Context().Coverage {
+		if d, ok := a.Catalogue.Def(id); ok && k.Measured {
+			for _, o := range d.Objectives {
+				served[o] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(objs), func(o diagnostic.Objective) bool { return served[o] })
 }
 
 // measuredCoverage returns the KPI checklist the rules see: the answered

@@ -2,6 +2,7 @@ package recommend
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -40,10 +41,34 @@ func (e *evaluator) rank(fs []finding) {
 	for i := range fs {
 		fs[i].rec.Owner = e.owner(fs[i])
 	}
+	leakyBucket(fs)
 	slices.SortStableFunc(fs, func(x, y finding) int {
 		a, b := x.rec, y.rec
 		return cmp.Or(cmp.Compare(tier(a), tier(b)), cmp.Compare(b.Priority, a.Priority), cmp.Compare(a.Effort, b.Effort), cmp.Compare(a.ID, b.ID))
 	})
+}
+
+// Retention and acquisition efficiency: the problems of the leaky-bucket
+// rule.
+const (
+	ProblemRetention   = "retention"
+	ProblemAcquisition = "acquisition_efficiency"
+)
+
+// leakyBucket applies the expert rule "fix the bucket before pouring more
+// in": when retention has a money finding, acquisition efficiency ranks
+// just below it, whatever its own estimate (customers bought at a cheaper
+// CAC would still leave), and schedule starts it after retention.
+func leakyBucket(fs []finding) {
+	ret := slices.IndexFunc(fs, func(f finding) bool { return f.rec.Problem == ProblemRetention && f.rec.Impact != nil })
+	if ret < 0 {
+		return
+	}
+	for i := range fs {
+		if r := &fs[i].rec; r.Problem == ProblemAcquisition && r.Impact != nil && r.Priority >= fs[ret].rec.Priority {
+			r.Priority = math.Max(fs[ret].rec.Priority-1, 0)
+		}
+	}
 }
 
 // departmentOfTeam is the client department that carries a team's
@@ -117,7 +142,8 @@ func (e *evaluator) schedule(fs []finding) {
 // dependsOn says whether finding a must wait for b: a target waits for its
 // owner; work on a KPI waits for measuring it and for naming its owner.
 func dependsOn(a, b finding) bool {
-	if a.rule.Group == "targets" && b.rule.Group == "ownership" {
+	if a.rule.Group == "targets" && b.rule.Group == "ownership" ||
+		a.rec.Problem == ProblemAcquisition && b.rec.Problem == ProblemRetention && b.rec.Impact != nil {
 		return true
 	}
 	if b.rec.Kind != KindMeasure && b.rule.Group != "ownership" || a.rec.Kind == KindMeasure {
