@@ -217,7 +217,9 @@ func TestDemoReadsRight(t *testing.T) {
 		// The checklist says CAC is not measured: never "you measure CAC",
 		// and the synthesis notes that the data compute it.
 		for _, r := range a.Recommendations {
-			if slices.ContainsFunc(r.Evidence, func(e recommend.Evidence) bool { return e.Kind == "coverage_without_owner" && slices.Contains(e.Items, "cac") }) {
+			if slices.ContainsFunc(r.Evidence, func(e recommend.Evidence) bool {
+				return e.Kind == "coverage_without_owner" && slices.Contains(e.Items, "cac")
+			}) {
 				t.Errorf("%s: %s says CAC is measured: %s", lang, r.ID, r.Text)
 			}
 		}
