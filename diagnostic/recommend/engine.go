@@ -134,9 +134,13 @@ type finding struct {
 	rec      Recommendation
 }
 
-// better orders two findings of the same group and subject: money first,
-// then priority.
+// better orders two findings of the same group and subject, or of the same
+// problem: a specific rule before a generic one (off track, worsening…),
+// then money, then priority.
 func (f finding) better(o finding) bool {
+	if f.wildcard != o.wildcard && f.rec.Subject == o.rec.Subject {
+		return !f.wildcard
+	}
 	if (f.rec.Impact != nil) != (o.rec.Impact != nil) {
 		return f.rec.Impact != nil
 	}

@@ -79,7 +79,8 @@ func TestWinRateTextFromEvidence(t *testing.T) {
 func TestPrioritySortAndDeduplication(t *testing.T) {
 	rows := winRateRows(t)
 	// Give win rate a target too: kpi_off_track (group kpi_gap, same subject)
-	// competes with win_rate_low; only the higher priority survives.
+	// competes with win_rate_low: the specific rule is kept, with the
+	// generic one's evidence and its higher priority.
 	for i := range rows {
 		if rows[i].KPI == "win_rate" {
 			rows[i].Status = kpi.OffTrack
@@ -94,8 +95,9 @@ func TestPrioritySortAndDeduplication(t *testing.T) {
 		if r.ID == "win_rate_low" || r.ID == "kpi_off_track:win_rate" {
 			n++
 			// off track gap |0.14 − 0.28| ÷ 0.28 = 0.5 → 3 × 0.5 ÷ 2 = 0.75 beats 0.5.
-			if r.ID != "kpi_off_track:win_rate" || math.Abs(r.Priority-0.75) > 1e-9 {
-				t.Errorf("kept %s (%.2f)", r.ID, r.Priority)
+			if r.ID != "win_rate_low" || math.Abs(r.Priority-0.75) > 1e-9 || !slices.Contains(r.Merged, "kpi_off_track:win_rate") ||
+				!slices.ContainsFunc(r.Evidence, func(e Evidence) bool { return e.Kind == "kpi_status" }) {
+				t.Errorf("kept %s (%.2f), merged %v", r.ID, r.Priority, r.Merged)
 			}
 		}
 	}

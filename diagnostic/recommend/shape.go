@@ -86,14 +86,17 @@ func mergeProblems(fs []finding) []finding {
 	return dropIndexes(fs, drop)
 }
 
-// fold merges finding f into into: its evidence (money estimates aside)
-// and id, and its focus.
+// fold merges finding f into into: its evidence (money estimates aside),
+// id and focus, and, between findings without money, the higher priority.
 func fold(into *finding, f finding) {
 	for _, ev := range f.rec.Evidence {
 		if ev.Kind == "impact" || slices.ContainsFunc(into.rec.Evidence, func(x Evidence) bool { return x.Kind == ev.Kind && x.Subject == ev.Subject }) {
 			continue
 		}
 		into.rec.Evidence = append(into.rec.Evidence, ev)
+	}
+	if into.rec.Impact == nil && f.rec.Impact == nil {
+		into.rec.Priority = max(into.rec.Priority, f.rec.Priority) // the strongest signal's weight
 	}
 	into.rec.Merged = append(into.rec.Merged, f.rec.ID)
 	into.rec.Merged = append(into.rec.Merged, f.rec.Merged...)
