@@ -49,7 +49,7 @@ var moneyFormulas = map[string]moneyFormula{
 			step = math.Min(step, ref-v)
 		}
 		p := e.in.Facts.ClosedPipeline12
-		return e.estimate(step*p, map[string]string{"pipeline": e.money(p), "points": e.lang.Number(step*100, 1)})
+		return e.estimate(step*p, map[string]string{"pipeline": e.money(p), "points": e.lang.Auto(step*100, 1)})
 	},
 	// CAC payback down to PaybackGoal: the acquisition cost saved on as
 	// many new customers as in the last 12 months.

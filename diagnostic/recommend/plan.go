@@ -98,30 +98,48 @@ func (e *evaluator) owner(f finding) string {
 	return OwnerToAssign
 }
 
-// schedule sets each finding's start window in rank order: after what it
-// depends on (measure before improve, owner before target), in the first
-// window with room. Celebrations and the appendix take no room.
+// schedule sets each finding's start window: in rank order, except that
+// what an item depends on (measure before improve, owner before target,
+// retention before acquisition) is placed first; each item goes to the
+// first window with room that starts after its prerequisites'. Celebrations
+// and the appendix take no room.
 func (e *evaluator) schedule(fs []finding) {
-	listed := 0
-	for i := range fs {
-		if e.in.Preliminary && listed >= MaxPreliminary {
+	if e.in.Preliminary {
+		for i := MaxPreliminary; i < len(fs); i++ {
 			fs[i].rec.Appendix = true
 		}
-		listed++
+	}
+	work := func(i int) bool { return fs[i].rec.Kind != KindCelebration && !fs[i].rec.Appendix }
+	var order []int
+	seen := make([]bool, len(fs))
+	var visit func(i int)
+	visit = func(i int) {
+		seen[i] = true
+		for j := range fs {
+			if !seen[j] && j != i && work(j) && dependsOn(fs[i], fs[j]) {
+				visit(j)
+			}
+		}
+		order = append(order, i)
+	}
+	for i := range fs {
+		if !seen[i] {
+			visit(i)
+		}
 	}
 	used := map[int]int{}
 	perTeam := map[int]map[string]int{30: {}, 60: {}}
 	start := map[int]int{}
-	for i := range fs {
+	for _, i := range order {
 		r := &fs[i].rec
-		if r.Kind == KindCelebration || r.Appendix {
+		if !work(i) {
 			r.HorizonDays = 30
 			continue
 		}
 		earliest := 30
-		for j := range i {
-			if fs[j].rec.Kind != KindCelebration && !fs[j].rec.Appendix && dependsOn(fs[i], fs[j]) {
-				earliest = max(earliest, start[j]+30)
+		for j, w := range start {
+			if dependsOn(fs[i], fs[j]) {
+				earliest = max(earliest, w+30)
 			}
 		}
 		w := 90
@@ -135,7 +153,7 @@ func (e *evaluator) schedule(fs []finding) {
 			used[w]++
 			perTeam[w][r.Team]++
 		}
-		start[i], r.HorizonDays = w, min(w, 90)
+		start[i], r.HorizonDays = w, w
 	}
 }
 
