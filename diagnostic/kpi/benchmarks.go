@@ -184,39 +184,12 @@ const (
 	BasisProfile Basis = "profile"
 )
 
-// LookupBenchmark picks the benchmark for KPI id and the organisation's
-// profile: among rows whose industry and segment lists (empty = any) both
-// contain the profile's, the lowest rank; when none does, the row matching
-// most of the two (industry counting more), then the lowest rank, marked
-// Closest. Rows whose not_for lists the profile's segment are never used.
+// LookupBenchmark picks the benchmark for KPI id from the profile alone
+// (no size from data, no age limit): ChooseBenchmark with an unknown size.
+// ok is false when no row fits.
 func LookupBenchmark(id string, p diagnostic.Profile) (Match, bool) {
-	all, err := Benchmarks()
-	if err != nil {
-		return Match{}, false
-	}
-	best, bestScore, found := Benchmark{}, -1, false
-	exactFound := false
-	for _, b := range all {
-		if b.KPI != id || (p.Segment != "" && slices.Contains(b.NotFor, p.Segment)) {
-			continue
-		}
-		indOK := len(b.Industries) == 0 || slices.Contains(b.Industries, p.Industry)
-		segOK := len(b.Segments) == 0 || slices.Contains(b.Segments, p.Segment)
-		exact := indOK && segOK
-		score := 0
-		if indOK {
-			score += 2
-		}
-		if segOK {
-			score++
-		}
-		better := !found || (exact && !exactFound) ||
-			(exact == exactFound && (score > bestScore || score == bestScore && b.Rank < best.Rank))
-		if better {
-			best, bestScore, found, exactFound = b, score, true, exact
-		}
-	}
-	return Match{Benchmark: best, Closest: found && !exactFound, Basis: BasisProfile}, found
+	m, ok := ChooseBenchmark(id, p, Size{}, 0)
+	return m, ok && m.Reason == ""
 }
 
 // Position is where a value stands against a benchmark, in performance

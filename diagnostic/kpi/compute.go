@@ -153,15 +153,18 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 		l.precomputeCustomers(all)
 	}
 	rows := make([]Row, 0, len(cat.KPIs)*len(periods))
+	size := c.sizeAt(to, in.Profile.Currency)
 	for _, d := range cat.KPIs {
 		series := make([]res, len(all))
 		for i, p := range all {
 			series[i] = c.value(d.ID, p)
 		}
 		sp := spikes(series, scaleFloor(d.Unit))
-		var match *Match
-		if m, ok := LookupBenchmark(d.ID, in.Profile); ok {
+		var match, noFit *Match
+		if m, ok := ChooseBenchmark(d.ID, in.Profile, size, to.Year); ok && m.Reason == "" {
 			match = &m
+		} else if ok {
+			noFit = &m // rows exist, none fits: "no comparable benchmark"
 		}
 		item, planned := plan[d.ID]
 		off := len(all) - len(periods)
@@ -189,8 +192,11 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 					r.Sample = ptr(sample(d.ID, ev.r))
 				}
 			}
-			if match != nil {
+			switch {
+			case match != nil:
 				r.Benchmark = benchRef(*match, r, in.Profile.Currency)
+			case noFit != nil:
+				r.Benchmark = &BenchmarkRef{Basis: noFit.Basis, Reason: noFit.Reason}
 			}
 			var tgt *diagnostic.Target
 			if planned {

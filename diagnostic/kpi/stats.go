@@ -24,7 +24,14 @@ func Wilson(p, n, z float64) (lo, hi float64) {
 	den := 1 + z2/n
 	mid := (p + z2/(2*n)) / den
 	half := z / den * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
-	return math.Max(0, mid-half), math.Min(1, mid+half)
+	lo, hi = math.Max(0, mid-half), math.Min(1, mid+half)
+	if p == 0 { // exactly: mid and half are equal but rounding may differ
+		lo = 0
+	}
+	if p == 1 {
+		hi = 1
+	}
+	return lo, hi
 }
 
 // StudentTwoSided is the two-sided p-value of a t statistic with df degrees
