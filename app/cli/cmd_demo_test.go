@@ -74,7 +74,7 @@ func TestKPIs(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || code != ExitOK {
 		t.Fatalf("kpis --json: %d %q %v", code, errOut, err)
 	}
-	keys := []string{"benchmark", "kpi", "missing", "period", "status", "target", "trend", "unit", "value"}
+	keys := []string{"benchmark", "confidence", "insufficient", "interval", "kpi", "missing", "period", "period_sample", "period_value", "quality", "sample", "status", "target", "trend", "unit", "value", "window"}
 	kpis := map[string]int{}
 	for _, r := range rows {
 		got := make([]string, 0, len(r))

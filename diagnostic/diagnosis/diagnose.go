@@ -249,18 +249,22 @@ func joinList(w *writer, names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + w.a.Lang.Pick(" y ", " and ") + names[len(names)-1]
 }
 
-// bad says whether a KPI row shows a problem: off track or at risk,
-// worse than the benchmark, or worsening; good when it has a benchmark
-// or target and none of those.
+// bad says whether a KPI row shows a problem: off track or at risk, or
+// worse than its benchmark; a worsening trend counts only when neither a
+// benchmark nor a target judges the level (a level above the median that
+// slips is not yet the problem named). judged is whether anything judges it.
 func bad(r kpi.Row) (isBad, judged bool) {
 	if r.Value == nil {
 		return false, false
 	}
-	if r.Status == kpi.OffTrack || r.Status == kpi.AtRisk || r.Benchmark != nil && r.Benchmark.Position.Worse() ||
-		r.Trend != nil && r.Trend.Direction == kpi.Worsening {
+	byLevel := r.Benchmark != nil && r.Benchmark.Position != "" || r.Status != kpi.NoStatus
+	switch {
+	case r.Status == kpi.OffTrack || r.Status == kpi.AtRisk || r.Benchmark != nil && r.Benchmark.Position.Worse():
+		return true, true
+	case !byLevel && r.Trend != nil && r.Trend.Direction == kpi.Worsening:
 		return true, true
 	}
-	return false, r.Benchmark != nil || r.Status == kpi.OnTrack
+	return false, byLevel
 }
 
 // symptomCheck compares the named symptom with the data.

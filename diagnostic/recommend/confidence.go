@@ -21,7 +21,8 @@ var (
 )
 
 // confidence is how far a finding's figures can be trusted. A KPI finding
-// follows its sample: closed deals of the last 12 months for deal KPIs (60
+// takes the confidence of its row (docs/METHOD.md, "Evidence"); a row
+// without one follows its sample: closed deals of the last 12 months for deal KPIs (60
 // or more high, 20 or more medium), active customers for customer KPIs
 // (100 / 30), months of data for the rest (12 / 6). Findings on answers,
 // the plan or the checklist are medium: what people say, not measured.
@@ -30,7 +31,11 @@ func (e *evaluator) confidence(f fact) string {
 	if e.in.Preliminary {
 		return ConfidenceLow
 	}
-	if _, isKPI := e.latest[f.subject]; !isKPI {
+	r, isKPI := e.latest[f.subject]
+	if isKPI && r.Confidence != "" {
+		return string(r.Confidence) // the KPI's own evidence (window, sample, data quality)
+	}
+	if !isKPI {
 		if f.evidence.Kind == "fact_above" {
 			return bySample(e.in.Facts.Customers, 100, 30)
 		}

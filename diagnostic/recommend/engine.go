@@ -135,14 +135,14 @@ type finding struct {
 }
 
 // better orders two findings of the same group and subject, or of the same
-// problem: a specific rule before a generic one (off track, worsening…),
-// then money, then priority.
+// problem: money first, then a specific rule before a generic one (off
+// track, worsening… fire over every KPI), then priority.
 func (f finding) better(o finding) bool {
-	if f.wildcard != o.wildcard && f.rec.Subject == o.rec.Subject {
-		return !f.wildcard
-	}
 	if (f.rec.Impact != nil) != (o.rec.Impact != nil) {
 		return f.rec.Impact != nil
+	}
+	if f.wildcard != o.wildcard {
+		return !f.wildcard
 	}
 	return f.rec.Priority > o.rec.Priority
 }
@@ -196,7 +196,8 @@ func (e *evaluator) build(r Rule, facts []fact) Recommendation {
 		}
 	}
 	boost := 1.0
-	if slices.Contains(r.Symptoms, e.in.Context.Symptom) && e.in.Context.Symptom != "" ||
+	sym := e.in.Context.Symptom
+	if sym != "" && (slices.Contains(r.Symptoms, sym) || slices.Contains(e.rs.SymptomProblems[sym], e.problemOf(r, facts[0]))) ||
 		e.in.Context.Objective != "" && slices.Contains(r.Objectives, e.in.Context.Objective) ||
 		e.in.Context.Objective != "" && !r.moneyRule() && slices.Contains(facts[0].objectives, e.in.Context.Objective) {
 		boost = Boost

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -79,12 +80,17 @@ var departmentOfTeam = map[string][]diagnostic.Department{
 }
 
 // owner names who carries a finding: the person the checklist or plan
-// names for its KPI, else the client department of its team (when the
+// names for its KPI (or for a KPI folded into it), else the client department of its team (when the
 // client has it, or when no department is known and the team is not
 // RevOps), else OwnerToAssign.
 func (e *evaluator) owner(f finding) string {
 	if k, ok := e.in.Context.Coverage[f.subject]; ok && k.Owner != "" {
 		return k.Owner
+	}
+	for _, ev := range f.rec.Evidence { // a KPI folded in (NRR into GRR) may have one
+		if k, ok := e.in.Context.Coverage[ev.Subject]; ok && k.Owner != "" && strings.HasPrefix(ev.Kind, "kpi_") {
+			return k.Owner
+		}
 	}
 	depts := departmentOfTeam[f.rec.Team]
 	for _, d := range depts {

@@ -2,6 +2,7 @@ package recommend
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,9 @@ import (
 func TestWinRateMoney(t *testing.T) {
 	in := Input{KPIs: winRateRows(t), Currency: "EUR", Facts: Facts{ClosedPipeline12: 2_000_000, ClosedDeals12: 80, Revenue12: 1_000_000, Months: 12}}
 	rec := fired(mustGenerate(t, in, locale.EN), "win_rate_low")
-	if rec == nil || rec.Impact == nil || *rec.Impact != 100_000 || rec.Confidence != ConfidenceHigh || rec.Kind != KindAction {
+	row := in.KPIs[slices.IndexFunc(in.KPIs, func(r kpi.Row) bool { return r.KPI == "win_rate" && r.Value != nil })]
+	if rec == nil || rec.Impact == nil || *rec.Impact != 100_000 || rec.Confidence != string(row.Confidence) || rec.Kind != KindAction ||
+		rec.Priority != 100_000*confidenceFactor[rec.Confidence] {
 		t.Fatalf("win_rate_low = %+v", rec)
 	}
 	ev := rec.Evidence[len(rec.Evidence)-1]
@@ -28,7 +31,10 @@ func TestWinRateMoney(t *testing.T) {
 	if rec := fired(mustGenerate(t, in, locale.EN), "win_rate_low"); rec == nil || rec.Impact != nil {
 		t.Errorf("immaterial estimate kept: %+v", rec)
 	}
-	// Few closed deals: low confidence.
+	// A row without its own confidence follows the closed deals: 10 is low.
+	for i := range in.KPIs {
+		in.KPIs[i].Confidence = ""
+	}
 	in.Facts.Revenue12, in.Facts.ClosedDeals12 = 1_000_000, 10
 	if rec := fired(mustGenerate(t, in, locale.EN), "win_rate_low"); rec == nil || rec.Confidence != ConfidenceLow {
 		t.Errorf("10 closed deals: %+v", rec)

@@ -95,6 +95,9 @@ type RuleSet struct {
 	// GRR and logo churn are one retention problem); a KPI not listed is
 	// its own problem.
 	KPIProblems map[string]string `json:"kpi_problems"`
+	// SymptomProblems lists, by symptom, the problems that bear on it: a
+	// finding of one of them is raised like a rule naming the symptom.
+	SymptomProblems map[string][]string `json:"symptom_problems"`
 	// Notes are the texts of the money assumptions, by formula id, and of
 	// the confidence levels and owners.
 	Notes Names `json:"notes"`
@@ -189,6 +192,11 @@ func ParseRules(b []byte, cat *kpi.Catalogue) (*RuleSet, error) {
 	for _, r := range rs.Rules {
 		if _, ok := rs.Notes["money_"+r.Money]; r.Money != "" && !ok {
 			return nil, fmt.Errorf("rule %s: note money_%s is missing: %w", r.ID, r.Money, diagnostic.ErrInvalid)
+		}
+	}
+	for sym := range rs.SymptomProblems {
+		if !slices.Contains(Symptoms, sym) {
+			return nil, fmt.Errorf("symptom_problems: unknown symptom %q: %w", sym, diagnostic.ErrInvalid)
 		}
 	}
 	for k := range rs.KPIProblems {
