@@ -6,6 +6,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic/diagnosis"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // diagnoseCommand prints an organisation's synthesis: situation, level,
@@ -28,11 +29,15 @@ func diagnoseCommand() *Command {
 					return err
 				}
 				return withStore(ctx, env, func(s *store.Store) error {
-					_, a, err := orgAnalysis(ctx, s, *org, *lang)
+					o, err := findOrg(ctx, s, *org)
 					if err != nil {
 						return err
 					}
-					d, err := diagnosis.Diagnose(a)
+					l, err := orgLang(*lang, o)
+					if err != nil {
+						return err
+					}
+					a, d, err := usecase.DiagnoseOrg(ctx, s, o.ID, l, now())
 					if err != nil {
 						return err
 					}
