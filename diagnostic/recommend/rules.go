@@ -147,6 +147,9 @@ var kinds = map[string]bool{
 	"alignment_gaps": true,
 }
 
+// thresholdOf names the threshold a condition kind cannot do without.
+var thresholdOf = map[string]string{"kpi_value_below": "max", "kpi_value_at_least": "min", "fact_above": "min", "alignment_gaps": "min"}
+
 // Kinds of recommendation.
 const (
 	KindAction      = "action"
@@ -277,9 +280,8 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 		if c.Kind == "fact_above" && !slices.Contains(FactNames, c.Fact) {
 			return fmt.Errorf("condition %d: unknown fact %q", j, c.Fact)
 		}
-		if (c.Kind == "kpi_value_below" || c.Kind == "fact_above") && c.Max == nil && c.Min == nil ||
-			c.Kind == "kpi_value_below" && c.Max == nil || (c.Kind == "kpi_value_at_least" || c.Kind == "fact_above" || c.Kind == "alignment_gaps") && c.Min == nil {
-			return fmt.Errorf("condition %d: %s needs its threshold", j, c.Kind)
+		if needs, ok := thresholdOf[c.Kind]; ok && (needs == "max" && c.Max == nil || needs == "min" && c.Min == nil) {
+			return fmt.Errorf("condition %d: %s needs %s", j, c.Kind, needs)
 		}
 		wildKPI = wildKPI || c.KPI == Any
 	}

@@ -294,6 +294,10 @@ func TestParseRulesRejectsBadContent(t *testing.T) {
 		strings.Replace(rule, `"text_es":"a"`, `"text_es":"{nope}"`, 1),
 		strings.Replace(rule, `"text_en":"b"`, `"text_en":""`, 1),
 		rule + "," + rule,
+		strings.Replace(rule, `"team"`, `"kind":"chore","team"`, 1),
+		strings.Replace(rule, `"team"`, `"money":"lottery","team"`, 1),
+		strings.Replace(rule, `{"kind":"topic_below","topic":"targets","max":2.5}`, `{"kind":"kpi_value_below","kpi":"win_rate"}`, 1),
+		strings.Replace(rule, `{"kind":"topic_below","topic":"targets","max":2.5}`, `{"kind":"fact_above","fact":"moon","min":0.3}`, 1),
 	} {
 		if _, err := ParseRules([]byte(strings.Replace(base, "%s", bad, 1)), cat); !errors.Is(err, diagnostic.ErrInvalid) {
 			t.Errorf("accepted: %s (%v)", bad, err)
