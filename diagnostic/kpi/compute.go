@@ -154,6 +154,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	}
 	rows := make([]Row, 0, len(cat.KPIs)*len(periods))
 	size := c.sizeAt(to, in.Profile.Currency)
+	quality := AssessQuality(in, endOf(to))
 	for _, d := range cat.KPIs {
 		series := make([]res, len(all))
 		for i, p := range all {
@@ -184,6 +185,9 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 			}
 			ev := c.judge(d, p, own)
 			r.Window, r.Interval, r.Confidence, r.Insufficient = ev.win, ev.interval, ev.confidence, ev.short
+			if levels, codes := quality.Downgrade(d.ID); levels > 0 {
+				r.Confidence, r.Quality = lower(r.Confidence, levels), codes
+			}
 			if ev.r.bad() {
 				r.Missing = ev.r.miss
 			} else {
