@@ -141,6 +141,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	base := periods[0].First.Add(-hist)
 	l := newLedger(in, base, periods[len(periods)-1].Last(), to)
 	c := newCalc(l, cat)
+	c.dataFirst, _, _ = DataRange(in)
 	plan := map[string]diagnostic.PlanItem{}
 	for _, it := range in.Plan {
 		if !it.Retired {

@@ -100,7 +100,7 @@ func Trend(a *analysis.Analysis, id string) (charts.TrendData, kpi.Def, error) {
 	d := charts.TrendData{Title: def.Name(a.Lang)}
 	var last *float64
 	for _, r := range a.Series(id) {
-		p := charts.Point{Month: r.Of.First, Value: r.Value}
+		p := charts.Point{Month: r.Of.First, Value: r.PeriodValue} // the month itself, not its evidence window
 		if r.Trend != nil {
 			p.Outlier = r.Trend.Outlier
 		}
