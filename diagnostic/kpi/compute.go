@@ -269,7 +269,7 @@ func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Ta
 			}
 		}
 	}
-	tf := testTrend(d.ID, series, i)
+	tf := testTrend(d.ID, series, i, all[i].Grain)
 	t.Periods = tf.periods
 	if tf.ran && r.Insufficient == nil {
 		t.Test, t.P, t.Slope = tf.test, ptr(tf.p), ptr(tf.slope)

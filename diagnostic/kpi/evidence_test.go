@@ -154,6 +154,11 @@ func TestBenchmarkFollowsTheData(t *testing.T) {
 	if nrr.Match == nil || nrr.Match.ACVMax == nil || *nrr.Match.ACVMax > SMBMaxACV {
 		t.Errorf("NRR row %+v is not a small-ACV row", nrr.Match)
 	}
+	// Monthly NRR values share 11 of their 12 months: no trend from them
+	// (values a year apart are needed, six of them).
+	if nrr.Trend == nil || nrr.Trend.Direction != InsufficientData {
+		t.Errorf("NRR trend from overlapping years: %+v", nrr.Trend)
+	}
 	// The same from won deals of 6,000 € (no customer records).
 	var deals []diagnostic.Deal
 	for i := range 40 {

@@ -114,6 +114,8 @@ type KPIRow struct {
 	Owner     string               // owner from the KPI plan; optional
 	Latest    *float64             // latest value; nil when no data
 	Period    diagnostic.Month     // period of the latest value
+	From      diagnostic.Month     // first month of the window the value is judged on (zero or Period: the month alone)
+	Interval  *[2]float64          // 90 % interval of a rate (low, high); nil otherwise
 	Target    *float64             // target value; nil when none
 	Benchmark *Benchmark           // published benchmark; nil when none
 	Status    Status               // standing against the target

@@ -192,6 +192,12 @@ func kpiRow(a *analysis.Analysis, r kpi.Row) KPIRow {
 		ID: r.KPI, Name: r.Def.Name(a.Lang), Unit: r.Unit, Direction: r.Def.Direction,
 		Latest: r.Value, Period: r.Of.First, Status: statusOf(r), Trend: TrendUnknown,
 	}
+	if r.Value != nil {
+		row.From = r.Window.From
+		if r.Interval != nil {
+			row.Interval = &[2]float64{r.Interval.Low, r.Interval.High}
+		}
+	}
 	if r.Unit == diagnostic.UnitMoney {
 		row.Currency = a.Snapshot.Profile.Currency
 	}
