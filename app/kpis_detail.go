@@ -178,6 +178,13 @@ func evidenceLines(l locale.Lang, row kpi.Row, def kpi.Def, cur string) []string
 			"Sample": l.Number(*row.Sample, 0), "Low": formatValue(l, def.Unit, row.Interval.Low, cur),
 			"High": formatValue(l, def.Unit, row.Interval.High, cur), "Confidence": tr("kpis.confidence." + string(row.Confidence))}))
 	}
+	if len(row.Quality) > 0 {
+		issues := make([]string, len(row.Quality))
+		for i, code := range row.Quality {
+			issues[i] = tr("quality.issue." + code)
+		}
+		out = append(out, tr("kpis.detail.quality", map[string]any{"Issues": strings.Join(issues, "; ")}))
+	}
 	return out
 }
 

@@ -157,6 +157,18 @@ type Appendix struct {
 	Answers        []AnswerRow     // one row per scored question
 	KPIDefinitions []KPIDefinition // the KPIs of the plan
 	Sources        []Source        // benchmark sources
+	Quality        []QualityRow    // data-quality problems found in the records
+}
+
+// QualityRow is one data-quality problem: its code (text
+// "quality.issue."+Code), the kind of record ("quality.record."+Record),
+// how many of how many records have it and the names of the KPIs it
+// touches.
+type QualityRow struct {
+	Code, Record string
+	Count, Total int
+	Share        float64
+	KPIs         []string
 }
 
 // Respondent is one person who answered the questionnaire.
