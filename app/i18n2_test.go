@@ -65,7 +65,7 @@ func TestComposedKeysTranslated(t *testing.T) {
 	for _, c := range []kpi.Confidence{kpi.High, kpi.Medium, kpi.Low} {
 		keys = append(keys, "kpis.confidence."+string(c))
 	}
-	for _, code := range []string{kpi.QDealNoAmount, kpi.QDealNoCreated, kpi.QDealOpenPastClose, kpi.QDealDuplicate, kpi.QDealZeroCycle,
+	for _, code := range []string{kpi.QDealNoAmount, kpi.QDealNoCreated, kpi.QDealOpenPastClose, kpi.QDealOpenStale, kpi.QDealDuplicate, kpi.QDealZeroCycle,
 		kpi.QDealHugeAmount, kpi.QCustNoMRR, kpi.QCustChurnNoEnd, kpi.QCustEndBeforeStart, kpi.QCustDuplicate, kpi.QTxDuplicate,
 		kpi.QTxHugeAmount, kpi.QLeadDuplicate, kpi.QMonthsWithoutData} {
 		keys = append(keys, "quality.issue."+code)

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,5 +40,39 @@ func TestQualityCommand(t *testing.T) {
 	}
 	if code, _, _ := runDB(t, db, "", "quality"); code == ExitOK {
 		t.Error("quality without --org succeeded")
+	}
+}
+
+// TestImportStatesQuality: a dry run of deals states the file's data
+// quality: an open deal two years old (the importer keeps no expected
+// close date) and a deal won the day it was created are named, with the
+// KPIs they touch.
+func TestImportStatesQuality(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "deals.csv")
+	csv := "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,Pipeline\n" +
+		"1,A,Closed Won,1000,2024-03-05 10:15,2024-03-05 09:00,Ana,P\n" +
+		"2,B,closedlost,800,2024-02-20 16:00,2024-01-15 11:30,Luis,P\n" +
+		"3,C,Appointment Scheduled,5000,2024-06-30 00:00,2024-03-01 08:00,Ana,P\n"
+	if err := os.WriteFile(file, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "import", "--dry-run", "--lang", "en", file)
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	for _, w := range []string{"Data quality:", "Open deals far older than a normal sales cycle (no expected close date kept): 1 / 3 deals", "Won deals closed the day they were created (0-day cycle): 1 / 3 deals", "Sales cycle"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	code, out, _ = run(t, "import", "--dry-run", "--json", file)
+	var s struct {
+		Quality struct {
+			Issues []struct{ Code string } `json:"issues"`
+		} `json:"quality"`
+		Kind string `json:"kind"`
+	}
+	if code != ExitOK || json.Unmarshal([]byte(out), &s) != nil || len(s.Quality.Issues) != 2 || s.Kind != "deals" {
+		t.Errorf("json: %d %s", code, out)
 	}
 }

@@ -48,6 +48,7 @@ const (
 	QDealNoAmount        = "deals_without_amount"
 	QDealNoCreated       = "deals_without_created"
 	QDealOpenPastClose   = "open_deals_past_close"
+	QDealOpenStale       = "open_deals_stale"
 	QDealDuplicate       = "duplicate_deals"
 	QDealZeroCycle       = "zero_day_cycle"
 	QDealHugeAmount      = "amount_100x_median"
@@ -61,6 +62,11 @@ const (
 	QMonthsWithoutData   = "months_without_data"
 	qualityExamples      = 3
 	qualityOutlierFactor = 100
+	// An open deal older than StaleOpenFactor × the median won cycle (and
+	// at least StaleOpenMinDays) is stale: the importer keeps no expected
+	// close date for open deals, so age stands in for it.
+	StaleOpenFactor  = 3
+	StaleOpenMinDays = 180
 )
 
 // Quality thresholds: a problem touching at least QualityMinor of a record
@@ -123,8 +129,8 @@ func recName(id string, i int) string {
 }
 
 func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
-	var noAmount, noCreated, stale, dup, zero, huge []string
-	var amounts []float64
+	var noAmount, noCreated, stale, old, dup, zero, huge []string
+	var amounts, cycles []float64
 	closedN, closedDated := 0, 0
 	seen := map[string]bool{}
 	for i, d := range deals {
@@ -147,8 +153,12 @@ func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
 			if !d.Closed.IsZero() {
 				closedDated++
 			}
-			if d.Status == diagnostic.DealWon && !d.Created.IsZero() && !d.Closed.IsZero() && civilDays(d.Created, d.Closed) <= 0 {
-				zero = append(zero, id)
+			if d.Status == diagnostic.DealWon && !d.Created.IsZero() && !d.Closed.IsZero() {
+				if c := civilDays(d.Created, d.Closed); c <= 0 {
+					zero = append(zero, id)
+				} else {
+					cycles = append(cycles, c)
+				}
 			}
 		}
 		key := d.ExternalID
@@ -168,6 +178,15 @@ func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
 			}
 		}
 	}
+	limit := float64(StaleOpenMinDays)
+	if len(cycles) > 0 {
+		limit = math.Max(limit, StaleOpenFactor*median(cycles))
+	}
+	for i, d := range deals {
+		if d.Status == diagnostic.DealOpen && d.Closed.IsZero() && !d.Created.IsZero() && civilDays(d.Created, asOf) > limit {
+			old = append(old, recName(d.ExternalID, i))
+		}
+	}
 	n := len(deals)
 	q.field("deals", "amount", n-len(noAmount), n, amountKPIs)
 	q.field("deals", "created", n-len(noCreated), n, cycleKPIs)
@@ -175,6 +194,7 @@ func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
 	q.issue(QDealNoAmount, "deals", n, amountKPIs, noAmount)
 	q.issue(QDealNoCreated, "deals", n, cycleKPIs, noCreated)
 	q.issue(QDealOpenPastClose, "deals", n, pipelineKPIs, stale)
+	q.issue(QDealOpenStale, "deals", n, pipelineKPIs, old)
 	q.issue(QDealDuplicate, "deals", n, dealKPIs, dup)
 	q.issue(QDealZeroCycle, "deals", n, cycleKPIs, zero)
 	q.issue(QDealHugeAmount, "deals", n, amountKPIs, huge)

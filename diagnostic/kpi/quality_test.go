@@ -58,6 +58,16 @@ func TestQualityFindsEachProblem(t *testing.T) {
 	if r := rows["mrr 2024-06"]; r.Confidence != Low || !slices.Contains(r.Quality, QCustNoMRR) {
 		t.Errorf("MRR row confidence %s quality %v", r.Confidence, r.Quality)
 	}
+	// An open deal without a close date, created two years before: stale
+	// (older than max(180 days, 3 × the 30-day median cycle)); one created
+	// 100 days before is not.
+	open := []diagnostic.Deal{deals[5], deals[6],
+		{ExternalID: "old", Status: diagnostic.DealOpen, Amount: 1, Created: day("2023-01-01")},
+		{ExternalID: "new", Status: diagnostic.DealOpen, Amount: 1, Created: day("2024-09-23")}}
+	q = AssessQuality(Inputs{Deals: open}, day("2025-01-01"))
+	if i := slices.IndexFunc(q.Issues, func(is QualityIssue) bool { return is.Code == QDealOpenStale }); i < 0 || !slices.Equal(q.Issues[i].Examples, []string{"old"}) {
+		t.Errorf("stale open deals: %+v", q.Issues)
+	}
 	// Months without data: deals in January and April only.
 	gap := []diagnostic.Deal{
 		{ExternalID: "x", Status: diagnostic.DealWon, Amount: 1, Created: day("2024-01-02"), Closed: day("2024-01-20")},
