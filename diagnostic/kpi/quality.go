@@ -102,14 +102,33 @@ func AssessQuality(in Inputs, asOf time.Time) QualityReport {
 	return q
 }
 
-// issue adds a problem found in the records named by examples (when any).
-func (q *QualityReport) issue(code, record string, total int, kpis []string, examples []string) {
-	if len(examples) == 0 || total == 0 {
+// found counts the records with a problem and keeps the positions of the
+// first few, named only when the issue is written.
+type found struct {
+	n  int
+	at []int
+}
+
+// add counts record i.
+func (f *found) add(i int) {
+	f.n++
+	if len(f.at) < qualityExamples {
+		f.at = append(f.at, i)
+	}
+}
+
+// issue adds a problem found in f.n of total records (when any), its
+// examples named by name.
+func (q *QualityReport) issue(code, record string, total int, kpis []string, f found, name func(i int) string) {
+	if f.n == 0 || total == 0 {
 		return
 	}
-	n := len(examples)
-	q.Issues = append(q.Issues, QualityIssue{Code: code, Record: record, Count: n, Total: total,
-		Share: float64(n) / float64(total), KPIs: kpis, Examples: examples[:min(n, qualityExamples)]})
+	ex := make([]string, len(f.at))
+	for k, i := range f.at {
+		ex[k] = name(i)
+	}
+	q.Issues = append(q.Issues, QualityIssue{Code: code, Record: record, Count: f.n, Total: total,
+		Share: float64(f.n) / float64(total), KPIs: kpis, Examples: ex})
 }
 
 func (q *QualityReport) field(record, field string, filled, total int, kpis []string) {
@@ -129,24 +148,22 @@ func recName(id string, i int) string {
 }
 
 func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
-	var noAmount, noCreated, stale, old, dup, zero, huge []string
+	var noAmount, noCreated, stale, old, dup, zero, huge found
 	var amounts, cycles []float64
 	closedN, closedDated := 0, 0
-	seen := map[string]bool{}
 	for i, d := range deals {
-		id := recName(d.ExternalID, i)
 		if d.Amount <= 0 {
-			noAmount = append(noAmount, id)
+			noAmount.add(i)
 		} else {
 			amounts = append(amounts, d.Amount)
 		}
 		if d.Created.IsZero() {
-			noCreated = append(noCreated, id)
+			noCreated.add(i)
 		}
 		switch d.Status {
 		case diagnostic.DealOpen:
 			if !d.Closed.IsZero() && d.Closed.Before(asOf) {
-				stale = append(stale, id)
+				stale.add(i)
 			}
 		default:
 			closedN++
@@ -155,90 +172,100 @@ func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
 			}
 			if d.Status == diagnostic.DealWon && !d.Created.IsZero() && !d.Closed.IsZero() {
 				if c := civilDays(d.Created, d.Closed); c <= 0 {
-					zero = append(zero, id)
+					zero.add(i)
 				} else {
 					cycles = append(cycles, c)
 				}
 			}
 		}
-		key := d.ExternalID
-		if key == "" {
-			key = fmt.Sprint(d.Name, d.Status, d.Amount, d.Created, d.Closed)
-		}
-		if seen[key] {
-			dup = append(dup, id)
-		}
-		seen[key] = true
 	}
 	if len(amounts) > 0 {
-		med := median(slices.Clone(amounts))
+		med := sampleMedian(amounts)
 		for i, d := range deals {
 			if med > 0 && d.Amount >= qualityOutlierFactor*med {
-				huge = append(huge, recName(d.ExternalID, i))
+				huge.add(i)
 			}
 		}
 	}
+	for _, i := range duplicates(len(deals), func(i int) uint64 {
+		d := deals[i]
+		if d.ExternalID != "" {
+			return hashOf(d.ExternalID)
+		}
+		return hashOf(d.Name, string(d.Status), d.Amount, d.Created.UnixNano(), d.Closed.UnixNano())
+	}, func(i, j int) bool { // same id, or no id and identical in every field
+		a, b := deals[i], deals[j]
+		if a.ExternalID != "" || b.ExternalID != "" {
+			return a.ExternalID == b.ExternalID
+		}
+		return a.Name == b.Name && a.Status == b.Status && a.Amount == b.Amount && a.Created.Equal(b.Created) && a.Closed.Equal(b.Closed)
+	}) {
+		dup.add(i)
+	}
 	limit := float64(StaleOpenMinDays)
 	if len(cycles) > 0 {
-		limit = math.Max(limit, StaleOpenFactor*median(cycles))
+		limit = math.Max(limit, StaleOpenFactor*sampleMedian(cycles))
 	}
 	for i, d := range deals {
 		if d.Status == diagnostic.DealOpen && d.Closed.IsZero() && !d.Created.IsZero() && civilDays(d.Created, asOf) > limit {
-			old = append(old, recName(d.ExternalID, i))
+			old.add(i)
 		}
 	}
 	n := len(deals)
-	q.field("deals", "amount", n-len(noAmount), n, amountKPIs)
-	q.field("deals", "created", n-len(noCreated), n, cycleKPIs)
+	dealName := func(i int) string { return recName(deals[i].ExternalID, i) }
+	q.field("deals", "amount", n-noAmount.n, n, amountKPIs)
+	q.field("deals", "created", n-noCreated.n, n, cycleKPIs)
 	q.field("deals", "closed", closedDated, closedN, []string{"deals_won", "win_rate", "avg_deal_size"})
-	q.issue(QDealNoAmount, "deals", n, amountKPIs, noAmount)
-	q.issue(QDealNoCreated, "deals", n, cycleKPIs, noCreated)
-	q.issue(QDealOpenPastClose, "deals", n, pipelineKPIs, stale)
-	q.issue(QDealOpenStale, "deals", n, pipelineKPIs, old)
-	q.issue(QDealDuplicate, "deals", n, dealKPIs, dup)
-	q.issue(QDealZeroCycle, "deals", n, cycleKPIs, zero)
-	q.issue(QDealHugeAmount, "deals", n, amountKPIs, huge)
+	q.issue(QDealNoAmount, "deals", n, amountKPIs, noAmount, dealName)
+	q.issue(QDealNoCreated, "deals", n, cycleKPIs, noCreated, dealName)
+	q.issue(QDealOpenPastClose, "deals", n, pipelineKPIs, stale, dealName)
+	q.issue(QDealOpenStale, "deals", n, pipelineKPIs, old, dealName)
+	q.issue(QDealDuplicate, "deals", n, dealKPIs, dup, dealName)
+	q.issue(QDealZeroCycle, "deals", n, cycleKPIs, zero, dealName)
+	q.issue(QDealHugeAmount, "deals", n, amountKPIs, huge, dealName)
 }
 
 func (q *QualityReport) customers(custs []diagnostic.Customer) {
-	var noMRR, noEnd, backwards, dup []string
+	var noMRR, noEnd, backwards, dup found
 	noStart := 0
-	seen := map[string]bool{}
 	for i, c := range custs {
-		id := recName(c.ExternalID, i)
 		if c.MRR <= 0 {
-			noMRR = append(noMRR, id)
+			noMRR.add(i)
 		}
 		if c.Start.IsZero() {
 			noStart++
 		}
 		if c.Churned && c.End.IsZero() {
-			noEnd = append(noEnd, id)
+			noEnd.add(i)
 		}
 		if !c.End.IsZero() && !c.Start.IsZero() && c.End.Before(c.Start) {
-			backwards = append(backwards, id)
+			backwards.add(i)
 		}
-		key := fmt.Sprint(c.ExternalID, c.Start, c.End, c.MRR, c.Plan)
-		if seen[key] {
-			dup = append(dup, id)
-		}
-		seen[key] = true
+	}
+	for _, i := range duplicates(len(custs), func(i int) uint64 {
+		c := custs[i]
+		return hashOf(c.ExternalID, c.Plan, c.MRR, c.Start.UnixNano(), c.End.UnixNano())
+	}, func(i, j int) bool {
+		a, b := custs[i], custs[j]
+		return a.ExternalID == b.ExternalID && a.Plan == b.Plan && a.MRR == b.MRR && a.Start.Equal(b.Start) && a.End.Equal(b.End)
+	}) {
+		dup.add(i)
 	}
 	n := len(custs)
+	custName := func(i int) string { return recName(custs[i].ExternalID, i) }
 	q.field("customers", "start", n-noStart, n, custKPIs)
-	q.field("customers", "mrr", n-len(noMRR), n, mrrKPIs)
-	q.issue(QCustNoMRR, "customers", n, mrrKPIs, noMRR)
-	q.issue(QCustChurnNoEnd, "customers", n, churnKPIs, noEnd)
-	q.issue(QCustEndBeforeStart, "customers", n, custKPIs, backwards)
-	q.issue(QCustDuplicate, "customers", n, custKPIs, dup)
+	q.field("customers", "mrr", n-noMRR.n, n, mrrKPIs)
+	q.issue(QCustNoMRR, "customers", n, mrrKPIs, noMRR, custName)
+	q.issue(QCustChurnNoEnd, "customers", n, churnKPIs, noEnd, custName)
+	q.issue(QCustEndBeforeStart, "customers", n, custKPIs, backwards, custName)
+	q.issue(QCustDuplicate, "customers", n, custKPIs, dup, custName)
 }
 
 func (q *QualityReport) transactions(txs []diagnostic.Transaction) {
-	var dup, huge []string
+	var dup, huge found
 	var amounts []float64
 	withProfit, withOrder := 0, 0
-	seen := map[string]bool{}
-	for i, t := range txs {
+	for _, t := range txs {
 		if t.Profit != nil {
 			withProfit++
 		}
@@ -248,43 +275,48 @@ func (q *QualityReport) transactions(txs []diagnostic.Transaction) {
 		if t.Amount > 0 {
 			amounts = append(amounts, t.Amount)
 		}
-		key := fmt.Sprint(t.OrderID, t.Date, t.Amount, t.Customer)
-		if t.OrderID != "" && seen[key] {
-			dup = append(dup, recName(t.OrderID, i))
-		}
-		seen[key] = true
+	}
+	for _, i := range duplicates(len(txs), func(i int) uint64 {
+		t := txs[i]
+		return hashOf(t.OrderID, t.Customer, t.Amount, t.Date.UnixNano())
+	}, func(i, j int) bool { // a line repeated within an order
+		a, b := txs[i], txs[j]
+		return a.OrderID != "" && a.OrderID == b.OrderID && a.Customer == b.Customer && a.Amount == b.Amount && a.Date.Equal(b.Date)
+	}) {
+		dup.add(i)
 	}
 	if len(amounts) > 0 {
-		med := median(slices.Clone(amounts))
+		med := sampleMedian(amounts)
 		for i, t := range txs {
 			if med > 0 && t.Amount >= qualityOutlierFactor*med {
-				huge = append(huge, recName(t.OrderID, i))
+				huge.add(i)
 			}
 		}
 	}
 	n := len(txs)
+	txName := func(i int) string { return recName(txs[i].OrderID, i) }
 	q.field("transactions", "profit", withProfit, n, []string{"gross_margin"})
 	q.field("transactions", "order_id", withOrder, n, []string{"avg_order_value"})
-	q.issue(QTxDuplicate, "transactions", n, txKPIs, dup)
-	q.issue(QTxHugeAmount, "transactions", n, txKPIs, huge)
+	q.issue(QTxDuplicate, "transactions", n, txKPIs, dup, txName)
+	q.issue(QTxHugeAmount, "transactions", n, txKPIs, huge, txName)
 }
 
 func (q *QualityReport) leads(leads []diagnostic.Lead) {
-	var dup []string
+	var dup found
 	dated := 0
-	seen := map[string]bool{}
-	for i, l := range leads {
+	for _, l := range leads {
 		if !l.Created.IsZero() {
 			dated++
 		}
-		if l.ExternalID != "" && seen[l.ExternalID] {
-			dup = append(dup, recName(l.ExternalID, i))
-		}
-		seen[l.ExternalID] = true
+	}
+	for _, i := range duplicates(len(leads), func(i int) uint64 { return hashOf(leads[i].ExternalID) },
+		func(i, j int) bool { return leads[i].ExternalID != "" && leads[i].ExternalID == leads[j].ExternalID }) {
+		dup.add(i)
 	}
 	n := len(leads)
+	leadName := func(i int) string { return recName(leads[i].ExternalID, i) }
 	q.field("leads", "created", dated, n, leadKPIs)
-	q.issue(QLeadDuplicate, "leads", n, leadKPIs, dup)
+	q.issue(QLeadDuplicate, "leads", n, leadKPIs, dup, leadName)
 }
 
 // gaps finds, per kind of dated event (deals created or closed,
@@ -293,64 +325,155 @@ func (q *QualityReport) leads(leads []diagnostic.Lead) {
 // a sum for that month is not comparable). Customer records are a stock
 // (a month without a new customer is normal) and are not checked.
 func (q *QualityReport) gaps(in Inputs) {
-	kinds := []struct {
+	var deals, txs, leads monthSpan
+	for _, d := range in.Deals {
+		deals.add(d.Created)
+		deals.add(d.Closed)
+	}
+	for _, t := range in.Transactions {
+		txs.add(t.Date)
+	}
+	for _, l := range in.Leads {
+		leads.add(l.Created)
+	}
+	for _, k := range []struct {
 		record string
 		kpis   []string
-		dates  []time.Time
-	}{
-		{"deals", dealKPIs, dealDates(in.Deals)},
-		{"transactions", txKPIs, txDates(in.Transactions)},
-		{"leads", leadKPIs, leadDates(in.Leads)},
+		span   *monthSpan
+	}{{"deals", dealKPIs, &deals}, {"transactions", txKPIs, &txs}, {"leads", leadKPIs, &leads}} {
+		if empty, months, ok := k.span.empty(); ok {
+			first := k.span.first()
+			q.issue(QMonthsWithoutData, k.record, months, k.kpis, empty, func(j int) string { return first.Add(j).String() })
+		}
 	}
-	for _, k := range kinds {
-		months := map[diagnostic.Month]bool{}
-		for _, t := range k.dates {
-			if !t.IsZero() {
-				months[diagnostic.MonthOf(t)] = true
+}
+
+// monthSpan collects the months of dated events.
+type monthSpan struct {
+	idx    []int // month index of each event
+	lo, hi int
+}
+
+func (m *monthSpan) add(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	i := monthIndexOf(t)
+	if len(m.idx) == 0 || i < m.lo {
+		m.lo = i
+	}
+	if len(m.idx) == 0 || i > m.hi {
+		m.hi = i
+	}
+	m.idx = append(m.idx, i)
+}
+
+func (m *monthSpan) first() diagnostic.Month {
+	return diagnostic.Month{Year: m.lo / 12, Month: time.Month(m.lo%12 + 1)}
+}
+
+// empty lists the months from the first to the last with no event (as
+// offsets from the first), the number of months spanned, and false when
+// fewer than two months hold events.
+func (m *monthSpan) empty() (found, int, bool) {
+	if m.hi <= m.lo {
+		return found{}, 0, false
+	}
+	has := make([]bool, m.hi-m.lo+1)
+	for _, i := range m.idx {
+		has[i-m.lo] = true
+	}
+	var f found
+	for j, ok := range has {
+		if !ok {
+			f.add(j)
+		}
+	}
+	return f, len(has), true
+}
+
+// monthIndexOf is year × 12 + month − 1 of t's calendar date.
+func monthIndexOf(t time.Time) int {
+	y, m, _ := t.Date()
+	return y*12 + int(m) - 1
+}
+
+// duplicates returns, in record order, the indices of the records equal
+// (by same) to the first earlier record with the same hash. The hashes
+// are sorted to find the few that repeat, so that only those records go
+// through a map (a map of a million keys is slow).
+func duplicates(n int, hash func(i int) uint64, same func(i, j int) bool) []int {
+	hs := make([]uint64, n)
+	for i := range n {
+		hs[i] = hash(i)
+	}
+	sorted := slices.Clone(hs)
+	slices.Sort(sorted)
+	repeated := map[uint64]int{} // hash → first index, -1 until seen
+	for k := 1; k < len(sorted); k++ {
+		if sorted[k] == sorted[k-1] {
+			repeated[sorted[k]] = -1
+		}
+	}
+	var out []int
+	if len(repeated) == 0 {
+		return out
+	}
+	for i, h := range hs {
+		j, ok := repeated[h]
+		switch {
+		case !ok:
+		case j < 0:
+			repeated[h] = i
+		case same(j, i):
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// sampleMedian is the median of v, or of evenly spaced values of it when
+// it is long (the implausible-value checks need its order of magnitude,
+// not its exact value, and sorting a million amounts is slow).
+func sampleMedian(v []float64) float64 {
+	const most = 10001
+	if len(v) <= most {
+		return median(slices.Clone(v))
+	}
+	step := len(v) / most
+	s := make([]float64, 0, most+1)
+	for i := 0; i < len(v); i += step {
+		s = append(s, v[i])
+	}
+	return median(s)
+}
+
+// hashOf is an FNV-1a hash of strings, floats and integers.
+func hashOf(parts ...any) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(b byte) {
+		h ^= uint64(b)
+		h *= 1099511628211
+	}
+	for _, p := range parts {
+		switch v := p.(type) {
+		case string:
+			for k := 0; k < len(v); k++ {
+				mix(v[k])
+			}
+		case float64:
+			u := math.Float64bits(v)
+			for k := range 8 {
+				mix(byte(u >> (8 * k)))
+			}
+		case int64:
+			for k := range 8 {
+				mix(byte(uint64(v) >> (8 * k)))
 			}
 		}
-		if len(months) < 2 {
-			continue
-		}
-		keys := make([]diagnostic.Month, 0, len(months))
-		for m := range months {
-			keys = append(keys, m)
-		}
-		slices.SortFunc(keys, func(a, b diagnostic.Month) int { return a.Index() - b.Index() })
-		first, last := keys[0], keys[len(keys)-1]
-		var empty []string
-		for m := first; !last.Before(m); m = m.Add(1) {
-			if !months[m] {
-				empty = append(empty, m.String())
-			}
-		}
-		span := last.Index() - first.Index() + 1
-		q.issue(QMonthsWithoutData, k.record, span, k.kpis, empty)
+		mix(0xff) // separator
 	}
-}
-
-func dealDates(ds []diagnostic.Deal) []time.Time {
-	out := make([]time.Time, 0, 2*len(ds))
-	for _, d := range ds {
-		out = append(out, d.Created, d.Closed)
-	}
-	return out
-}
-
-func txDates(ts []diagnostic.Transaction) []time.Time {
-	out := make([]time.Time, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, t.Date)
-	}
-	return out
-}
-
-func leadDates(ls []diagnostic.Lead) []time.Time {
-	out := make([]time.Time, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, l.Created)
-	}
-	return out
+	return h
 }
 
 // Downgrade is how many confidence levels the problems lower KPI id by
