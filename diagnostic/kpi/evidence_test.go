@@ -262,3 +262,39 @@ func TestBenchmarkChoiceProperties(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBadMonthIsNotAVerdict: the example. A company closing 12
+// deals a month at 25 % has one month of 0 won out of 11: that month stays
+// visible (period_value 0) but the verdict rests on the quarter, whose
+// interval reaches the median: no "0 % against the median".
+func TestOneBadMonthIsNotAVerdict(t *testing.T) {
+	var deals []diagnostic.Deal
+	for i := range 12 {
+		m := simEnd.Add(i - 11)
+		n, won := 12, 3
+		if i == 11 {
+			n, won = 11, 0
+		}
+		for k := range n {
+			st := diagnostic.DealLost
+			if k < won {
+				st = diagnostic.DealWon
+			}
+			closed := time.Date(m.Year, m.Month, 1+k, 0, 0, 0, 0, time.UTC)
+			deals = append(deals, diagnostic.Deal{ExternalID: fmt.Sprint(i, "-", k), Status: st, Amount: 10000, Created: closed.AddDate(0, 0, -40), Closed: closed})
+		}
+	}
+	rows, err := Compute(Inputs{Deals: deals, Profile: diagnostic.Profile{Industry: "saas", Currency: "EUR"}}, simEnd, simEnd, Month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := byKey(rows)["win_rate "+simEnd.String()]
+	// Quarter: 3 + 3 + 0 won of 12 + 12 + 11 = 6/35.
+	if r.PeriodValue == nil || *r.PeriodValue != 0 || r.Value == nil || math.Abs(*r.Value-6.0/35) > 1e-12 ||
+		r.Window.From != simEnd.Add(-2) || *r.Sample != 35 {
+		t.Fatalf("row %+v", r)
+	}
+	if r.Benchmark == nil || r.Benchmark.Position != AboutMedian || r.Trend.Direction == Worsening {
+		t.Errorf("benchmark %+v trend %+v", r.Benchmark, r.Trend)
+	}
+}
