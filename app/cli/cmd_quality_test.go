@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 func TestQualityCommand(t *testing.T) {
@@ -74,5 +77,14 @@ func TestImportStatesQuality(t *testing.T) {
 	}
 	if code != ExitOK || json.Unmarshal([]byte(out), &s) != nil || len(s.Quality.Issues) != 2 || s.Kind != "deals" {
 		t.Errorf("json: %d %s", code, out)
+	}
+}
+
+func TestShortfallText(t *testing.T) {
+	s := kpi.Shortfall{Key: "closed_deals", What: "closed deals", Have: 14, Need: 30, Months: 12}
+	for l, want := range map[locale.Lang]string{locale.EN: "14 of 30 closed deals in 12 months", locale.ES: "14 de 30 oportunidades cerradas en 12 meses"} {
+		if got, err := shortfallText(l, s); err != nil || got != want {
+			t.Errorf("%s: %q %v, want %q", l, got, err, want)
+		}
 	}
 }
