@@ -190,7 +190,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 				r.Confidence, r.Quality = lower(r.Confidence, levels), codes
 			}
 			if ev.r.bad() {
-				r.Missing = ev.r.miss
+				r.Missing, r.Confidence = ev.r.miss, Low // nothing to trust
 			} else {
 				r.Value = ptr(ev.r.v)
 				if ev.r.n > 0 {
