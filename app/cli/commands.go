@@ -11,6 +11,7 @@ func Commands() []*Command {
 		answerCommand(),
 		demoCommand(),
 		kpisCommand(),
+		qualityCommand(),
 		recommendCommand(),
 		diagnoseCommand(),
 		planCommand(),

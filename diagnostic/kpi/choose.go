@@ -27,10 +27,11 @@ const (
 // profile's industry (or any industry) whose size bands hold the company's
 // size as the data show it (size; the profile's segment when the data say
 // nothing). A row whose bands the size contradicts is never used. Then, in
-// order: current rows (dated, at most MaxBenchmarkAge years before year)
-// before old or undated ones; rows for a known size band before rows for
-// every size before rows whose band cannot be checked (Closest); then the
-// table's rank. ok is false when the table has no row for the KPI; when it
+// order: rows whose band can be checked (or that have none) before rows
+// whose band cannot be checked for lack of a size (Closest: a guess);
+// current rows (dated, at most MaxBenchmarkAge years before year) before
+// old or undated ones; rows for a known size band before rows for every
+// size; rows for the industry before rows for any; then the table's rank. ok is false when the table has no row for the KPI; when it
 // has rows but none fits, the Match has no figures and a Reason.
 func ChooseBenchmark(id string, p diagnostic.Profile, size Size, year int) (Match, bool) {
 	all, err := Benchmarks()
@@ -49,12 +50,14 @@ func ChooseBenchmark(id string, p diagnostic.Profile, size Size, year int) (Matc
 		stale, fit, exact int // lower is better
 	}
 	var cands []cand
-	any, byIndustry := false, false
+	any, byIndustry, sized := false, false, false
 	for _, b := range all {
 		if b.KPI != id {
 			continue
 		}
 		any = true
+		sized = sized || len(b.Segments) > 0 || b.ACVMin != nil || b.ACVMax != nil || b.ARPAMin != nil || b.ARPAMax != nil ||
+			b.RevenueMin != nil || b.RevenueMax != nil
 		if len(b.Industries) > 0 && !slices.Contains(b.Industries, p.Industry) {
 			if p.Industry != "" {
 				byIndustry = true
@@ -85,7 +88,8 @@ func ChooseBenchmark(id string, p diagnostic.Profile, size Size, year int) (Matc
 		return Match{Basis: basis, Reason: reason}, true
 	}
 	best := slices.MinFunc(cands, func(a, b cand) int {
-		for _, d := range [][2]int{{a.stale, b.stale}, {a.fit, b.fit}, {a.exact, b.exact}, {a.b.Rank, b.b.Rank}} {
+		unA, unB := boolInt(a.fit == 2), boolInt(b.fit == 2)
+		for _, d := range [][2]int{{unA, unB}, {a.stale, b.stale}, {a.fit, b.fit}, {a.exact, b.exact}, {a.b.Rank, b.b.Rank}} {
 			if d[0] != d[1] {
 				return d[0] - d[1]
 			}
@@ -98,10 +102,17 @@ func ChooseBenchmark(id string, p diagnostic.Profile, size Size, year int) (Matc
 	} else if best.stale == 1 {
 		m.Notes = append(m.Notes, NoteOld)
 	}
-	if size.Segment != "" && p.Segment != "" && size.Segment != p.Segment {
+	if sized && size.Segment != "" && p.Segment != "" && size.Segment != p.Segment {
 		m.Notes = append(m.Notes, NoteProfileDiffers)
 	}
 	return m, true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // sizeFit says how a row's size bands fit: 0 every band it has holds the

@@ -141,6 +141,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	base := periods[0].First.Add(-hist)
 	l := newLedger(in, base, periods[len(periods)-1].Last(), to)
 	c := newCalc(l, cat)
+	c.dataFirst, _, _ = DataRange(in)
 	plan := map[string]diagnostic.PlanItem{}
 	for _, it := range in.Plan {
 		if !it.Retired {
@@ -154,6 +155,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	}
 	rows := make([]Row, 0, len(cat.KPIs)*len(periods))
 	size := c.sizeAt(to, in.Profile.Currency)
+	quality := AssessQuality(in, endOf(to))
 	for _, d := range cat.KPIs {
 		series := make([]res, len(all))
 		for i, p := range all {
@@ -184,8 +186,11 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 			}
 			ev := c.judge(d, p, own)
 			r.Window, r.Interval, r.Confidence, r.Insufficient = ev.win, ev.interval, ev.confidence, ev.short
+			if levels, codes := quality.Downgrade(d.ID); levels > 0 {
+				r.Confidence, r.Quality = lower(r.Confidence, levels), codes
+			}
 			if ev.r.bad() {
-				r.Missing = ev.r.miss
+				r.Missing, r.Confidence = ev.r.miss, Low // nothing to trust
 			} else {
 				r.Value = ptr(ev.r.v)
 				if ev.r.n > 0 {
@@ -264,7 +269,7 @@ func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Ta
 			}
 		}
 	}
-	tf := testTrend(d.ID, series, i)
+	tf := testTrend(d.ID, series, i, all[i].Grain)
 	t.Periods = tf.periods
 	if tf.ran && r.Insufficient == nil {
 		t.Test, t.P, t.Slope = tf.test, ptr(tf.p), ptr(tf.slope)

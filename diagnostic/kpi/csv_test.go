@@ -25,7 +25,7 @@ func TestRowJSONAndCSV(t *testing.T) {
 	}
 	b, _ := json.Marshal(cac)
 	want := `{"kpi":"cac","period":"2024-01","value":null,"unit":"money","target":null,"benchmark":null,"status":null,"trend":null,"missing":["sales_marketing_spend","customers","new_customers"],` +
-		`"sample":null,"window":{"from":"2024-01","to":"2024-01"},"interval":null,"confidence":"high","period_value":null,"period_sample":null,"insufficient":null,"quality":[]}`
+		`"sample":null,"window":{"from":"2024-01","to":"2024-01"},"interval":null,"confidence":"low","period_value":null,"period_sample":null,"insufficient":null,"quality":[]}`
 	if string(b) != want {
 		t.Errorf("JSON = %s\nwant   %s", b, want)
 	}
@@ -51,8 +51,8 @@ func TestRowJSONAndCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(sb.String()), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[1], "win_rate,2024-01,0.6666666666666666,percent,,,,0.29,,HubSpot sales survey,2023,,,insufficient_data,,3,2023-02,2024-01,0.2535338682812241,0.9217342736662717,low,profile") ||
-		!strings.Contains(lines[2], ",sales_marketing_spend;customers;new_customers,,2024-01,2024-01,,,high,") {
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "win_rate,2024-01,0.6666666666666666,percent,,,,0.29,,HubSpot sales survey,2023,,,insufficient_data,,3,2023-12,2024-01,0.2535338682812241,0.9217342736662717,low,profile") ||
+		!strings.Contains(lines[2], ",sales_marketing_spend;customers;new_customers,,2024-01,2024-01,,,low,") {
 		t.Errorf("CSV:\n%s", sb.String())
 	}
 }

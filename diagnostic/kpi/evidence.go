@@ -151,6 +151,9 @@ func (c *calc) judge(d Def, p Period, own res) evidence {
 			tp := trailing(k, p.Last())
 			r = c.value(d.ID, tp)
 			w = Window{tp.First, last}
+			if w.From.Before(c.dataFirst) && !last.Before(c.dataFirst) {
+				w.From = c.dataFirst // no data before: the window starts with it
+			}
 		}
 		if r.bad() || r.n == 0 {
 			continue

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
 )
 
 // calc computes KPI values per period from a ledger, memoising each
@@ -12,6 +14,9 @@ type calc struct {
 	l    *ledger
 	cat  *Catalogue
 	memo map[memoKey]res
+	// dataFirst is the earliest month with any data: an evidence window
+	// is not said to start before it.
+	dataFirst diagnostic.Month
 }
 
 type memoKey struct {

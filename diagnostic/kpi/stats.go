@@ -178,8 +178,10 @@ type SlopeTest struct {
 // each period is weighted by its denominator, so a month of 2 deals counts
 // for less than a month of 40. The variance is binomial at the pooled rate,
 // inflated by the Pearson dispersion when the data vary more than binomial
-// (quasi-binomial); the slope is then tested with Student t on k − 2
-// degrees of freedom. Periods with n = 0 are left out.
+// (quasi-binomial); the slope is tested with Student t on k − 2 degrees of
+// freedom (k periods), which keeps the test at its level with 6–12 periods
+// where the normal approximation claims too many trends. Periods with
+// n = 0 are left out.
 func ProportionTrend(x, k, n []float64) (SlopeTest, bool) {
 	var sw, sx, cnt float64
 	var kk, nn float64
@@ -228,11 +230,5 @@ func ProportionTrend(x, k, n []float64) (SlopeTest, bool) {
 	phi := math.Max(1, chi/df)
 	se := math.Sqrt(phi * pbar * (1 - pbar) / sxx)
 	t := slope / se
-	var pv float64
-	if phi > 1 {
-		pv = StudentTwoSided(t, df)
-	} else {
-		pv = NormalTwoSided(t)
-	}
-	return SlopeTest{Slope: slope, SE: se, P: pv, DF: df}, true
+	return SlopeTest{Slope: slope, SE: se, P: StudentTwoSided(t, df), DF: df}, true
 }

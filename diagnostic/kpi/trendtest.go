@@ -40,11 +40,19 @@ type trendFit struct {
 // tested by the weighted slope of ProportionTrend when every period
 // carries its count; everything else (and rates typed directly) by
 // Mann-Kendall with Sen's slope.
-func testTrend(id string, series []res, i int) trendFit {
-	lo := max(0, i-TrendWindow+1)
+//
+// NRR and GRR are trailing 12-month values: consecutive months share 11 of
+// their 12 months, so only values a year apart are independent; they are
+// tested on those (step periods apart), which needs six years of history.
+func testTrend(id string, series []res, i int, g Grain) trendFit {
+	step := 1
+	if (id == "nrr" || id == "grr") && g.Months() < 12 {
+		step = 12 / g.Months()
+	}
+	lo := max(0, i-(TrendWindow-1)*step)
 	var x, y, k, n []float64
 	counted := true
-	for j := lo; j <= i; j++ {
+	for j := i - (i-lo)/step*step; j <= i; j += step {
 		r := series[j]
 		if r.bad() {
 			continue

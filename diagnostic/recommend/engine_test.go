@@ -173,16 +173,28 @@ func TestFromComputedChurnSeries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// August: 62 ÷ 1000 = 6.2 %, about the median of the benchmark the
-	// evidence picks for this profile (docs/METHOD.md): no "churn high"
-	// verdict, but the worsening trend is a finding of its own, for
-	// customer success, raised by the named symptom.
-	if high := fired(recs, "logo_churn_high"); high != nil {
-		t.Errorf("logo_churn_high on a churn about the median: %+v", high)
+	// August: 62 ÷ 1000 = 6.2 %. Whether the benchmark the evidence picks
+	// (docs/METHOD.md) calls it high or not, churn is one retention finding:
+	// the specific "churn high" with the worsening trend folded in, or the
+	// worsening trend alone; for customer success, raised by the symptom.
+	var retention []Recommendation
+	for _, r := range recs {
+		if r.Problem == "retention" {
+			retention = append(retention, r)
+		}
 	}
-	worse := fired(recs, "kpi_worsening")
-	if worse == nil || worse.ID != "kpi_worsening:logo_churn" || worse.Team != "customer_success" || !worse.Focus || worse.Problem != "retention" {
-		t.Errorf("kpi_worsening = %+v", worse)
+	if len(retention) != 1 {
+		t.Fatalf("%d retention findings, want one: %+v", len(retention), retention)
+	}
+	r := retention[0]
+	switch {
+	case r.ID == "logo_churn_high" && slices.Contains(r.Merged, "kpi_worsening:logo_churn"):
+	case r.ID == "kpi_worsening:logo_churn":
+	default:
+		t.Errorf("retention finding %s (merged %v)", r.ID, r.Merged)
+	}
+	if r.Team != "customer_success" || !r.Focus {
+		t.Errorf("retention finding %+v", r)
 	}
 	// The customer list is missing: measuring NRR and GRR comes first.
 	if m := fired(recs, "churn_not_measured"); m == nil || m.Kind != KindMeasure || recs[0].ID != "churn_not_measured" {
