@@ -50,8 +50,28 @@ func TestComposedKeysTranslated(t *testing.T) {
 	for _, d := range []string{kpi.Improving, kpi.Stable, kpi.Worsening} {
 		keys = append(keys, "kpis.trend."+d)
 	}
-	for _, p := range []kpi.Position{kpi.BelowP25, kpi.P25ToMedian, kpi.MedianToP75, kpi.AboveP75, kpi.BelowMedian, kpi.AboveMedian, kpi.BelowRange, kpi.InRange, kpi.AboveRange} {
+	for _, p := range []kpi.Position{kpi.BelowP25, kpi.P25ToMedian, kpi.MedianToP75, kpi.AboveP75, kpi.BelowMedian, kpi.AboveMedian, kpi.BelowRange, kpi.InRange, kpi.AboveRange, kpi.AboutMedian} {
 		keys = append(keys, "kpis.position."+string(p))
+	}
+	for _, code := range []string{kpi.ReasonIndustry, kpi.ReasonSize} {
+		keys = append(keys, "kpis.bench.reason."+code)
+	}
+	for _, code := range []string{kpi.NoteProfileDiffers, kpi.NoteOld, kpi.NoteUndated} {
+		keys = append(keys, "kpis.bench.note."+code)
+	}
+	for _, r := range kpi.SampleRules {
+		keys = append(keys, "kpis.sample."+r.Key)
+	}
+	for _, c := range []kpi.Confidence{kpi.High, kpi.Medium, kpi.Low} {
+		keys = append(keys, "kpis.confidence."+string(c))
+	}
+	for _, code := range []string{kpi.QDealNoAmount, kpi.QDealNoCreated, kpi.QDealOpenPastClose, kpi.QDealOpenStale, kpi.QDealDuplicate, kpi.QDealZeroCycle,
+		kpi.QDealHugeAmount, kpi.QCustNoMRR, kpi.QCustChurnNoEnd, kpi.QCustEndBeforeStart, kpi.QCustDuplicate, kpi.QTxDuplicate,
+		kpi.QTxHugeAmount, kpi.QLeadDuplicate, kpi.QMonthsWithoutData} {
+		keys = append(keys, "quality.issue."+code)
+	}
+	for _, rec := range []string{"deals", "customers", "transactions", "leads", "observations"} {
+		keys = append(keys, "quality.record."+rec)
 	}
 	for _, s := range report.Sections() {
 		keys = append(keys, "report.section."+s)

@@ -13,6 +13,7 @@ import (
 	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 )
 
@@ -103,6 +104,9 @@ func (d *kpiDetail) show() {
 	default:
 		lines = append(lines, tr("kpis.detail.latest", map[string]any{"Value": formatValue(l, def.Unit, *row.Value, cur), "Period": row.Of.Label(l)}))
 	}
+	if ok && row.Value != nil {
+		lines = append(lines, evidenceLines(l, row, def, cur)...)
+	}
 	if ok && row.Target != nil {
 		lines = append(lines, tr("kpis.detail.target", map[string]any{"Value": formatValue(l, def.Unit, row.Target.Value, cur), "By": l.MonthYear(row.Target.By.Year, row.Target.By.Month)}))
 	} else {
@@ -114,9 +118,12 @@ func (d *kpiDetail) show() {
 	if ok && row.Trend != nil && row.Trend.Direction != "" {
 		lines = append(lines, tr("kpis.detail.trend", map[string]any{"Trend": tr("kpis.trend." + row.Trend.Direction)}))
 	}
-	if ok && row.Benchmark != nil {
+	switch {
+	case ok && row.Benchmark != nil && row.Benchmark.Reason != "":
+		lines = append(lines, tr("kpis.bench.reason."+row.Benchmark.Reason))
+	case ok && row.Benchmark != nil:
 		lines = append(lines, d.benchmarkLine(row, def, cur))
-	} else {
+	default:
 		lines = append(lines, tr("kpis.detail.nobenchmark"))
 	}
 	title := bold(def.Name(l))
@@ -151,7 +158,34 @@ func (d *kpiDetail) benchmarkLine(row kpi.Row, def kpi.Def, cur string) string {
 	if b.Position != kpi.NotComparable {
 		line += "\n" + tr("kpis.position."+string(b.Position))
 	}
+	for _, n := range b.Notes {
+		line += "\n" + tr("kpis.bench.note."+n)
+	}
 	return line
+}
+
+// evidenceLines say what the value rests on: its window, sample, 90 %
+// interval and confidence, or that there is too little data for a verdict.
+func evidenceLines(l locale.Lang, row kpi.Row, def kpi.Def, cur string) []string {
+	var out []string
+	if s := row.Insufficient; s != nil {
+		out = append(out, tr("kpis.detail.insufficient", map[string]any{"Have": l.Number(s.Have, 0),
+			"What": tr("kpis.sample." + s.Key), "Months": s.Months, "Need": l.Number(s.Need, 0)}))
+	}
+	if row.Sample != nil && row.Interval != nil {
+		out = append(out, tr("kpis.detail.evidence", map[string]any{
+			"From": l.MonthYear(row.Window.From.Year, row.Window.From.Month), "To": l.MonthYear(row.Window.To.Year, row.Window.To.Month),
+			"Sample": l.Number(*row.Sample, 0), "Low": formatValue(l, def.Unit, row.Interval.Low, cur),
+			"High": formatValue(l, def.Unit, row.Interval.High, cur), "Confidence": tr("kpis.confidence." + string(row.Confidence))}))
+	}
+	if len(row.Quality) > 0 {
+		issues := make([]string, len(row.Quality))
+		for i, code := range row.Quality {
+			issues[i] = tr("quality.issue." + code)
+		}
+		out = append(out, tr("kpis.detail.quality", map[string]any{"Issues": strings.Join(issues, "; ")}))
+	}
+	return out
 }
 
 // renderChart draws the trend in a goroutine (dark variant with the dark

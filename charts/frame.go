@@ -38,10 +38,11 @@ const (
 
 // legendItem is one entry of a legend.
 type legendItem struct {
-	label string
-	color drawing.Color
-	kind  int
-	shape int // marker shape for swatchMarker
+	label  string
+	color  drawing.Color
+	kind   int
+	shape  int  // marker shape for swatchMarker
+	hollow bool // a ring rather than a filled marker
 }
 
 // frame draws the title at the top, the legend below it and the note (a
@@ -106,6 +107,9 @@ func (c *canvas) legend(items []legendItem, x, y, w float64) float64 {
 			c.line(cx, mid, cx+sw, mid, it.color, 2, []float64{5, 3})
 		case swatchMarker:
 			c.marker(it.shape, cx+sw/2, mid, 5, it.color)
+			if it.hollow {
+				c.marker(it.shape, cx+sw/2, mid, 2.8, c.th.bg)
+			}
 		}
 		c.textMid(label, cx+sw+gap, mid, alignLeft, ts)
 		cx += iw + space

@@ -13,6 +13,9 @@ type Point struct {
 	Month   diagnostic.Month
 	Value   *float64
 	Outlier bool
+	// Small marks a value resting on fewer observations than its KPI needs
+	// for a verdict (docs/METHOD.md): drawn as a hollow marker.
+	Small bool
 }
 
 // TargetStep is a target value that applies from a month on, until the next
@@ -139,6 +142,13 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	if outliers {
 		legend = append(legend, legendItem{label: tr(o.Lang, "trend.outlier"), color: c.th.bad, kind: swatchMarker, shape: shapeDiamond})
 	}
+	small := false
+	for _, p := range present {
+		small = small || p.Small && !p.Outlier
+	}
+	if small {
+		legend = append(legend, legendItem{label: tr(o.Lang, "trend.small"), color: seriesCol, kind: swatchMarker, shape: shapeCircle, hollow: true})
+	}
 	note := ""
 	if d.Benchmark != nil && d.Benchmark.Source != "" && (hasBand || hasMed) {
 		note = tr(o.Lang, "trend.source") + ": " + d.Benchmark.Source
@@ -247,6 +257,9 @@ func trend(d TrendData, o Options) (*canvas, error) {
 		switch {
 		case p.Outlier:
 			c.marker(shapeDiamond, x, y, 5.5, c.th.bad)
+		case p.Small: // hollow: few observations behind it
+			c.marker(shapeCircle, x, y, 4.5, seriesCol)
+			c.marker(shapeCircle, x, y, 2.5, c.th.bg)
 		case !dense:
 			c.marker(shapeCircle, x, y, 3, seriesCol)
 		}

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/revopsdx/revopsdx/usecase"
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
@@ -78,8 +81,14 @@ func importCommand() *Command {
 func importOne(ctx context.Context, env *Env, file, org string, opts importer.Options, dry, replace, asJSON bool, l locale.Lang) error {
 	var s importer.Summary
 	var err error
+	var quality *kpi.QualityReport
 	if dry {
-		s, err = importer.Import(ctx, file, opts, &importer.CountingSink{})
+		tee := &qualitySink{next: &importer.CountingSink{}}
+		s, err = importer.Import(ctx, file, opts, tee)
+		if err == nil {
+			q := kpi.AssessQuality(tee.in, time.Now())
+			quality = &q
+		}
 	} else {
 		err = withStore(ctx, env, func(st *store.Store) error {
 			o, ferr := findOrg(ctx, st, org)
@@ -87,17 +96,30 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 				return ferr
 			}
 			var ierr error
-			s, ierr = ImportIntoStore(ctx, st, o.ID, file, opts, replace)
-			return ierr
+			if s, ierr = usecase.ImportIntoStore(ctx, st, o.ID, file, opts, replace); ierr != nil {
+				return ierr
+			}
+			snap, lerr := st.LoadSnapshot(ctx, o.ID)
+			if lerr != nil {
+				return fmt.Errorf("reading %q back for its data quality: %w", o.Name, lerr)
+			}
+			q := orgQuality(snap)
+			quality = &q
+			return nil
 		})
 	}
 	var pe *importer.ProblemsError
 	if asJSON && (err == nil || errors.As(err, &pe)) {
-		if jerr := writeJSON(env.Stdout, s); jerr != nil {
+		if jerr := writeJSON(env.Stdout, importedQuality{s, quality}); jerr != nil {
 			return jerr
 		}
 	} else if err == nil || errors.As(err, &pe) {
 		printSummary(env.Stdout, s, dry)
+		if quality != nil && isRecordKind(s.Kind) {
+			if qerr := printQuality(env.Stdout, *quality, l, string(s.Kind)); qerr != nil {
+				return qerr
+			}
+		}
 	}
 	if errors.As(err, &pe) {
 		for _, p := range pe.Problems {

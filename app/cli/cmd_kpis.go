@@ -154,6 +154,13 @@ func printKPIs(env *Env, rows []kpi.Row, cat *kpi.Catalogue, l locale.Lang, curr
 		for i, m := range r.Missing {
 			missing[i] = cat.MissingLabel(m, l)
 		}
+		if s := r.Insufficient; s != nil { // a value, but too few observations for a verdict
+			text, err := shortfallText(l, *s)
+			if err != nil {
+				return err
+			}
+			missing = append(missing, text)
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Period, r.Def.Name(l), val, tgt, st, trend, strings.Join(missing, ", "))
 	}
 	return tw.Flush()

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/revopsdx/revopsdx/assets"
@@ -71,4 +72,19 @@ func cadenceText(l locale.Lang, c diagnostic.Cadence) (string, error) {
 		return "-", nil
 	}
 	return uiText(l, "checklist.cadence."+string(c))
+}
+
+// shortfallText says in l what a rate lacks for a verdict: "14 of 30
+// closed deals in 12 months".
+func shortfallText(l locale.Lang, s kpi.Shortfall) (string, error) {
+	format, err := uiText(l, "kpis.insufficient.short")
+	if err != nil {
+		return "", err
+	}
+	what, err := uiText(l, "kpis.sample."+s.Key)
+	if err != nil {
+		return "", err
+	}
+	return strings.NewReplacer("{have}", l.Number(s.Have, 0), "{need}", l.Number(s.Need, 0), "{what}", what,
+		"{months}", fmt.Sprint(s.Months)).Replace(format), nil
 }

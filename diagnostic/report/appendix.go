@@ -52,6 +52,18 @@ func (d *doc) appendix() {
 		}
 		d.table(cols, bodyRows(rows))
 	}
+	if len(a.Quality) > 0 {
+		d.sub(t.T("appendix.quality"), 20)
+		d.add(textRow(stSmall, t.T("appendix.quality_note")))
+		cols := []column{{t.T("col.problem"), 40, align.Left}, {t.T("col.records"), 22, align.Right}, {t.T("col.kpis_touched"), 38, align.Left}}
+		var rows [][]cell
+		for _, q := range a.Quality {
+			n := itoa(q.Count) + " / " + itoa(q.Total) + " " + t.T("quality.record."+q.Record)
+			rows = append(rows, []cell{tcell(t.T("quality.issue." + q.Code)), twoLines(stCell.aligned(align.Right), n, d.f.lang.Percent(q.Share, 1)),
+				tcell(strings.Join(q.KPIs, ", "))})
+		}
+		d.table(cols, bodyRows(rows))
+	}
 	d.sub(t.T("appendix.method"), 30)
 	for _, k := range []string{"method.scores", "method.gaps", "method.status", "method.priority"} {
 		head := textRow(txt{size: 9.5, bold: true, color: colPrimary, top: 2, bot: 0.5}, t.T(k+".title"))

@@ -114,6 +114,8 @@ type KPIRow struct {
 	Owner     string               // owner from the KPI plan; optional
 	Latest    *float64             // latest value; nil when no data
 	Period    diagnostic.Month     // period of the latest value
+	From      diagnostic.Month     // first month of the window the value is judged on (zero or Period: the month alone)
+	Interval  *[2]float64          // 90 % interval of a rate (low, high); nil otherwise
 	Target    *float64             // target value; nil when none
 	Benchmark *Benchmark           // published benchmark; nil when none
 	Status    Status               // standing against the target
@@ -155,6 +157,18 @@ type Appendix struct {
 	Answers        []AnswerRow     // one row per scored question
 	KPIDefinitions []KPIDefinition // the KPIs of the plan
 	Sources        []Source        // benchmark sources
+	Quality        []QualityRow    // data-quality problems found in the records
+}
+
+// QualityRow is one data-quality problem: its code (text
+// "quality.issue."+Code), the kind of record ("quality.record."+Record),
+// how many of how many records have it and the names of the KPIs it
+// touches.
+type QualityRow struct {
+	Code, Record string
+	Count, Total int
+	Share        float64
+	KPIs         []string
 }
 
 // Respondent is one person who answered the questionnaire.

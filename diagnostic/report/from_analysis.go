@@ -55,6 +55,7 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 		fillAnswers(&d, a)
 	}
 	fillKPIs(&d, a)
+	fillQuality(&d, a)
 	for i, r := range a.Recommendations {
 		d.Recommendations = append(d.Recommendations, Recommendation{
 			Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
@@ -161,6 +162,27 @@ func scorecardKPIs(a *analysis.Analysis) []string {
 	return ids
 }
 
+// fillQuality lists the data-quality problems of the snapshot's records
+// (kpi.AssessQuality as of the analysis date) for the appendix.
+func fillQuality(d *Data, a *analysis.Analysis) {
+	s := a.Snapshot
+	asOf := s.AsOf
+	if asOf.IsZero() {
+		asOf = a.To.End()
+	}
+	q := kpi.AssessQuality(kpi.Inputs{Observations: s.Observations, Deals: s.Deals, Customers: s.Customers,
+		Transactions: s.Transactions, Leads: s.Leads}, asOf)
+	for _, is := range q.Issues {
+		row := QualityRow{Code: is.Code, Record: is.Record, Count: is.Count, Total: is.Total, Share: is.Share}
+		for _, id := range is.KPIs {
+			if def, ok := a.Catalogue.Def(id); ok {
+				row.KPIs = append(row.KPIs, def.Name(a.Lang))
+			}
+		}
+		d.Appendix.Quality = append(d.Appendix.Quality, row)
+	}
+}
+
 // fillKPIs builds the scorecard, the KPI definitions and the benchmark
 // sources. The first MaxKeyKPIs KPIs with a value are the summary's.
 func fillKPIs(d *Data, a *analysis.Analysis) {
@@ -191,6 +213,12 @@ func kpiRow(a *analysis.Analysis, r kpi.Row) KPIRow {
 	row := KPIRow{
 		ID: r.KPI, Name: r.Def.Name(a.Lang), Unit: r.Unit, Direction: r.Def.Direction,
 		Latest: r.Value, Period: r.Of.First, Status: statusOf(r), Trend: TrendUnknown,
+	}
+	if r.Value != nil {
+		row.From = r.Window.From
+		if r.Interval != nil {
+			row.Interval = &[2]float64{r.Interval.Low, r.Interval.High}
+		}
 	}
 	if r.Unit == diagnostic.UnitMoney {
 		row.Currency = a.Snapshot.Profile.Currency

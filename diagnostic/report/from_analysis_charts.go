@@ -55,7 +55,7 @@ func drawCharts(d *Data, a *analysis.Analysis, draw ChartFunc) error {
 func seriesOf(rows []kpi.Row) []SeriesPoint {
 	out := make([]SeriesPoint, len(rows))
 	for i, r := range rows {
-		out[i] = SeriesPoint{Month: r.Of.First, Value: r.Value}
+		out[i] = SeriesPoint{Month: r.Of.First, Value: r.PeriodValue} // the month itself, not its evidence window
 		if r.Target != nil {
 			t := r.Target.Value
 			out[i].Target = &t

@@ -1,8 +1,13 @@
 package report
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/core"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
 )
 
 // kpis draws the scorecard of the KPI plan and the trend charts of the KPIs
@@ -26,9 +31,19 @@ func (d *doc) kpis() {
 		period := ""
 		if k.Latest != nil && !k.Period.IsZero() {
 			period = f.lang.MonthYear(k.Period.Year, k.Period.Month)
+			if !k.From.IsZero() && k.From.Before(k.Period) { // judged over a longer window
+				from := f.lang.MonthYear(k.From.Year, k.From.Month)
+				if k.From.Year == k.Period.Year {
+					from = strings.TrimSuffix(from, " "+fmt.Sprint(k.Period.Year))
+				}
+				period = from + "–" + period
+			}
 		}
 		latest := twoLines(right, f.optValue(k.Latest, k.Unit, k.Currency), period)
 		latest[len(latest)-1] = alignLast(latest, period)
+		if k.Latest != nil && k.Interval != nil { // the 90 % interval of a rate
+			latest = append(latest, alignLast(latest, f.lang.Percent(0.9, 0)+": "+f.interval(*k.Interval, k.Unit)))
+		}
 		rows = append(rows, []cell{
 			twoLines(stCellB, k.Name, k.Owner),
 			latest,
@@ -53,6 +68,15 @@ func (d *doc) kpis() {
 	d.para(t.T("kpis.trends_intro"))
 	d.add(spacer(2))
 	d.figures(2, 1, figs...)
+}
+
+// interval writes a 90 % interval compactly, whole units: "7–26 %" for a
+// rate, "−3–37" for a score.
+func (f formatter) interval(iv [2]float64, unit diagnostic.Unit) string {
+	if unit == diagnostic.UnitPercent {
+		return f.lang.Number(100*iv[0], 0) + "–" + f.lang.Percent(iv[1], 0)
+	}
+	return f.lang.Number(iv[0], 0) + "–" + f.lang.Number(iv[1], 0)
 }
 
 // alignLast returns the last component of a two-line cell, right-aligned

@@ -100,7 +100,10 @@ func Trend(a *analysis.Analysis, id string) (charts.TrendData, kpi.Def, error) {
 	d := charts.TrendData{Title: def.Name(a.Lang)}
 	var last *float64
 	for _, r := range a.Series(id) {
-		p := charts.Point{Month: r.Of.First, Value: r.Value}
+		p := charts.Point{Month: r.Of.First, Value: r.PeriodValue} // the month itself, not its evidence window
+		if rule, ok := kpi.SampleRules[r.KPI]; ok && rule.Rate && r.PeriodSample != nil {
+			p.Small = *r.PeriodSample < rule.Min
+		}
 		if r.Trend != nil {
 			p.Outlier = r.Trend.Outlier
 		}
