@@ -12,10 +12,12 @@ type cellEntry struct {
 	widget.Entry
 	orig     string
 	onCommit func(text string)
+	unit     *widget.Label // the unit after the number ("€", "days"), or ""
 }
 
 func newCellEntry() *cellEntry {
-	e := &cellEntry{}
+	e := &cellEntry{unit: widget.NewLabel("")}
+	e.ActionItem = e.unit
 	e.ExtendBaseWidget(e)
 	e.OnSubmitted = func(string) { e.commit() }
 	return e
@@ -23,6 +25,14 @@ func newCellEntry() *cellEntry {
 
 // fill shows text without committing it, and sets what to do on commit.
 func (e *cellEntry) fill(text string, onCommit func(string)) {
+	e.fillUnit(text, "", onCommit)
+}
+
+// fillUnit is fill with unit written after the text (and kept out of it).
+func (e *cellEntry) fillUnit(text, unit string, onCommit func(string)) {
+	if e.unit.Text != unit {
+		e.unit.SetText(unit)
+	}
 	e.onCommit = nil
 	e.orig = text
 	e.SetText(text)

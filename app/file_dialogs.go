@@ -98,7 +98,8 @@ func (u *ui) chooseFileToOpen(exts []string, then func(path string)) {
 			return
 		}
 		if r == nil {
-			return // cancelled
+			log.Printf("file dialog: cancelled")
+			return
 		}
 		path := r.URI().Path()
 		_ = r.Close()
@@ -108,6 +109,7 @@ func (u *ui) chooseFileToOpen(exts []string, then func(path string)) {
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.fileDialogs++
 	log.Printf("file dialog: open %s", strings.Join(exts, " "))
+	u.closeOnEsc(d, d.Dismiss)
 	showFileDialog(d, u.win, u.app.Preferences())
 }
 
@@ -140,7 +142,8 @@ func (u *ui) chooseFileToSave(name string, exts []string, then func(path string)
 			return
 		}
 		if w == nil {
-			return // cancelled
+			log.Printf("file dialog: cancelled")
+			return
 		}
 		path := w.URI().Path()
 		_ = w.Close()
@@ -151,6 +154,7 @@ func (u *ui) chooseFileToSave(name string, exts []string, then func(path string)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.fileDialogs++
 	log.Printf("file dialog: save %s", strings.Join(exts, " "))
+	u.closeOnEsc(d, d.Dismiss)
 	showFileDialog(d, u.win, u.app.Preferences())
 	// Fyne focuses the name field with the cursor after the suggestion:
 	// select the suggestion so a typed name replaces it.

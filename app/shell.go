@@ -37,6 +37,8 @@ type ui struct {
 	// fileDialogs counts the file dialogs shown (the tap-everything test
 	// tells "opens a file dialog" from other dialogs by it).
 	fileDialogs int
+	// escapes close the dialogs open now, last opened last (see closeOnEsc).
+	escapes []func()
 
 	db    backend                                      // nil until the database is open (or when it failed)
 	dbErr error                                        // why the database could not be opened
@@ -70,7 +72,9 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	}
 	a.Settings().SetTheme(&appTheme{mode: u.prefs.Theme()})
 	u.win = a.NewWindow(tr("app.title"))
-	u.win.Resize(fyne.NewSize(1280, 800))
+	// Small enough for a 1024×640 screen with a title bar (and a 1366×768
+	// one with a task bar): Fyne cannot ask the screen's size first.
+	u.win.Resize(fyne.NewSize(1000, 600))
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedRune(func(r rune) {
 		if u.onRune != nil {
@@ -84,6 +88,11 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 			return
 		case e.Name == fyne.KeyEscape && u.help != nil:
 			u.help.Hide()
+			return
+		case e.Name == fyne.KeyEscape && len(u.escapes) > 0:
+			esc := u.escapes[len(u.escapes)-1]
+			u.escapes = u.escapes[:len(u.escapes)-1]
+			esc()
 			return
 		}
 		if u.onKey != nil {

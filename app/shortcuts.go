@@ -16,8 +16,9 @@ type action struct {
 }
 
 // mainActions are the actions with a shortcut: import a file (Ctrl+O),
-// save the report as PDF (Ctrl+P), new organisation (Ctrl+N) and the
-// keyboard help (Ctrl+F1; F1 alone is handled with the typed keys).
+// save the report as PDF (Ctrl+P), new organisation (Ctrl+N), a backup
+// of the database (Ctrl+B) and the keyboard help (Ctrl+F1; F1 alone is
+// handled with the typed keys). The help is last.
 func (u *ui) mainActions() []action {
 	sc := func(k fyne.KeyName) *desktop.CustomShortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
@@ -26,6 +27,7 @@ func (u *ui) mainActions() []action {
 		{key: "menu.import", shortcut: sc(fyne.KeyO), run: u.importAction},
 		{key: "menu.pdf", shortcut: sc(fyne.KeyP), run: u.pdfAction},
 		{key: "menu.new", shortcut: sc(fyne.KeyN), run: u.newOrgAction},
+		{key: "settings.backup.make", shortcut: sc(fyne.KeyB), run: u.backupAction},
 		{key: "menu.keys", shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF1, Modifier: fyne.KeyModifierControl}, run: u.showHelp},
 	}
 }
@@ -40,7 +42,12 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		i.Shortcut = a.shortcut
 		return i
 	}
-	file := fyne.NewMenu(tr("menu.file"), item(acts[0]), item(acts[1]), item(acts[2]))
+	help := acts[len(acts)-1]
+	var fileItems []*fyne.MenuItem
+	for _, a := range acts[:len(acts)-1] {
+		fileItems = append(fileItems, item(a))
+	}
+	file := fyne.NewMenu(tr("menu.file"), fileItems...)
 	var screens []*fyne.MenuItem
 	for i, s := range u.screens {
 		it := fyne.NewMenuItem(s.title(), func() { u.nav.Select(i) })
@@ -49,7 +56,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		}
 		screens = append(screens, it)
 	}
-	return fyne.NewMainMenu(file, fyne.NewMenu(tr("menu.go"), screens...), fyne.NewMenu(tr("menu.help"), item(acts[3])))
+	return fyne.NewMainMenu(file, fyne.NewMenu(tr("menu.go"), screens...), fyne.NewMenu(tr("menu.help"), item(help)))
 }
 
 // screenKeys are the keys that, with Ctrl, go to the screens in order.
@@ -67,7 +74,8 @@ func (u *ui) addActionShortcuts() {
 // actionHelpRows are the main actions' rows of the keyboard help.
 func (u *ui) actionHelpRows() []helpRow {
 	var rows []helpRow
-	for _, a := range u.mainActions()[:3] {
+	acts := u.mainActions()
+	for _, a := range acts[:len(acts)-1] {
 		rows = append(rows, helpRow{modKey() + "+" + string(a.shortcut.KeyName), tr(a.key)})
 	}
 	return rows
@@ -112,5 +120,34 @@ func (u *ui) newOrgAction() {
 		u.goTo(screenStart)
 		return
 	}
-	newOrgForm(u, nil).show()
+	u.showNewOrgForm()
+}
+
+// backupAction makes a backup of the database (Settings and the save
+// dialog).
+func (u *ui) backupAction() {
+	if u.db == nil {
+		u.goTo(screenStart)
+		return
+	}
+	u.goTo(screenSettings)
+	if u.settingsPart != nil {
+		u.settingsPart.onBackup()
+	}
+}
+
+// onClosedSetter is a dialog that reports when it closes.
+type onClosedSetter interface{ SetOnClosed(func()) }
+
+// closeOnEsc makes Esc run close (hide or dismiss d) while d is the last
+// dialog opened; Fyne's dialogs only see Esc while one of their widgets
+// has the focus, and none has when they open.
+func (u *ui) closeOnEsc(d onClosedSetter, close func()) {
+	n := len(u.escapes)
+	u.escapes = append(u.escapes, close)
+	d.SetOnClosed(func() {
+		if len(u.escapes) > n {
+			u.escapes = u.escapes[:n]
+		}
+	})
 }

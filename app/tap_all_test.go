@@ -2,12 +2,15 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"log"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +20,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/revopsdx/revopsdx/app/cli"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
 // tapState is a starting point of the tap-everything test: a name and how
@@ -71,7 +77,7 @@ func tappables(root fyne.CanvasObject) []tapTarget {
 			continue
 		}
 		name := reflect.TypeOf(o).String()
-		if strings.Contains(name, "Entry") || strings.Contains(name, "selectable") || strings.Contains(name, "Scroll") {
+		if strings.Contains(name, "Entry") || strings.Contains(name, "selectable") || strings.Contains(strings.ToLower(name), "scroll") {
 			continue // text inside entries and selectable labels; scroll bars
 		}
 		k := name + " " + tapLabel(o)
@@ -97,7 +103,7 @@ func visibleUnder(root, o fyne.CanvasObject) bool {
 		case *fyne.Container:
 			kids = w.Objects
 		case fyne.Widget:
-			kids = test.TempWidgetRenderer(nil, w).Objects()
+			kids = test.WidgetRenderer(w).Objects()
 		}
 		for _, k := range kids {
 			if f, v := walk(k); f {
@@ -106,8 +112,10 @@ func visibleUnder(root, o fyne.CanvasObject) bool {
 		}
 		return false, false
 	}
-	_, v := walk(root)
-	return v
+	if found, v := walk(root); found {
+		return v
+	}
+	return o.Visible() // inside a widget whose renderer hides its children (lists)
 }
 
 // tapLabel is a tappable's text: a button's text or icon, a check's text,
@@ -131,16 +139,20 @@ func tapLabel(o fyne.CanvasObject) string {
 		return "" // the group's items are tapped one by one
 	}
 	for _, c := range test.LaidOutObjects(o) {
+		text := ""
 		switch t := c.(type) {
 		case *canvas.Text:
-			if strings.TrimSpace(t.Text) != "" {
-				return t.Text
-			}
+			text = strings.TrimSpace(t.Text)
 		case *widget.Label:
-			if t.Text != "" {
-				return t.Text
-			}
+			text = t.Text
 		}
+		if text == "" {
+			continue
+		}
+		if len([]rune(text)) > 30 {
+			return "(long text)" // a data row: the first one stands for all
+		}
+		return text
 	}
 	return ""
 }
@@ -173,6 +185,10 @@ type tapRun struct {
 
 var logMu sync.Mutex
 
+// logError matches the line showError logs (Fyne's own "Fyne error:"
+// lines, such as a missing Videos folder, are not the app's errors).
+var logError = regexp.MustCompile(`(?m)^\S+ \S+ error: `)
+
 // freshTapRun opens a copy of the seeded database on a new window in the
 // state's screen.
 func freshTapRun(t *testing.T, st tapState, seeded string) tapRun {
@@ -190,7 +206,13 @@ func freshTapRun(t *testing.T, st tapState, seeded string) tapRun {
 	db := openTestStore(t, path)
 	t.Cleanup(func() { db.Close() })
 	u := newTestUI(t, db)
+	t.Cleanup(u.win.Close) // frees Fyne's caches of its widgets
 	u.win.Resize(fyne.NewSize(1366, 768))
+	u.demo = func(ctx context.Context) (store.Org, error) {
+		res, err := cli.EnsureDemo(ctx, db, false)
+		return res.Org, err
+	}
+	u.show(u.selected) // Start again, with "Open the demo" enabled
 	var id int64
 	if st.demo {
 		orgs, err := db.Orgs(t.Context())
@@ -204,33 +226,93 @@ func freshTapRun(t *testing.T, st tapState, seeded string) tapRun {
 	return tapRun{u: u, id: id}
 }
 
-// tapAt taps target key on a fresh window in state st (after first, a
-// key tapped first, when not ""), and returns its effect and what it
-// opened. It fails the test when the tap panics or logs an error.
-func tapAt(t *testing.T, st tapState, seeded, first, key string) (effect string, opened fyne.CanvasObject, ok bool) {
-	t.Helper()
-	r := freshTapRun(t, st, seeded)
-	u := r.u
-	var logged bytes.Buffer
-	logMu.Lock()
-	log.SetOutput(&logged)
-	defer func() {
-		log.SetOutput(io.Discard)
-		logMu.Unlock()
-	}()
-	root := fyne.CanvasObject(u.win.Content())
-	if first != "" {
-		_, root, ok = tapAt1(t, u, root, first)
-		if !ok || root == nil {
-			t.Errorf("%s: %q is gone on a fresh window", st.name, first)
-			return "", nil, false
+// tapLevel0 taps key on a fresh window in state st, checks what it did
+// against tapWant, then taps each widget it opened (one level deep) on the
+// same window, brought back each time: overlays closed, the state's screen
+// shown again and key tapped again. It runs as a subtest, so the window and
+// its database are closed before the next one. A tap that panics or logs
+// an error fails the test.
+//
+// followed holds what was already followed one level deep (the same dialog
+// opened by two buttons is followed once).
+func tapLevel0(t *testing.T, st tapState, seeded, key string, level0, followed map[string]bool) (effect string) {
+	t.Run(st.name+"/"+key, func(t *testing.T) {
+		r := freshTapRun(t, st, seeded)
+		u := r.u
+		var logged bytes.Buffer
+		logMu.Lock()
+		log.SetOutput(&logged)
+		defer func() {
+			log.SetOutput(io.Discard)
+			logMu.Unlock()
+		}()
+		checkLog := func(what string) {
+			if logError.MatchString(logged.String()) {
+				t.Errorf("%s: %s logged: %s", st.name, what, logged.String())
+			}
+			logged.Reset()
 		}
-	}
-	effect, opened, ok = tapAt1(t, u, root, key)
-	if strings.Contains(logged.String(), "error:") {
-		t.Errorf("%s: tapping %q (after %q) logged: %s", st.name, key, first, logged.String())
-	}
-	return effect, opened, ok
+		var opened fyne.CanvasObject
+		var ok bool
+		effect, opened, ok = tapAt1(t, u, u.win.Content(), key)
+		if !ok {
+			t.Errorf("%s: %q not found again on a fresh window", st.name, key)
+			return
+		}
+		checkLog(fmt.Sprintf("tapping %q", key))
+		if opened == nil || strings.HasPrefix(effect, "screen:") || strings.HasPrefix(key, "*widget.Select ") {
+			return // another screen is a starting state of its own; a drop-down's list is Fyne's
+		}
+		var keys []string
+		for _, tt := range tappables(opened) {
+			switch {
+			case effect != "file" && effect != "dialog" && level0[tt.key]:
+			case effect == "file" && tt.key != "*widget.Button Cancel": // the rest of Fyne's file dialog is Fyne's
+			default:
+				keys = append(keys, tt.key)
+			}
+		}
+		sig := effect + ":" + strings.Join(keys, "|")
+		if followed[sig] {
+			return
+		}
+		followed[sig] = true
+		// Each widget it opened, on the same window: overlays the tap opened
+		// are closed after it; the window is brought back (overlays closed,
+		// the screen shown again, key tapped again) only when the tap
+		// changed more than that.
+		reset := false
+		for _, k2 := range keys {
+			if reset {
+				for _, o := range u.win.Canvas().Overlays().List() {
+					u.win.Canvas().Overlays().Remove(o)
+				}
+				st.setup(u, r.id)
+				u.show(u.selected)
+				u.settle()
+				_, opened, ok = tapAt1(t, u, u.win.Content(), key)
+				if !ok || opened == nil {
+					t.Errorf("%s: %q did not open again", st.name, key)
+					return
+				}
+				logged.Reset()
+			}
+			base := len(u.win.Canvas().Overlays().List())
+			e2, _, ok := tapAt1(t, u, opened, k2)
+			if !ok {
+				t.Errorf("%s: %q then %q: not found again", st.name, key, k2)
+				reset = true
+				continue
+			}
+			checkLog(fmt.Sprintf("tapping %q then %q", key, k2))
+			for len(u.win.Canvas().Overlays().List()) > base {
+				u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+			}
+			still := opened == u.content || slices.Contains(u.win.Canvas().Overlays().List(), opened)
+			reset = !still || (e2 != "none" && e2 != "dialog" && e2 != "file")
+		}
+	})
+	return effect
 }
 
 // tapAt1 taps the target key under root on u and waits for it to settle.
@@ -286,37 +368,29 @@ func TestTapEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
+	followed := map[string]bool{}
 	for _, st := range tapStates() {
-		r := freshTapRun(t, st, seeded)
-		keys := tappables(r.u.win.Content())
-		for _, tt := range keys {
-			effect, opened, ok := tapAt(t, st, seeded, "", tt.key)
-			if !ok {
-				t.Errorf("%s: %q not found again on a fresh window", st.name, tt.key)
-				continue
+		var keys []tapTarget
+		t.Run(st.name, func(t *testing.T) {
+			r := freshTapRun(t, st, seeded)
+			root := fyne.CanvasObject(r.u.content) // the header and navigation: tapped on Start only
+			if st.name == "start" {
+				root = r.u.win.Content()
 			}
+			keys = tappables(root)
+		})
+		level0 := map[string]bool{}
+		for _, k := range keys {
+			level0[k.key] = true
+		}
+		for _, tt := range keys {
+			effect := tapLevel0(t, st, seeded, tt.key, level0, followed)
 			id := st.name + " | " + tt.key
 			got = append(got, fmt.Sprintf("%q: %q,", id, effect))
 			if want, listed := tapWant[id]; !listed {
 				t.Errorf("%s: %q is tapped by no test: add it to tapWant (it did %q)", st.name, tt.key, effect)
 			} else if want != effect {
 				t.Errorf("%s: tapping %q did %q, want %q", st.name, tt.key, effect, want)
-			}
-			if opened == nil || strings.HasPrefix(effect, "screen:") {
-				continue
-			}
-			// One level deep: what the tap opened, each on a fresh window.
-			level0 := map[string]bool{}
-			for _, k := range keys {
-				level0[k.key] = true
-			}
-			for _, t2 := range tappables(opened) {
-				if effect != "file" && effect != "dialog" && level0[t2.key] {
-					continue
-				}
-				if _, _, ok := tapAt(t, st, seeded, tt.key, t2.key); !ok {
-					t.Errorf("%s: %q then %q: not found again", st.name, tt.key, t2.key)
-				}
 			}
 		}
 	}
@@ -327,4 +401,75 @@ func TestTapEverything(t *testing.T) {
 // tapWant is what each tappable of each starting screen must do (see
 // tapEffect). Buttons that open a file dialog are "file": the test shows
 // the real Fyne dialog, which crashed when sized before Show (issue 19).
-var tapWant = map[string]string{}
+var tapWant = map[string]string{
+	// The header and the navigation (tapped on Start only).
+	"start | *widget.Button Keys":                          "dialog",
+	"start | *widget.Select select:(Select one)":           "dialog", // the language list
+	"start | *widget.listItem Start":                       "none",
+	"start | *widget.listItem Diagnostic":                  "screen:1",
+	"start | *widget.listItem Results":                     "screen:2",
+	"start | *widget.listItem KPIs":                        "screen:3",
+	"start | *widget.listItem Recommendations":             "screen:4",
+	"start | *widget.listItem Report":                      "screen:5",
+	"start | *widget.listItem Settings":                    "screen:6",
+	"start | *widget.Button New organisation":              "dialog",
+	"start | *widget.Button Open the demo":                 "screen:2",
+	"start | *widget.Button Import engagement file…":       "file",
+	"start | *widget.listItem Demo":                        "screen:1",
+	"start-empty | *widget.Button New organisation":        "dialog",
+	"start-empty | *widget.Button Open the demo":           "screen:2",
+	"start-empty | *widget.Button Import engagement file…": "file",
+
+	"diagnostic | *widget.Button Add respondent":         "dialog",
+	"diagnostic | *widget.Button Back":                   "change",
+	"diagnostic | *widget.Button Company profile":        "dialog",
+	"diagnostic | *widget.Button Context and KPIs":       "dialog",
+	"diagnostic | *widget.Button Next: context and KPIs": "dialog",
+	"diagnostic | *widget.Button Edit respondent":        "dialog",
+	"diagnostic | *widget.Button New assessment":         "dialog",
+	"diagnostic | *widget.Button See the results":        "screen:2",
+	"diagnostic | *widget.Select select:(nobody yet)":    "dialog",
+
+	"kpis | *container.tabButton KPI detail":                       "change",
+	"kpis | *container.tabButton Monthly data":                     "change",
+	"kpis | *container.tabButton Plan":                             "none", // already on show
+	"kpis | *widget.Button Add custom KPI":                         "dialog",
+	"kpis | *widget.Button Import a file…":                         "file",
+	"kpis | *widget.Button Save objectives and add suggested KPIs": "none",
+	"kpis | *widget.Check Grow revenue":                            "none",
+	"kpis | *widget.Check Improve customer satisfaction":           "none",
+	"kpis | *widget.Check Improve marketing efficiency":            "none",
+	"kpis | *widget.Check Improve profitability":                   "none",
+	"kpis | *widget.Check Improve sales efficiency":                "none",
+	"kpis | *widget.Check Retain and expand customers":             "none",
+	"kpis | *widget.Table KPI":                                     "none",
+
+	"recommendations | *widget.listItem (long text)":        "change", // the selected recommendation's actions
+	"recommendations | *widget.Select select:(Select one)":  "dialog",
+	"recommendations | *widget.radioItem List":              "none",
+	"recommendations | *widget.radioItem 30/60/90-day plan": "none", // the same rows, grouped by period
+
+	"report | *widget.Button Change in Settings":           "screen:6",
+	"report | *widget.Button Save PDF…":                    "file",
+	"report | *widget.Button Save chart…":                  "none", // no chart chosen yet
+	"report | *widget.Check Alignment between departments": "none",
+	"report | *widget.Check Appendix":                      "none",
+	"report | *widget.Check Executive summary":             "none",
+	"report | *widget.Check KPIs":                          "none",
+	"report | *widget.Check Maturity by pillar":            "none",
+	"report | *widget.Check Recommendations":               "none",
+	"report | *widget.Select select:(Select one)":          "dialog",
+	"report | *widget.Select select:Choose a chart":        "dialog",
+
+	"settings | *widget.radioItem System":              "none",
+	"settings | *widget.radioItem Light":               "none",
+	"settings | *widget.radioItem Dark":                "none",
+	"settings | *widget.Button Choose logo…":           "file",
+	"settings | *widget.Button Licences":               "dialog",
+	"settings | *widget.Button Make a backup now…":     "file",
+	"settings | *widget.Button Open folder":            "none",
+	"settings | *widget.Button Remove":                 "none",
+	"settings | *widget.Button Restore from a backup…": "file",
+	"settings | *widget.Button Save":                   "none",
+	"settings | *widget.Select select:(Select one)":    "dialog",
+}
