@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -12,11 +14,14 @@ type cellEntry struct {
 	widget.Entry
 	orig     string
 	onCommit func(text string)
-	unit     *widget.Label // the unit after the number ("€", "days"), or ""
+	// unit is the unit after the number ("€", "days"): a canvas text, whose
+	// width is 0 when empty (a label's padding would narrow every cell).
+	unit *canvas.Text
 }
 
 func newCellEntry() *cellEntry {
-	e := &cellEntry{unit: widget.NewLabel("")}
+	e := &cellEntry{unit: canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))}
+	e.unit.Alignment = fyne.TextAlignTrailing
 	e.ActionItem = e.unit
 	e.ExtendBaseWidget(e)
 	e.OnSubmitted = func(string) { e.commit() }
@@ -30,8 +35,14 @@ func (e *cellEntry) fill(text string, onCommit func(string)) {
 
 // fillUnit is fill with unit written after the text (and kept out of it).
 func (e *cellEntry) fillUnit(text, unit string, onCommit func(string)) {
+	if unit != "" {
+		unit = " " + unit + " "
+	}
 	if e.unit.Text != unit {
-		e.unit.SetText(unit)
+		e.unit.Text = unit
+		e.unit.Color = theme.Color(theme.ColorNamePlaceHolder)
+		e.unit.Refresh()
+		e.Refresh()
 	}
 	e.onCommit = nil
 	e.orig = text
