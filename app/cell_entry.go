@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -12,10 +14,15 @@ type cellEntry struct {
 	widget.Entry
 	orig     string
 	onCommit func(text string)
+	// unit is the unit after the number ("€", "days"): a canvas text, whose
+	// width is 0 when empty (a label's padding would narrow every cell).
+	unit *canvas.Text
 }
 
 func newCellEntry() *cellEntry {
-	e := &cellEntry{}
+	e := &cellEntry{unit: canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))}
+	e.unit.Alignment = fyne.TextAlignTrailing
+	e.ActionItem = e.unit
 	e.ExtendBaseWidget(e)
 	e.OnSubmitted = func(string) { e.commit() }
 	return e
@@ -23,6 +30,20 @@ func newCellEntry() *cellEntry {
 
 // fill shows text without committing it, and sets what to do on commit.
 func (e *cellEntry) fill(text string, onCommit func(string)) {
+	e.fillUnit(text, "", onCommit)
+}
+
+// fillUnit is fill with unit written after the text (and kept out of it).
+func (e *cellEntry) fillUnit(text, unit string, onCommit func(string)) {
+	if unit != "" {
+		unit = " " + unit + " "
+	}
+	if e.unit.Text != unit {
+		e.unit.Text = unit
+		e.unit.Color = theme.Color(theme.ColorNamePlaceHolder)
+		e.unit.Refresh()
+		e.Refresh()
+	}
 	e.onCommit = nil
 	e.orig = text
 	e.SetText(text)

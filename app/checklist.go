@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +15,11 @@ import (
 
 // openChecklist shows the context questions (symptom, objective) and the
 // KPI checklist of the assessment; every change is stored at once.
-func (d *diagScreen) openChecklist() {
+func (d *diagScreen) openChecklist() { d.showChecklist(false) }
+
+// showChecklist shows the context questions and the KPI checklist; next
+// (after the last question) offers "See the results" beside Close.
+func (d *diagScreen) showChecklist(next bool) {
 	u, l := d.u, d.u.lang()
 	a := u.sess.assessment
 	if a == nil {
@@ -53,8 +58,19 @@ func (d *diagScreen) openChecklist() {
 		}
 		box.Add(grid)
 	}
-	dlg := dialog.NewCustom(tr("diag.checklist"), tr("action.close"), container.NewVScroll(box), u.win)
+	var dlg dialog.Dialog
+	if next {
+		dlg = dialog.NewCustomConfirm(tr("diag.checklist"), tr("review.results"), tr("action.close"), container.NewVScroll(box),
+			func(results bool) {
+				if results {
+					u.goTo(screenResults)
+				}
+			}, u.win)
+	} else {
+		dlg = dialog.NewCustom(tr("diag.checklist"), tr("action.close"), container.NewVScroll(box), u.win)
+	}
 	dlg.Resize(fyne.NewSize(820, 600))
+	u.closeOnEsc(dlg, dlg.Hide)
 	dlg.Show()
 }
 
@@ -123,8 +139,20 @@ func (d *diagScreen) setContext(id, value string) {
 		}
 		c.Coverage[k] = v
 	}
-	db, aid := d.u.db, a.ID
+	db, aid, org := d.u.db, a.ID, d.u.sess.org.ID
 	d.u.save("saving the context", func(ctx context.Context) error { return db.SetContext(ctx, aid, c) })
+	if id == "objective" && value != "" {
+		// The 12-month objective is also one of the organisation's business
+		// objectives: the KPI screen ticks it and suggests its KPIs.
+		obj := diagnostic.Objective(value)
+		d.u.save("adding the objective to the KPI plan", func(ctx context.Context) error {
+			objs, err := db.Objectives(ctx, org)
+			if err != nil || slices.Contains(objs, obj) {
+				return err
+			}
+			return db.SetObjectives(ctx, org, append(objs, obj))
+		})
+	}
 }
 
 // setCoverage stores one line of the KPI checklist.

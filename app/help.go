@@ -41,7 +41,8 @@ type helpRow struct{ keys, what string }
 // between fields and dialogs, and the questionnaire's keys.
 func (u *ui) helpRows() (general, wizard []helpRow) {
 	m := modKey()
-	general = append(general, helpRow{"F1 · " + m + "+/", tr("help.help")})
+	general = append(general, helpRow{"F1 · " + m + "+F1 · " + m + "+/", tr("help.help")})
+	general = append(general, u.actionHelpRows()...)
 	for i, s := range u.screens {
 		general = append(general, helpRow{m + "+" + string(rune('1'+i)), tr("help.screen", map[string]any{"Screen": s.title()})})
 	}

@@ -29,6 +29,9 @@ func setLanguage(l locale.Lang) error {
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
 	}
+	if data, err = withFyneStrings(data, l); err != nil {
+		return err
+	}
 	for _, loc := range []fyne.Locale{"en", fyne.Locale(lang.SystemLocale().LanguageString())} {
 		if loc == "" {
 			continue

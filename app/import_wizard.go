@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/revopsdx/revopsdx/usecase"
+	"log"
 	"path/filepath"
 	"slices"
 
@@ -17,6 +17,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // The pages of the import wizard.
@@ -138,6 +139,31 @@ func (w *importWizard) show(page int) {
 	step := wrapped(tr("import.step", map[string]any{"N": wizStep(page), "Of": wizSteps}))
 	w.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(title, step), nil, nil, nil, o)}
 	w.body.Refresh()
+	// Enter presses the page's main button (Next, Check, Import, Done)
+	// when no field has the focus, so the wizard can be walked by keyboard.
+	primary := primaryButton(o)
+	w.s.u.onKey = func(e *fyne.KeyEvent) {
+		if (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter) && primary != nil && !primary.Disabled() && primary.Visible() && w.s.wizard == w {
+			primary.OnTapped()
+		}
+	}
+}
+
+// primaryButton is the first high-importance button under o, or nil.
+func primaryButton(o fyne.CanvasObject) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Importance == widget.HighImportance {
+			return v
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := primaryButton(c); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }
 
 // wizStep is the step a page belongs to, from 1 to wizSteps.
@@ -237,8 +263,14 @@ func (w *importWizard) onStop() {
 	}
 }
 
+// finish shows the summary of the import (and logs it).
 func (w *importWizard) finish(sum importer.Summary, err error) {
 	w.sum, w.err = sum, err
+	if err != nil {
+		log.Printf("import of %s: nothing imported: %v", w.path, err)
+	} else {
+		log.Printf("imported %s: %d rows, %d records", w.path, sum.RowsImported, sum.Records)
+	}
 	w.show(wizSummary)
 }
 

@@ -50,8 +50,15 @@ func (p *planTable) onAddCustom() {
 		widget.NewFormItem(tr("kpis.custom.direction"), dir),
 		widget.NewFormItem(tr("kpis.col.cadence"), cad),
 	}
-	d := dialog.NewForm(tr("kpis.custom.title"), tr("kpis.custom.add"), tr("action.cancel"), items, func(ok bool) {
+	var d dialog.Dialog
+	d = dialog.NewForm(tr("kpis.custom.title"), tr("kpis.custom.add"), tr("action.cancel"), items, func(ok bool) {
 		if !ok {
+			return
+		}
+		if err := nameES.Validator(nameES.Text); err != nil {
+			// Add pressed before a name was typed: say so in the form.
+			nameES.SetValidationError(err)
+			d.Show()
 			return
 		}
 		k := diagnostic.CustomKPI{NameES: strings.TrimSpace(nameES.Text), NameEN: strings.TrimSpace(nameEN.Text),

@@ -98,7 +98,8 @@ func (g *dataGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	switch {
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(g.metrics):
-		l.SetText(g.s.kpiName(g.metrics[id.Col]))
+		m := g.metrics[id.Col]
+		l.SetText(withUnit(g.s.kpiName(m), g.s.u.lang(), g.s.unitOf(m), g.s.org.Profile.Currency))
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(g.months):
 		m := g.months[id.Row]
 		l.SetText(g.s.u.lang().MonthYear(m.Year, m.Month))

@@ -65,7 +65,8 @@ func (p *planTable) view() fyne.CanvasObject {
 	}
 	p.table.ShowHeaderRow = true
 	p.table.ExtendBaseWidget(p.table)
-	for c, w := range []float32{280, 160, 130, 120, 100, 120} {
+	// 800 in all: the whole plan fits the content area of a 1000-px window.
+	for c, w := range []float32{220, 140, 120, 125, 85, 110} {
 		p.table.SetColumnWidth(c, w)
 	}
 	top := container.NewVBox(
@@ -141,7 +142,7 @@ func (p *planTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = editValue(l, p.s.unitOf(it.KPI), t.Value)
 		}
 		entry.SetPlaceHolder(tr("kpis.target.placeholder"))
-		entry.fill(text, func(v string) { p.onTarget(row, entry, v) })
+		entry.fillUnit(text, unitSuffix(l, p.s.unitOf(it.KPI), p.s.org.Profile.Currency), func(v string) { p.onTarget(row, entry, v) })
 		entry.Show()
 	case planColBy:
 		text := "—"

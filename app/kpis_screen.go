@@ -85,6 +85,9 @@ func (s *kpiScreen) reload() {
 }
 
 func (s *kpiScreen) apply(d kpiData, err error) {
+	if s.wizard != nil {
+		return // a file chosen before the data arrived: the wizard keeps the screen (it reloads on close)
+	}
 	if err != nil {
 		s.set(wrapped(userMessage(err)))
 		s.u.showError(err)

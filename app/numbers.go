@@ -41,3 +41,37 @@ func editValue(l locale.Lang, unit diagnostic.Unit, v float64) string {
 	}
 	return l.Auto(v, 2)
 }
+
+// unitSuffix is how a unit is written after a number typed in a table
+// cell: the currency's symbol, ×, days, months; "" for percentages (the
+// text holds the %) and counts.
+func unitSuffix(l locale.Lang, unit diagnostic.Unit, currency string) string {
+	switch unit {
+	case diagnostic.UnitMoney:
+		if currency == "" {
+			return ""
+		}
+		return strings.TrimFunc(l.Money(0, currency, 0), func(r rune) bool {
+			return r == '0' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '-'
+		})
+	case diagnostic.UnitRatio:
+		return "×"
+	case diagnostic.UnitDays:
+		return l.Pick("días", "days")
+	case diagnostic.UnitMonths:
+		return l.Pick("meses", "months")
+	}
+	return ""
+}
+
+// withUnit is a column or row name with its unit in brackets, when it
+// has one worth saying ("Monthly revenue (€)").
+func withUnit(name string, l locale.Lang, unit diagnostic.Unit, currency string) string {
+	if unit == diagnostic.UnitPercent {
+		return name + " (%)"
+	}
+	if u := unitSuffix(l, unit, currency); u != "" {
+		return name + " (" + u + ")"
+	}
+	return name
+}

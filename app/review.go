@@ -24,10 +24,14 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(tr("wizard.back"), theme.NavigateBackIcon(), d.back)
 	results := widget.NewButtonWithIcon(tr("review.results"), theme.GridIcon(), func() { u.goTo(screenResults) })
 	if len(missing) == 0 {
-		results.Importance = widget.HighImportance
-		row := container.NewHBox(back, results)
+		// The context questions and the checklist are part of the ten
+		// minutes: the last page leads on to them, then to the results.
+		ctxB := widget.NewButtonWithIcon(tr("review.context"), theme.NavigateNextIcon(), func() { d.showChecklist(true) })
+		ctxB.Importance = widget.HighImportance
+		row := container.NewHBox(back, ctxB, results)
 		page := container.NewVBox(subheading(tr("review.title")),
-			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})), row)
+			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
+			wrapped(tr("review.context.help")), row)
 		if b := u.newAssessmentButton(); b != nil {
 			row.Add(b)
 			page.Add(wrapped(tr("newassessment.hint")))

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"log"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
@@ -63,6 +64,7 @@ func (u *ui) openOrgOn(id int64, screen int) {
 
 // applyOrg makes o the current organisation and goes to the diagnostic.
 func (u *ui) applyOrg(o opened) {
+	log.Printf("opened organisation %d %q", o.org.ID, o.org.Name)
 	u.sess = session{org: o.org, assessment: o.assessment, respondent: -1}
 	if o.assessment != nil && len(o.assessment.Respondents) > 0 {
 		u.chooseRespondent(0)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log"
 	"os"
 	"time"
 
@@ -27,6 +28,7 @@ func (m *settingsMore) backupTo(path string) {
 		}
 		return path, db.Backup(ctx, path)
 	}, func(p string) {
+		log.Printf("backup written to %s", p)
 		setStatus(m.status, tr("settings.backup.done", map[string]any{"File": p}))
 	})
 }

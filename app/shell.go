@@ -34,6 +34,11 @@ type ui struct {
 	content  *fyne.Container
 	selected int
 	help     dialog.Dialog // the keyboard help while it is open
+	// fileDialogs counts the file dialogs shown (the tap-everything test
+	// tells "opens a file dialog" from other dialogs by it).
+	fileDialogs int
+	// escapes close the dialogs open now, last opened last (see closeOnEsc).
+	escapes []func()
 
 	db    backend                                      // nil until the database is open (or when it failed)
 	dbErr error                                        // why the database could not be opened
@@ -67,7 +72,9 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	}
 	a.Settings().SetTheme(&appTheme{mode: u.prefs.Theme()})
 	u.win = a.NewWindow(tr("app.title"))
-	u.win.Resize(fyne.NewSize(1280, 800))
+	// Small enough for a 1024×640 screen with a title bar (and a 1366×768
+	// one with a task bar): Fyne cannot ask the screen's size first.
+	u.win.Resize(fyne.NewSize(1000, 600))
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedRune(func(r rune) {
 		if u.onRune != nil {
@@ -82,6 +89,11 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 		case e.Name == fyne.KeyEscape && u.help != nil:
 			u.help.Hide()
 			return
+		case e.Name == fyne.KeyEscape && len(u.escapes) > 0:
+			esc := u.escapes[len(u.escapes)-1]
+			u.escapes = u.escapes[:len(u.escapes)-1]
+			esc()
+			return
 		}
 		if u.onKey != nil {
 			u.onKey(e)
@@ -90,6 +102,7 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	u.rebuild()
 	u.addShortcuts()
 	u.addHelpShortcut()
+	u.addActionShortcuts()
 	return u, nil
 }
 
@@ -128,6 +141,7 @@ func (u *ui) rebuild() {
 	header := u.header()
 	body := borderInOrder(nil, nil, container.NewPadded(u.nav), nil, u.content)
 	u.win.SetContent(borderInOrder(header, nil, nil, nil, body))
+	u.win.SetMainMenu(u.mainMenu())
 	u.nav.Select(u.selected)
 	u.show(u.selected)
 }
@@ -157,12 +171,11 @@ func (u *ui) goTo(i int) {
 
 // addShortcuts binds Ctrl+1…Ctrl+7 (Cmd on macOS) to the screens.
 func (u *ui) addShortcuts() {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i := range u.screens {
-		if i >= len(keys) {
+		if i >= len(screenKeys) {
 			break
 		}
-		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: keys[i], Modifier: fyne.KeyModifierShortcutDefault},
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: screenKeys[i], Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { u.nav.Select(i) })
 	}
 }

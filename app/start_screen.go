@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -18,13 +21,16 @@ import (
 // (searchable, most recent first), a new organisation, the demo and the
 // import of an engagement file.
 type startScreen struct {
-	u      *ui
-	all    []store.OrgSummary // most recently active first
-	shown  []store.OrgSummary // all, filtered by the search
-	search *widget.Entry
-	list   *widget.List
-	body   *fyne.Container // the list, or the first-run invitation
-	head   *fyne.Container // "Your organisations" and the search
+	u     *ui
+	all   []store.OrgSummary // most recently active first
+	shown []store.OrgSummary // all, filtered by the search
+	// progress is each organisation's answered and total answers in its
+	// latest assessment (none: no assessment yet).
+	progress map[int64][2]int
+	search   *widget.Entry
+	list     *widget.List
+	body     *fyne.Container // the list, or the first-run invitation
+	head     *fyne.Container // "Your organisations" and the search
 }
 
 // startView builds the start screen and loads the organisations.
@@ -77,10 +83,36 @@ func (s *startScreen) actions() fyne.CanvasObject {
 
 // load reads the organisation list in the background.
 func (s *startScreen) load() {
-	db := s.u.db
-	background(s.u, "listing organisations", func(ctx context.Context) ([]store.OrgSummary, error) {
-		return db.Orgs(ctx)
-	}, s.apply)
+	db, q := s.u.db, s.u.q
+	type listed struct {
+		orgs     []store.OrgSummary
+		progress map[int64][2]int
+	}
+	background(s.u, "listing organisations", func(ctx context.Context) (listed, error) {
+		orgs, err := db.Orgs(ctx)
+		if err != nil {
+			return listed{}, err
+		}
+		progress := map[int64][2]int{}
+		for _, o := range orgs {
+			a, err := db.LatestAssessment(ctx, o.ID)
+			if errors.Is(err, diagnostic.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return listed{}, fmt.Errorf("reading %q's latest assessment: %w", o.Name, err)
+			}
+			var done int
+			for _, r := range a.Respondents {
+				done += answeredCount(q, &r)
+			}
+			progress[o.ID] = [2]int{done, len(q.Questions) * len(a.Respondents)}
+		}
+		return listed{orgs, progress}, nil
+	}, func(l listed) {
+		s.progress = l.progress
+		s.apply(l.orgs)
+	})
 }
 
 // apply shows the organisations, most recently active first, or the
@@ -99,16 +131,10 @@ func (s *startScreen) apply(orgs []store.OrgSummary) {
 	s.filter(s.search.Text)
 }
 
-// firstRun invites a new user to open the demo or describe their company.
+// firstRun invites a new user to open the demo or describe their company
+// with the buttons above (not repeated here).
 func (s *startScreen) firstRun() fyne.CanvasObject {
-	newOrg := widget.NewButtonWithIcon(tr("start.new"), theme.ContentAddIcon(), s.newOrg)
-	newOrg.Importance = widget.HighImportance
-	demo := widget.NewButtonWithIcon(tr("start.demo"), theme.MediaPlayIcon(), s.openDemo)
-	if s.u.demo == nil {
-		demo.Disable()
-	}
-	card := widget.NewCard(tr("start.empty.title"), "", container.NewVBox(wrapped(tr("start.empty.text")), container.NewHBox(newOrg, demo)))
-	return container.NewVBox(card)
+	return container.NewVBox(widget.NewCard(tr("start.empty.title"), "", wrapped(tr("start.empty.text"))))
 }
 
 // filter shows the organisations whose name contains the search text,
@@ -145,17 +171,22 @@ func (s *startScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[1].(*widget.Label).SetText(s.detail(org))
 }
 
-// detail is an organisation's second line: latest score, level and date
-// of the last activity, in the interface's language.
+// detail is an organisation's second line: latest score and level, the
+// answers given in its latest assessment and the date of the last change,
+// in the interface's language.
 func (s *startScreen) detail(o store.OrgSummary) string {
 	l := s.u.lang()
 	date := l.Date(o.Updated.Local())
+	progress := tr("start.org.noanswers")
+	if p, ok := s.progress[o.ID]; ok && p[1] > 0 {
+		progress = tr("start.org.progress", map[string]any{"Done": l.Number(float64(p[0]), 0), "Total": l.Number(float64(p[1]), 0)})
+	}
 	if o.LastScore == nil {
-		return tr("start.org.unscored", map[string]any{"Date": date})
+		return tr("start.org.unscored", map[string]any{"Date": date, "Progress": progress})
 	}
 	lvl := s.u.q.LevelFor(*o.LastScore)
 	return tr("start.org.scored", map[string]any{
-		"Score": l.Number(*o.LastScore, 1), "Level": lvl.Level, "LevelName": lvl.Name.In(l), "Date": date,
+		"Score": l.Number(*o.LastScore, 1), "Level": lvl.Level, "LevelName": lvl.Name.In(l), "Date": date, "Progress": progress,
 	})
 }
 
@@ -167,11 +198,25 @@ func (s *startScreen) selected(id widget.ListItemID) {
 }
 
 // newOrg opens the company profile form for a new organisation.
-func (s *startScreen) newOrg() {
-	newOrgForm(s.u, nil).show()
+func (s *startScreen) newOrg() { s.u.showNewOrgForm() }
+
+// showNewOrgForm opens the form for a new organisation with the language
+// chosen in Settings for new organisations (read in the background).
+func (u *ui) showNewOrgForm() {
+	db := u.db
+	background(u, "reading the settings", func(ctx context.Context) (store.Settings, error) {
+		return db.Settings(ctx)
+	}, func(st store.Settings) {
+		f := newOrgForm(u, nil)
+		if c, ok := f.choices["language"]; ok && st.DefaultLanguage.Valid() {
+			c.set(string(st.DefaultLanguage))
+		}
+		f.show()
+	})
 }
 
-// openDemo creates the demo organisation through the hook and opens it.
+// openDemo creates the demo organisation through the hook and opens it on
+// its results (it is complete: the results are what it demonstrates).
 func (s *startScreen) openDemo() {
 	if s.u.demo == nil {
 		return
@@ -179,5 +224,5 @@ func (s *startScreen) openDemo() {
 	demo := s.u.demo
 	background(s.u, "opening the demo", func(ctx context.Context) (store.Org, error) {
 		return demo(ctx)
-	}, func(o store.Org) { s.u.openOrg(o.ID) })
+	}, func(o store.Org) { s.u.openOrgOn(o.ID, screenResults) })
 }

@@ -30,6 +30,12 @@ var brand = color.NRGBA{R: 0x0F, G: 0x4C, B: 0x5C, A: 0xFF}
 // brandOnDark is a lighter teal legible on the dark background.
 var brandOnDark = color.NRGBA{R: 0x4F, G: 0xB3, B: 0xBF, A: 0xFF}
 
+// focusOnDark and focusOnLight tint the widget that has the keyboard focus.
+var (
+	focusOnDark  = color.NRGBA{R: 0xFF, G: 0xB3, B: 0x00, A: 0x99}
+	focusOnLight = color.NRGBA{R: 0xE6, G: 0x8A, B: 0x00, A: 0x80}
+)
+
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.mode {
 	case themeLight:
@@ -37,11 +43,27 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 	case themeDark:
 		v = theme.VariantDark
 	}
-	if n == theme.ColorNamePrimary {
+	switch n {
+	case theme.ColorNamePrimary:
 		if v == theme.VariantDark {
 			return brandOnDark
 		}
 		return brand
+	case theme.ColorNameFocus:
+		// Fyne's focus is a tint of its blue: on our teal primary button and
+		// on the navigation's selected row it was invisible. Amber stands out
+		// on both variants and on the teal.
+		if v == theme.VariantDark {
+			return focusOnDark
+		}
+		return focusOnLight
+	case theme.ColorNameHover:
+		// Lists show their keyboard focus with the hover colour: Fyne's
+		// faint one hid the focused navigation row.
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x38}
+		}
+		return color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0x2A}
 	}
 	return theme.DefaultTheme().Color(n, v)
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +27,7 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 	help := widget.NewLabelWithStyle(qu.Help.In(l), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	help.Wrapping = fyne.TextWrapWord
 
-	choices := container.NewVBox()
+	choices := container.New(layout.NewCustomPaddedVBoxLayout(2))
 	d.opts = d.opts[:0]
 	for i, o := range qu.Options {
 		v := i + 1
@@ -104,16 +105,12 @@ func (d *diagScreen) progress() fyne.CanvasObject {
 	bar := widget.NewProgressBar()
 	bar.Max = float64(len(u.q.Questions))
 	bar.SetValue(float64(done))
-	bar.TextFormatter = func() string {
-		return tr("wizard.answered", map[string]any{"Done": done, "Total": len(u.q.Questions)})
-	}
-	pos := tr("wizard.position", map[string]any{"N": u.sess.page + 1, "Total": len(u.q.Questions)})
-	if p, ok := u.q.Pillar(current); ok {
-		pos += " · " + p.Name.In(l)
-	}
-	left := widget.NewLabel(pos + " · " + d.timeLeft())
-	left.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(strip, bar, left)
+	// One line for the position, the answers and the time left, inside the
+	// bar, so that the options and the note fit a 640-px-high screen.
+	text := tr("wizard.position", map[string]any{"N": u.sess.page + 1, "Total": len(u.q.Questions)}) + " · " +
+		tr("wizard.answered", map[string]any{"Done": done, "Total": len(u.q.Questions)}) + " · " + d.timeLeft()
+	bar.TextFormatter = func() string { return text }
+	return container.NewVBox(strip, bar)
 }
 
 // timeLeft says about how many minutes the unanswered questions take,
