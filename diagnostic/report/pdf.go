@@ -104,6 +104,14 @@ func renderBytes(ctx context.Context, data *Data, opts Options) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
+	data.shortenNames()
+	if len(data.Consultant.Logo) > 0 {
+		// A logo stored before logos were normalised on import (a 16-bit
+		// PNG, a CMYK JPEG) is normalised here.
+		if data.Consultant.Logo, err = NormaliseLogo(data.Consultant.Logo); err != nil {
+			return nil, err
+		}
+	}
 	cat, err := content()
 	if err != nil {
 		return nil, err
@@ -203,8 +211,8 @@ func newDoc(data *Data, r resolved, t texts) (*doc, error) {
 		WithDefaultFont(&props.Font{Family: fontFamily, Style: fontstyle.Normal, Size: 9, Color: colText}).
 		WithPageNumber(props.PageNumber{Pattern: pattern, Place: props.RightBottom, Family: fontFamily, Size: footerSize, Color: colMuted}).
 		WithSequentialMode().
-		WithTitle(t.T("report.title")+" · "+data.Organisation, true).
-		WithAuthor(data.Consultant.Name, true).
+		WithTitle(drawable(t.T("report.title")+" · "+shorten(data.Organisation, maxName)), true).
+		WithAuthor(drawable(shorten(data.Consultant.Name, maxName)), true).
 		WithSubject(t.T("report.subtitle"), true).
 		WithCreator("RevOps Diagnostic", true).
 		WithCreationDate(data.AssessmentDate).
