@@ -27,10 +27,10 @@ func TestDrawable(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Núñez · 14,3\u00a0% → ✓", "Núñez · 14,3\u00a0% → ✓"},
 		{"Acme 😀", "Acme \uFFFD"},
-		{"👨‍👩‍👧‍👦!", "\uFFFD!"},     // one ZWJ sequence, one mark
-		{"👍🏽👍", "\uFFFD\uFFFD"},      // modifier dropped, two emoji two marks
-		{"🇪🇸", "\uFFFD"},              // a flag is one mark
-		{"中文", "\uFFFD\uFFFD"},        // each ideograph its own mark
+		{"👨‍👩‍👧‍👦!", "\uFFFD!"},        // one ZWJ sequence, one mark
+		{"👍🏽👍", "\uFFFD\uFFFD"},        // modifier dropped, two emoji two marks
+		{"🇪🇸", "\uFFFD"},               // a flag is one mark
+		{"中文", "\uFFFD\uFFFD"},         // each ideograph its own mark
 		{"a\u200db", "ab"},             // joiner between drawable letters dropped
 		{"x\x00y\x07", "xy"},           // controls dropped
 		{"bad\xffend", "bad\uFFFDend"}, // invalid UTF-8
