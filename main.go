@@ -11,10 +11,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/revopsdx/revopsdx/app"
 	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 //go:embed FyneApp.toml
@@ -36,6 +38,6 @@ func main() {
 // openDemo is the GUI's "open the demo": it creates the demo organisation
 // when it is missing and otherwise opens it as it is.
 func openDemo(ctx context.Context, s *store.Store) (store.Org, error) {
-	res, err := cli.EnsureDemo(ctx, s, false)
+	res, err := usecase.EnsureDemo(ctx, s, false, time.Now())
 	return res.Org, err
 }

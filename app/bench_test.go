@@ -2,13 +2,13 @@ package app
 
 import (
 	"context"
+	"github.com/revopsdx/revopsdx/usecase"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
@@ -89,7 +89,7 @@ func BenchmarkDrawCharts(b *testing.B) {
 // organisation behind the results screen.
 func BenchmarkAnalyseLatest(b *testing.B) {
 	u, db := benchUI(b)
-	res, err := cli.EnsureDemo(context.Background(), db, true)
+	res, err := usecase.EnsureDemo(context.Background(), db, true, time.Now())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func TestComposedKeysTranslated(t *testing.T) {
 	for _, d := range []string{kpi.Improving, kpi.Stable, kpi.Worsening} {
 		keys = append(keys, "kpis.trend."+d)
 	}
-	for _, p := range []kpi.Position{kpi.BelowP25, kpi.P25ToMedian, kpi.MedianToP75, kpi.AboveP75, kpi.BelowMedian, kpi.AboveMedian, kpi.BelowRange, kpi.InRange, kpi.AboveRange} {
+	for _, p := range []kpi.Position{kpi.BelowP25, kpi.P25ToMedian, kpi.MedianToP75, kpi.AboveP75, kpi.BelowMedian, kpi.AboveMedian, kpi.BelowRange, kpi.InRange, kpi.AboveRange, kpi.AboutMedian} {
 		keys = append(keys, "kpis.position."+string(p))
 	}
 	for _, s := range report.Sections {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/revopsdx/revopsdx/usecase"
 	"path/filepath"
 	"slices"
 
@@ -13,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
@@ -218,7 +218,7 @@ func (w *importWizard) run(replace bool) {
 		defer u.busy.Done()
 		defer cancel()
 		u.saver.wait()
-		sum, err := cli.ImportIntoStore(ctx, db, org, path, opts, replace)
+		sum, err := usecase.ImportIntoStore(ctx, db, org, path, opts, replace)
 		u.post(func() { w.finish(sum, err) })
 	}()
 }

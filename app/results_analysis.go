@@ -9,6 +9,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // resultsStore is what the results and a new assessment need beyond the
@@ -28,17 +29,12 @@ var _ resultsStore = (*store.Store)(nil)
 // the UI goroutine. An organisation without an assessment is
 // diagnostic.ErrNotFound.
 func analyseLatest(ctx context.Context, db backend, orgID int64, lang locale.Lang) (*analysis.Analysis, error) {
-	snap, err := db.LoadSnapshot(ctx, orgID)
+	a, err := usecase.AnalyseOrg(ctx, db, orgID, lang, time.Now())
 	if err != nil {
 		return nil, err
 	}
-	if len(snap.Assessments) == 0 {
+	if a.Assessment == nil {
 		return nil, fmt.Errorf("organisation %d has no assessment: %w", orgID, diagnostic.ErrNotFound)
-	}
-	snap.AsOf = time.Now()
-	a, err := analysis.Analyse(ctx, snap, lang)
-	if err != nil {
-		return nil, err
 	}
 	if err := db.SetScore(ctx, a.Assessment.ID, a.Result.Overall.Score); err != nil {
 		return nil, err

@@ -3,13 +3,14 @@ package app
 import (
 	"bytes"
 	"context"
+	"github.com/revopsdx/revopsdx/usecase"
 	"image/png"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -17,7 +18,7 @@ import (
 // three departments in the latest) in db.
 func demoOrg(t *testing.T, db *store.Store) int64 {
 	t.Helper()
-	res, err := cli.EnsureDemo(context.Background(), db, true)
+	res, err := usecase.EnsureDemo(context.Background(), db, true, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,6 +68,7 @@ func (s *resultsScreen) apply(a *analysis.Analysis, err error) {
 	s.radar, s.bars, s.align = chartImage(cell.Width, cell.Height), chartImage(cell.Width, cell.Height), chartImage(640, 400)
 	parts := []fyne.CanvasObject{
 		s.summary(),
+		s.synthesis(),
 		container.New(newChartGrid(cell), s.radar, s.bars),
 		subheading(tr("results.pillars")), s.pillarTable(),
 		container.NewGridWithColumns(2, s.highlights("results.strengths", a.Result.Strengths), s.highlights("results.gaps", a.Result.Weaknesses)),

@@ -56,6 +56,10 @@ func TestResultsShowScore(t *testing.T) {
 	if !shows(u, "Level 3 · Defined") {
 		t.Errorf("level not shown: %q", texts(u))
 	}
+	// The synthesis: no KPI data, so no binding constraint, and the plan.
+	if !shows(u, "Situation") || !shows(u, "Plan for the first 30 days") {
+		t.Errorf("synthesis missing: %q", texts(u))
+	}
 	if !shows(u, "Alignment between departments") || !shows(u, "a difference of 2 steps") {
 		t.Errorf("alignment section missing: %q", texts(u))
 	}

@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"github.com/revopsdx/revopsdx/usecase"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/revopsdx/revopsdx/app/cli"
 	"github.com/revopsdx/revopsdx/assets"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -36,7 +37,7 @@ const screenshotsEnv = "REVOPSDX_SCREENSHOTS"
 const shownDBPath = "/home/ana/.config/revopsdx/revopsdx.db"
 
 // TestScreenshots renders every screen of the shell with the demo
-// organisation (cli.EnsureDemo) in both languages at 1100×720, and fails
+// organisation (usecase.EnsureDemo) in both languages at 1100×720, and fails
 // on a translation key shown instead of its text (a missing key shows as
 // itself). With REVOPSDX_SCREENSHOTS set it also writes each screen to a
 // PNG file at 1280×800 and 1100×720 through the test driver's software
@@ -67,7 +68,7 @@ func TestScreenshots(t *testing.T) {
 	_, nordic := seedSample(t, u)
 	demo := demoOrg(t, db)
 	u.demo = func(ctx context.Context) (store.Org, error) {
-		res, err := cli.EnsureDemo(ctx, db, false)
+		res, err := usecase.EnsureDemo(ctx, db, false, time.Now())
 		return res.Org, err
 	}
 	for _, l := range locale.Langs {

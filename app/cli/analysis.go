@@ -7,13 +7,15 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // now is the commands' clock ("today" of an analysis, the demo's dates);
 // tests may replace it.
 var now = time.Now
 
-// orgSnapshot resolves --org and loads the organisation's data, as of now.
+// orgSnapshot resolves --org and loads the organisation's data, as of now
+// (the demo and data-export commands need the snapshot itself).
 func orgSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, analysis.Snapshot, error) {
 	o, err := findOrg(ctx, s, ref)
 	if err != nil {
@@ -30,7 +32,7 @@ func orgSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, an
 // orgAnalysis resolves --org and analyses the organisation in language
 // lang (the --lang value; empty is the organisation's language).
 func orgAnalysis(ctx context.Context, s *store.Store, ref, lang string) (store.Org, *analysis.Analysis, error) {
-	o, snap, err := orgSnapshot(ctx, s, ref)
+	o, err := findOrg(ctx, s, ref)
 	if err != nil {
 		return o, nil, err
 	}
@@ -38,7 +40,7 @@ func orgAnalysis(ctx context.Context, s *store.Store, ref, lang string) (store.O
 	if err != nil {
 		return o, nil, err
 	}
-	a, err := analysis.Analyse(ctx, snap, l)
+	a, err := usecase.AnalyseOrg(ctx, s, o.ID, l, now())
 	return o, a, err
 }
 

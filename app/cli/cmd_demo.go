@@ -2,17 +2,16 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
-	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // DemoName is the name of the demo organisation.
-const DemoName = "Demo"
+const DemoName = usecase.DemoName
 
 // demoCommand creates or recreates the demo organisation.
 func demoCommand() *Command {
@@ -29,7 +28,7 @@ func demoCommand() *Command {
 					return Usagef("demo takes no arguments")
 				}
 				return withStore(ctx, env, func(s *store.Store) error {
-					res, err := EnsureDemo(ctx, s, !*ifMissing)
+					res, err := usecase.EnsureDemo(ctx, s, !*ifMissing, now())
 					if err != nil || *quiet {
 						return err
 					}
@@ -43,45 +42,6 @@ func demoCommand() *Command {
 			}
 		},
 	}
-}
-
-// DemoResult says what EnsureDemo did.
-type DemoResult struct {
-	Org      store.Org
-	Snapshot analysis.Snapshot // the data written, when Created
-	Created  bool              // false: it existed and was left as it was
-	Replaced bool              // an earlier demo was replaced
-}
-
-// EnsureDemo makes sure the organisation named exactly "Demo" exists: with
-// recreate it is (re)created from the embedded demo data in one transaction
-// (a failure leaves the old one); without, an existing demo is left as it
-// is. An organisation that is named "Demo" in another case belongs to the
-// user and is never touched. The command line and the GUI's "open the demo"
-// both call it.
-func EnsureDemo(ctx context.Context, s *store.Store, recreate bool) (DemoResult, error) {
-	old, err := s.FindOrg(ctx, DemoName)
-	exists := err == nil
-	if err != nil && !errors.Is(err, diagnostic.ErrNotFound) {
-		return DemoResult{}, err
-	}
-	if exists && old.Name != DemoName {
-		return DemoResult{}, fmt.Errorf("an organisation named %q already exists and is not the demo; rename it (revopsdx org) before creating the demo: %w",
-			old.Name, diagnostic.ErrConflict)
-	}
-	if exists && !recreate {
-		return DemoResult{Org: old}, nil
-	}
-	snap, err := analysis.LoadDemo(now())
-	if err != nil {
-		return DemoResult{}, fmt.Errorf("building the demo organisation: %w", err)
-	}
-	snap.Profile.Name = DemoName
-	o, err := s.SaveSnapshot(ctx, snap, store.SaveOptions{Replace: true})
-	if err != nil {
-		return DemoResult{}, fmt.Errorf("creating the demo organisation: %w", err)
-	}
-	return DemoResult{Org: o, Snapshot: snap, Created: true, Replaced: exists}, nil
 }
 
 type demoView struct {

@@ -74,7 +74,7 @@ func TestKPIs(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || code != ExitOK {
 		t.Fatalf("kpis --json: %d %q %v", code, errOut, err)
 	}
-	keys := []string{"benchmark", "kpi", "missing", "period", "status", "target", "trend", "unit", "value"}
+	keys := []string{"benchmark", "confidence", "insufficient", "interval", "kpi", "missing", "period", "period_sample", "period_value", "quality", "sample", "status", "target", "trend", "unit", "value", "window"}
 	kpis := map[string]int{}
 	for _, r := range rows {
 		got := make([]string, 0, len(r))
@@ -135,23 +135,28 @@ func TestRecommend(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &recs); err != nil || code != ExitOK || len(recs) < 5 {
 		t.Fatalf("recommend --json: %d %q %v (%d)", code, errOut, err, len(recs))
 	}
-	keys := "effort,evidence,horizon_days,id,impact,priority,team,text"
-	var prev float64 = 1e9
+	// The fields of before, plus kind, impact (money or null), currency
+	// and confidence; celebrations after the work; money findings first.
+	keys := []string{"effort", "evidence", "horizon_days", "id", "impact", "priority", "team", "text", "kind", "currency", "confidence"}
+	celebrated, moneyDone := false, false
 	for _, r := range recs {
-		got := make([]string, 0, len(r))
-		for k := range r {
-			got = append(got, k)
+		for _, k := range keys {
+			if _, ok := r[k]; !ok {
+				t.Fatalf("no %q in %v", k, r)
+			}
 		}
-		sort.Strings(got)
-		if strings.Join(got, ",") != keys {
-			t.Fatalf("keys %v", got)
+		var kind string
+		json.Unmarshal(r["kind"], &kind)
+		if kind == "celebration" {
+			celebrated = true
+		} else if celebrated {
+			t.Errorf("%s after a celebration", r["id"])
 		}
-		var p float64
-		json.Unmarshal(r["priority"], &p)
-		if p > prev {
-			t.Errorf("not sorted by priority: %v after %v", p, prev)
+		isMoney := string(r["impact"]) != "null"
+		if isMoney && moneyDone {
+			t.Errorf("money finding %s after one without money", r["id"])
 		}
-		prev = p
+		moneyDone = moneyDone || !isMoney
 	}
 	if code, out, _ := runDB(t, db, "", "recommend", "--org", "Demo"); code != ExitOK || !strings.Contains(out, "Evidencia:") || !strings.Contains(out, "1. ") {
 		t.Errorf("text: %d %.300s", code, out)

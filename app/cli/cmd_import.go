@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/revopsdx/revopsdx/usecase"
 	"io"
 	"sort"
 	"strings"
@@ -87,7 +88,7 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 				return ferr
 			}
 			var ierr error
-			s, ierr = ImportIntoStore(ctx, st, o.ID, file, opts, replace)
+			s, ierr = usecase.ImportIntoStore(ctx, st, o.ID, file, opts, replace)
 			return ierr
 		})
 	}

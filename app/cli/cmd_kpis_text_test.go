@@ -30,12 +30,12 @@ func TestKPIsTableInWords(t *testing.T) {
 		want, not []string
 	}{
 		{"es",
-			[]string{"ESTADO", "desviado", "en buen camino", "mejora", "empeora", "estable", "sin datos suficientes",
+			[]string{"ESTADO", "desviado", "en buen camino", "mejora", "empeora", "sin tendencia clara", "sin datos suficientes",
 				"Registros de ventas", "Oportunidades ganadas = 0", "MRR al inicio (12 meses)", "Gasto de ventas y marketing"},
 			[]string{"off_track", "on_track", "at_risk", "improving", "worsening", "insufficient_data",
 				"transactions", "won deals", "mrr_start", "sales_marketing_spend", "12 months"}},
 		{"en",
-			[]string{"STATUS", "off track", "on track", "improving", "worsening", "stable", "not enough data",
+			[]string{"STATUS", "off track", "on track", "improving", "worsening", "no clear trend", "not enough data",
 				"Transaction records", "Won deals = 0", "MRR at start (12 months)", "Sales and marketing spend"},
 			[]string{"off_track", "on_track", "at_risk", "insufficient_data", "transactions", "won deals=0",
 				"mrr_start", "sales_marketing_spend"}},

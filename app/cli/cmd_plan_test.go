@@ -10,7 +10,7 @@ import (
 
 // TestPlanTextInLanguage: the plan table is written in the language asked:
 // headers, objective names, cadences, "retired", and targets formatted by
-// unit (win rate 0.25 → 25 %, revenue 165000 → 165.000 € for the demo's
+// unit (win rate 0.25 → 25 %, revenue 215000 → 215.000 € for the demo's
 // euros, month → "dic 2026"); JSON keeps ids and fractions.
 func TestPlanTextInLanguage(t *testing.T) {
 	db := frozenDemoDB(t) // targets by now+1..+7 months: Dec 2026, Mar 2027, Jun 2027
@@ -22,9 +22,9 @@ func TestPlanTextInLanguage(t *testing.T) {
 		{"es",
 			[]string{"Demo · objetivos: Crecer en ingresos, Mejorar la eficiencia comercial",
 				"KPI NOMBRE RESPONSABLE FRECUENCIA OBJETIVO PARA RETIRADO"},
-			[]string{"objectives", "grow_revenue", "OWNER", "monthly", "0.25", "165000", "yes"},
+			[]string{"objectives", "grow_revenue", "OWNER", "monthly", "0.25", "215000", "yes"},
 			map[string]string{
-				"revenue":          "Ingresos Carmen Ruiz (CEO) Mensual 165.000 € dic 2026",
+				"revenue":          "Ingresos Carmen Ruiz (CEO) Mensual 215.000 € dic 2026",
 				"win_rate":         "Tasa de cierre Javier Morales Mensual 25 % dic 2026",
 				"logo_churn":       "Bajas de clientes (mensual) Pablo Herrero Mensual 1,2 % dic 2026",
 				"nrr":              "Retención neta de ingresos (NRR) Pablo Herrero Trimestral 105 % jun 2027",
@@ -34,9 +34,9 @@ func TestPlanTextInLanguage(t *testing.T) {
 		{"en",
 			[]string{"Demo · objectives: Grow revenue, Improve sales efficiency",
 				"KPI NAME OWNER CADENCE TARGET BY RETIRED"},
-			[]string{"grow_revenue", "0.25", "165000"},
+			[]string{"grow_revenue", "0.25", "215000"},
 			map[string]string{
-				"revenue":         "Revenue Carmen Ruiz (CEO) Monthly €165,000 Dec 2026",
+				"revenue":         "Revenue Carmen Ruiz (CEO) Monthly €215,000 Dec 2026",
 				"win_rate":        "Win rate Javier Morales Monthly 25% Dec 2026",
 				"ltv_to_cac":      "LTV to CAC - - 3× Jun 2027",
 				"avg_order_value": "Average order value Finanzas Monthly - - yes",

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
@@ -18,7 +19,7 @@ func recommendCommand() *Command {
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			lang := fs.String("lang", "", "language, es or en (default: the organisation's)")
-			asJSON := fs.Bool("json", false, `print a JSON array of {"id","priority","team","horizon_days","impact","effort","text","evidence"}`)
+			asJSON := fs.Bool("json", false, `print a JSON array of {"id","priority","team","horizon_days","impact","effort","text","evidence","kind","currency","confidence","weight","owner",...}`)
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
@@ -44,18 +45,57 @@ func recommendCommand() *Command {
 						return err
 					}
 					sw := &stickyWriter{w: env.Stdout}
-					for i, r := range recs {
-						sw.printf("%d. %s\n", i+1, r.Text)
-						sw.printf("   %s: %s · %s: %d %s · %s %d/3 · %s %d/3 · %s %s\n", l.Pick("Equipo", "Team"), r.Team,
-							l.Pick("Plazo", "Horizon"), r.HorizonDays, l.Pick("días", "days"), l.Pick("impacto", "impact"), r.Impact,
-							l.Pick("esfuerzo", "effort"), r.Effort, l.Pick("prioridad", "priority"), l.Auto(r.Priority, 2))
-						if ev := a.EvidenceText(r); ev != "" {
-							sw.printf("   %s: %s\n", l.Pick("Evidencia", "Evidence"), ev)
+					n := 0
+					for _, r := range recs {
+						if r.Kind == recommend.KindCelebration || r.Appendix {
+							continue
+						}
+						n++
+						printRec(sw, a, n, r)
+					}
+					for _, part := range []struct {
+						title string
+						keep  func(recommend.Recommendation) bool
+					}{
+						{l.Pick("Para celebrar (no es trabajo pendiente)", "To celebrate (not work to do)"), func(r recommend.Recommendation) bool { return r.Kind == recommend.KindCelebration && !r.Appendix }},
+						{l.Pick("Apéndice (datos preliminares)", "Appendix (preliminary data)"), func(r recommend.Recommendation) bool { return r.Appendix }},
+					} {
+						first := true
+						for _, r := range recs {
+							if !part.keep(r) {
+								continue
+							}
+							if first {
+								sw.printf("\n%s:\n", part.title)
+								first = false
+							}
+							sw.printf("- %s\n", r.Text)
 						}
 					}
 					return sw.err
 				})
 			}
 		},
+	}
+}
+
+// printRec prints one action or measure: its text, then owner, start
+// window, kind, money at stake with confidence, and its evidence.
+func printRec(sw *stickyWriter, a *analysis.Analysis, n int, r recommend.Recommendation) {
+	l := a.Lang
+	sw.printf("%d. %s\n", n, r.Text)
+	money := l.Pick("sin estimación", "no estimate")
+	if r.Impact != nil {
+		money = l.Money(*r.Impact, r.Currency, 0) + l.Pick(" al año", " a year")
+	}
+	kind := l.Pick("acción", "action")
+	if r.Kind == recommend.KindMeasure {
+		kind = l.Pick("medir", "measure")
+	}
+	sw.printf("   %s: %s · %s: %d %s · %s · %s: %s (%s) · %s %d/3\n", l.Pick("Responsable", "Owner"), a.OwnerName(r.Owner),
+		l.Pick("Empieza en", "Starts within"), r.HorizonDays, l.Pick("días", "days"), kind,
+		l.Pick("en juego", "at stake"), money, a.Rules.Note("confidence_"+r.Confidence, l), l.Pick("esfuerzo", "effort"), r.Effort)
+	if ev := a.EvidenceText(r); ev != "" {
+		sw.printf("   %s: %s\n", l.Pick("Evidencia", "Evidence"), ev)
 	}
 }

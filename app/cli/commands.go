@@ -12,6 +12,7 @@ func Commands() []*Command {
 		demoCommand(),
 		kpisCommand(),
 		recommendCommand(),
+		diagnoseCommand(),
 		planCommand(),
 		targetCommand(),
 		chartCommand(),

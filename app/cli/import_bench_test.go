@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/revopsdx/revopsdx/usecase"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,7 +90,7 @@ func BenchmarkImportDeals1MIntoStore(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		sum, err := ImportIntoStore(ctx, s, o.ID, csv, importer.Options{}, false)
+		sum, err := usecase.ImportIntoStore(ctx, s, o.ID, csv, importer.Options{}, false)
 		// Closing checkpoints the log into the database file, as sqlite3
 		// does when it exits: both timings include it.
 		cerr := s.Close()

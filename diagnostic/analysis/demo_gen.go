@@ -16,7 +16,11 @@ const demoSeed1, demoSeed2 = 20261127, 7
 // demoGen generates the demo's records month by month. The story (see
 // docs/ANALYSIS.md): leads grow, but MQL→SQL and the win rate slip and the
 // sales cycle stretches over the last year; churn creeps up in the last
-// eight months.
+// eight months, and the slower, rarer wins push CAC payback up. The
+// figures hang together: about 20 employees for €1.8M ARR, a sales and
+// marketing spend of a sixth of revenue, a monthly quota that the team met
+// when it won 28 % of its deals, renewals that lose exactly the customers
+// who churn.
 type demoGen struct {
 	c           *demoContent
 	rng         *rand.Rand
@@ -27,12 +31,13 @@ type demoGen struct {
 	ids          []string                         // customer ids in creation order
 	observations []diagnostic.Observation
 	created      map[diagnostic.Month]int // deals created by month
+	churned      map[diagnostic.Month]int // customers lost by month
 }
 
 func newDemoGen(c *demoContent, first, last diagnostic.Month) *demoGen {
 	return &demoGen{
 		c: c, rng: rand.New(rand.NewPCG(demoSeed1, demoSeed2)), first: first, last: last,
-		spans: map[string][]diagnostic.Customer{}, created: map[diagnostic.Month]int{},
+		spans: map[string][]diagnostic.Customer{}, created: map[diagnostic.Month]int{}, churned: map[diagnostic.Month]int{},
 	}
 }
 
@@ -129,11 +134,12 @@ func (g *demoGen) dealsOf(m diagnostic.Month) {
 }
 
 // lifecycle applies month m's churn, expansions and contractions to the
-// customers active at its start. Monthly churn is 1 % until the last eight
-// months, then climbs to about 2.3 %.
+// customers active at its start. Monthly churn is 0.6 % until the last eight
+// months, then climbs to about 1.4 %; about 2 % of customers upgrade each
+// month.
 func (g *demoGen) lifecycle(m diagnostic.Month) {
 	i := g.idx(m)
-	pChurn := 0.010 + 0.0016*math.Max(0, float64(i-15))
+	pChurn := 0.006 + 0.001*math.Max(0, float64(i-15))
 	for _, id := range g.ids {
 		sp := g.spans[id]
 		cur := &sp[len(sp)-1]
@@ -144,9 +150,10 @@ func (g *demoGen) lifecycle(m diagnostic.Month) {
 		switch {
 		case x < pChurn:
 			cur.End = g.day(m)
-		case x < pChurn+0.008: // upgrade
+			g.churned[m]++
+		case x < pChurn+0.02: // upgrade
 			g.change(id, m, round(cur.MRR*(1.3+0.4*g.rng.Float64()), 10))
-		case x < pChurn+0.011: // downgrade
+		case x < pChurn+0.023: // downgrade
 			g.change(id, m, round(cur.MRR*0.6, 10))
 		}
 	}
@@ -193,7 +200,7 @@ func (g *demoGen) inputs(m diagnostic.Month) {
 	revenue := round(g.mrrAt(m.End().Add(-time.Nanosecond))*(1.03+0.02*r.Float64()), 1)
 	add("revenue", revenue)
 	add("gross_profit", round(revenue*(0.75+0.03*r.Float64()), 1))
-	add("net_profit", round(revenue*(0.03+0.06*r.Float64()), 1))
+	add("net_profit", round(revenue*(0.07+0.04*r.Float64()), 1))
 	leads := math.Round(290 + 5.5*i + r.NormFloat64()*15)
 	mqls := math.Round(leads * (0.36 + 0.04*r.Float64()))
 	sqls := math.Round(mqls * (0.42 - 0.006*i + 0.02*(r.Float64()-0.5)))
@@ -201,11 +208,11 @@ func (g *demoGen) inputs(m diagnostic.Month) {
 	add("mqls", mqls)
 	add("sqls", sqls)
 	add("opportunities", float64(g.created[m]))
-	mkt := round(14000+180*i+800*r.Float64(), 10)
+	mkt := round(7000+80*i+600*r.Float64(), 10)
 	add("marketing_spend", mkt)
-	add("sales_marketing_spend", round(mkt+31000+250*i+1500*r.Float64(), 10))
+	add("sales_marketing_spend", round(mkt+15000+150*i+1000*r.Float64(), 10))
 	add("marketing_attributed_revenue", round(mkt*(2.0+0.6*r.Float64()), 10))
-	add("employees", 56+math.Floor(i/3))
+	add("employees", 16+math.Floor(i/4))
 	resp := float64(30 + r.IntN(16))
 	prom := math.Round(resp * (0.46 - 0.003*i))
 	det := math.Round(resp * (0.18 + 0.002*i))
@@ -215,11 +222,26 @@ func (g *demoGen) inputs(m diagnostic.Month) {
 	csat := float64(60 + r.IntN(31))
 	add("csat_responses", csat)
 	add("csat_positive", math.Round(csat*(0.85+0.06*r.Float64())))
-	due := float64(7 + r.IntN(4))
+	// Annual contracts: a twelfth of the base is due each month, and the
+	// customers lost this month are the renewals lost.
+	due := math.Round(float64(g.active(m)) / 12)
 	add("renewals_due", due)
-	add("renewals_renewed", due-float64(r.IntN(2+int(i)/12)))
-	add("quota", 38000+500*i)
+	add("renewals_renewed", math.Max(0, due-float64(g.churned[m])))
+	add("quota", 22000+250*i)
 	add("demos_held", math.Round(sqls*0.8+r.NormFloat64()*3))
+}
+
+// active counts the customers active at the start of month m.
+func (g *demoGen) active(m diagnostic.Month) int {
+	n := 0
+	t := m.Start()
+	for _, id := range g.ids {
+		sp := g.spans[id]
+		if !sp[0].Start.After(t) && (sp[len(sp)-1].End.IsZero() || sp[len(sp)-1].End.After(t)) {
+			n++
+		}
+	}
+	return n
 }
 
 // round rounds v to a multiple of unit.

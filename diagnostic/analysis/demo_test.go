@@ -31,7 +31,7 @@ func TestDemoShape(t *testing.T) {
 	}
 	p := s.Profile
 	want := diagnostic.Profile{Name: "Demo", Industry: diagnostic.IndustrySaaS, BusinessModel: diagnostic.ModelSubscription,
-		Segment: diagnostic.SegmentMidMarket, EmployeeBand: "51-200", Currency: "EUR", Language: "es"}
+		Segment: diagnostic.SegmentMidMarket, EmployeeBand: "11-50", Currency: "EUR", Language: "es"}
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("profile %+v, want %+v", p, want)
 	}

@@ -26,7 +26,7 @@ var EvidenceKinds = []string{
 	"coverage_without_owner", "plan_no_objectives", "plan_objectives_without_kpis",
 	"plan_without_owner", "plan_without_cadence", "plan_without_target",
 	"kpi_status", "kpi_benchmark", "kpi_trend", "kpi_outlier",
-	"alignment_gap_one",
+	"alignment_gap_one", "alignment_gaps", "kpi_value_below", "kpi_value_at_least", "fact_above", "impact",
 }
 
 // singularKinds name the template used instead of a kind when its count is
@@ -34,7 +34,7 @@ var EvidenceKinds = []string{
 var singularKinds = map[string]string{"alignment_gap": "alignment_gap_one"}
 
 // evidencePlaceholders are the names a template may use.
-var evidencePlaceholders = []string{"subject", "value", "reference", "items", "count", "period", "source"}
+var evidencePlaceholders = []string{"subject", "value", "reference", "items", "count", "period", "source", "note"}
 
 var placeholderRE = regexp.MustCompile(`\{[a-z_]+\}`)
 
@@ -148,6 +148,19 @@ func (a *Analysis) evidenceVars(ev recommend.Evidence) map[string]string {
 	case ev.Kind == "alignment_gap":
 		vars["subject"] = a.PillarName(ev.Subject)
 		vars["value"] = num(ev.Value, 1)
+	case ev.Kind == "alignment_gaps":
+		names := make([]string, len(ev.Items))
+		for i, p := range ev.Items {
+			names[i] = a.PillarName(p)
+		}
+		vars["items"], vars["value"] = joinList(l, names), num(ev.Value, 1)
+	case ev.Kind == "fact_above":
+		vars["subject"] = a.FactName(ev.Subject)
+		if ev.Value != nil && ev.Reference != nil {
+			vars["value"], vars["reference"] = l.Percent(*ev.Value, 0), l.Percent(*ev.Reference, 0)
+		}
+	case ev.Kind == "impact":
+		vars["note"] = ev.Note
 	case ev.Kind == "symptom":
 		vars["subject"] = a.SymptomName(ev.Subject)
 	case ev.Kind == "plan_objectives_without_kpis":

@@ -32,10 +32,10 @@ func value(t *testing.T, a *Analysis, id string, m diagnostic.Month) float64 {
 	t.Helper()
 	for _, r := range a.Series(id) {
 		if r.Of.First == m {
-			if r.Value == nil {
-				t.Fatalf("%s %s: no value (missing %v)", id, m, r.Missing)
+			if r.PeriodValue == nil { // the month's own value, before any evidence window
+				t.Fatalf("%s %s: no value (missing %v)", id, m, r.PeriodMissing)
 			}
-			return *r.Value
+			return *r.PeriodValue
 		}
 	}
 	t.Fatalf("%s %s: no row", id, m)

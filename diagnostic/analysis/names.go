@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 )
 
 // PillarName is a pillar's display name in the analysis language.
@@ -50,4 +51,20 @@ func (a *Analysis) KPIName(id string) string {
 		return d.Name(a.Lang)
 	}
 	return id
+}
+
+// FactName is the display name of a fact a rule looks at (rules.json
+// notes "fact_<id>").
+func (a *Analysis) FactName(id string) string { return a.Rules.Note("fact_"+id, a.Lang) }
+
+// OwnerName is the display name of a recommendation's owner: a client
+// department, "to assign", or the person named as is.
+func (a *Analysis) OwnerName(owner string) string {
+	if owner == recommend.OwnerToAssign {
+		return a.Rules.Note("owner_to_assign", a.Lang)
+	}
+	if d, err := diagnostic.ParseDepartment(owner); err == nil {
+		return a.Questionnaire.DepartmentName(d, a.Lang)
+	}
+	return owner
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"maps"
+	"slices"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
@@ -10,13 +11,17 @@ import (
 // recommend builds the recommendation input from the scores, the plan and
 // the KPI rows, and runs the rules.
 func (a *Analysis) recommend() {
-	a.PlanFacts = recommend.PlanFactsOf(a.Snapshot.Objectives, a.Snapshot.Plan, a.Catalogue)
+	a.PlanFacts = recommend.PlanFactsOf(a.objectives(), a.Snapshot.Plan, a.Catalogue)
+	a.PlanFacts.ObjectivesWithoutKPIs = a.unmeasured(a.PlanFacts.ObjectivesWithoutKPIs)
 	in := recommend.Input{
-		Context:  a.Context(),
-		Plan:     a.PlanFacts,
-		KPIs:     a.KPIRows,
-		Currency: a.Snapshot.Profile.Currency,
+		Context:   a.Context(),
+		Plan:      a.PlanFacts,
+		KPIs:      a.KPIRows,
+		Currency:  a.Snapshot.Profile.Currency,
+		Checklist: a.Context().Coverage,
+		Facts:     a.facts(),
 	}
+	in.Preliminary = a.preliminary(in.Facts)
 	in.Context.Coverage = a.measuredCoverage(in.Context.Coverage)
 	if r := a.Result; r != nil {
 		in.Pillars = make(map[string]*float64, len(r.Pillars))
@@ -25,9 +30,36 @@ func (a *Analysis) recommend() {
 		}
 		in.Topics = r.Topics
 		in.Gaps = GapsByPillar(r)
+		in.Departments = r.Departments
 	}
 	a.RecommendInput = in
 	a.Recommendations = a.Rules.Generate(in, a.Lang, a.Catalogue)
+}
+
+// objectives are the plan's business objectives with the 12-month
+// objective the answers state: the plan is never said to lack an objective
+// the client named.
+func (a *Analysis) objectives() []diagnostic.Objective {
+	out := slices.Clone(a.Snapshot.Objectives)
+	if o := a.Context().Objective; o != "" && !slices.Contains(out, o) {
+		out = append(out, o)
+	}
+	return out
+}
+
+// unmeasured keeps the objectives that no KPI measures: neither the plan
+// nor the checklist as answered (a KPI the client says it measures serves
+// its objectives too, so the plan is never said to leave them unmeasured).
+func (a *Analysis) unmeasured(objs []diagnostic.Objective) []diagnostic.Objective {
+	served := map[diagnostic.Objective]bool{}
+	for id, k := range a.Context().Coverage {
+		if d, ok := a.Catalogue.Def(id); ok && k.Measured {
+			for _, o := range d.Objectives {
+				served[o] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(objs), func(o diagnostic.Objective) bool { return served[o] })
 }
 
 // measuredCoverage returns the KPI checklist the rules see: the answered

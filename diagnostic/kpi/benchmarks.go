@@ -52,6 +52,14 @@ type Benchmark struct {
 	Mark       Mark                  `json:"mark"`
 	NoteES     string                `json:"note_es,omitempty"`
 	NoteEN     string                `json:"note_en,omitempty"`
+	// The size of the customers (ACV a year, ARPA a month) or of the company
+	// (annual revenue) the figure is about, in US dollars; nil = no bound.
+	ACVMin     *float64 `json:"acv_min,omitempty"`
+	ACVMax     *float64 `json:"acv_max,omitempty"`
+	ARPAMin    *float64 `json:"arpa_min,omitempty"`
+	ARPAMax    *float64 `json:"arpa_max,omitempty"`
+	RevenueMin *float64 `json:"revenue_min,omitempty"`
+	RevenueMax *float64 `json:"revenue_max,omitempty"`
 }
 
 // Segment is the benchmark's segment in lang.
@@ -160,41 +168,28 @@ func ParseBenchmarks(b []byte, cat *Catalogue) ([]Benchmark, error) {
 type Match struct {
 	Benchmark
 	Closest bool `json:"closest"`
+	// Basis, Reason and Notes: see BenchmarkRef.
+	Basis  Basis    `json:"basis"`
+	Reason string   `json:"reason,omitempty"`
+	Notes  []string `json:"notes,omitempty"`
 }
 
-// LookupBenchmark picks the benchmark for KPI id and the organisation's
-// profile: among rows whose industry and segment lists (empty = any) both
-// contain the profile's, the lowest rank; when none does, the row matching
-// most of the two (industry counting more), then the lowest rank, marked
-// Closest. Rows whose not_for lists the profile's segment are never used.
+// Basis is what chose a benchmark row: the customers' size seen in the
+// data, or the profile.
+type Basis string
+
+// The bases of a benchmark choice.
+const (
+	BasisData    Basis = "data"
+	BasisProfile Basis = "profile"
+)
+
+// LookupBenchmark picks the benchmark for KPI id from the profile alone
+// (no size from data, no age limit): ChooseBenchmark with an unknown size.
+// ok is false when no row fits.
 func LookupBenchmark(id string, p diagnostic.Profile) (Match, bool) {
-	all, err := Benchmarks()
-	if err != nil {
-		return Match{}, false
-	}
-	best, bestScore, found := Benchmark{}, -1, false
-	exactFound := false
-	for _, b := range all {
-		if b.KPI != id || (p.Segment != "" && slices.Contains(b.NotFor, p.Segment)) {
-			continue
-		}
-		indOK := len(b.Industries) == 0 || slices.Contains(b.Industries, p.Industry)
-		segOK := len(b.Segments) == 0 || slices.Contains(b.Segments, p.Segment)
-		exact := indOK && segOK
-		score := 0
-		if indOK {
-			score += 2
-		}
-		if segOK {
-			score++
-		}
-		better := !found || (exact && !exactFound) ||
-			(exact == exactFound && (score > bestScore || score == bestScore && b.Rank < best.Rank))
-		if better {
-			best, bestScore, found, exactFound = b, score, true, exact
-		}
-	}
-	return Match{Benchmark: best, Closest: found && !exactFound}, found
+	m, ok := ChooseBenchmark(id, p, Size{}, 0)
+	return m, ok && m.Reason == ""
 }
 
 // Position is where a value stands against a benchmark, in performance
@@ -204,15 +199,18 @@ type Position string
 
 // The benchmark positions.
 const (
-	BelowP25      Position = "below_p25"
-	P25ToMedian   Position = "p25_median"
-	MedianToP75   Position = "median_p75"
-	AboveP75      Position = "above_p75"
-	BelowMedian   Position = "below_median"
-	AboveMedian   Position = "above_median"
-	BelowRange    Position = "below_range"
-	InRange       Position = "in_range"
-	AboveRange    Position = "above_range"
+	BelowP25    Position = "below_p25"
+	P25ToMedian Position = "p25_median"
+	MedianToP75 Position = "median_p75"
+	AboveP75    Position = "above_p75"
+	BelowMedian Position = "below_median"
+	AboveMedian Position = "above_median"
+	BelowRange  Position = "below_range"
+	InRange     Position = "in_range"
+	AboveRange  Position = "above_range"
+	// AboutMedian: the value's interval holds the median (or the middle of
+	// a rule's band): the data cannot tell it from the benchmark.
+	AboutMedian   Position = "about_median"
 	NotComparable Position = ""
 )
 
@@ -287,6 +285,36 @@ func PositionOf(v float64, b Benchmark, dir diagnostic.Direction, currency strin
 		return MedianToP75 // within a rule's band (e.g. 3–4× coverage): acceptable
 	}
 	return P25ToMedian // short of the only (better) bound given
+}
+
+// PositionWithin places v against b like PositionOf, taking its interval
+// into account: a position is claimed only when the whole interval is on
+// that side of a benchmark figure. An interval across the median (or the
+// only figure) is AboutMedian; across p25 or p75 (or a range's end), the
+// position nearer the middle. Without an interval it is PositionOf.
+func PositionWithin(v float64, iv *Interval, b Benchmark, dir diagnostic.Direction, currency string) Position {
+	pos := PositionOf(v, b, dir, currency)
+	if iv == nil || pos == NotComparable {
+		return pos
+	}
+	worse := PositionOf(iv.worseEnd(dir), b, dir, currency)
+	better := PositionOf(iv.betterEnd(dir), b, dir, currency)
+	if worse == better {
+		return worse
+	}
+	if b.Low != nil && b.High != nil {
+		return InRange // the interval reaches into the range
+	}
+	rank := map[Position]int{BelowP25: 0, P25ToMedian: 1, BelowMedian: 1,
+		MedianToP75: 3, AboveMedian: 3, AboveP75: 4}
+	lo, hi := rank[worse], rank[better]
+	switch {
+	case lo <= 1 && hi >= 3:
+		return AboutMedian
+	case hi <= 1: // below p25 to between p25 and the median
+		return better
+	}
+	return worse // between the median and p75 to above p75
 }
 
 // yearNotIn is year without its leading year ("2025" of "2025 (2024

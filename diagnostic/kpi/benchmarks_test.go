@@ -28,7 +28,7 @@ func TestBenchmarksLoadAndCite(t *testing.T) {
 		}
 	}
 	m, ok := LookupBenchmark("win_rate", diagnostic.Profile{Industry: diagnostic.IndustryServices})
-	if !ok || *m.Median != 0.21 || m.Cite("en") != "HubSpot sales survey 2023, as reported by a secondary source" {
+	if !ok || *m.Median != 0.29 || m.Cite("en") != "HubSpot sales survey 2023, as reported by a secondary source" {
 		t.Errorf("win rate for services = %+v / %q", m, m.Cite("en"))
 	}
 	cat, _ := LoadCatalogue()
@@ -56,8 +56,7 @@ func TestLookupBenchmarkByProfile(t *testing.T) {
 		{"nrr", diagnostic.Profile{Industry: "saas", Segment: "smb"}, 0.97, false},        // Benchmarkit SMB †
 		{"nrr", diagnostic.Profile{Industry: "saas", Segment: "enterprise"}, 1.18, false}, // Benchmarkit enterprise †
 		{"nrr", diagnostic.Profile{Industry: "saas"}, 1.01, false},                        // no segment: all private B2B SaaS
-		{"nrr", diagnostic.Profile{Industry: "services", Segment: "smb"}, 0.97, true},     // only SaaS figures: closest
-		{"win_rate", diagnostic.Profile{Industry: "saas"}, 0.19, false},                   // Bridge Group B2B SaaS
+		{"win_rate", diagnostic.Profile{Industry: "saas"}, 0.29, false},                   // HubSpot close rate (Bridge Group is undated)
 		{"logo_churn", diagnostic.Profile{Industry: "ecommerce_retail"}, 0.0677, false},   // Recurly B2C
 		{"logo_churn", diagnostic.Profile{Industry: "services"}, 0.0491, false},           // Recurly B2B
 		{"csat", diagnostic.Profile{Industry: "services"}, 0.94, false},                   // professional services
@@ -70,6 +69,13 @@ func TestLookupBenchmarkByProfile(t *testing.T) {
 		if !ok || m.Median == nil || *m.Median != c.median || m.Closest != c.closest {
 			t.Errorf("%s for %+v: got %+v (ok %v), want median %g closest %v", c.kpi, c.p, m.Benchmark, ok, c.median, c.closest)
 		}
+	}
+	// Only SaaS figures for NRR: a services company gets none.
+	if m, ok := LookupBenchmark("nrr", diagnostic.Profile{Industry: "services", Segment: "smb"}); ok {
+		t.Errorf("SaaS NRR used for a services company: %+v", m)
+	}
+	if m, _ := ChooseBenchmark("nrr", diagnostic.Profile{Industry: "services"}, Size{}, 2026); m.Reason != ReasonIndustry || m.Median != nil {
+		t.Errorf("services NRR: %+v, want reason %s", m, ReasonIndustry)
 	}
 	// Gartner's large-company budget share is never used for small businesses.
 	if m, ok := LookupBenchmark("marketing_spend_share", diagnostic.Profile{Segment: "smb"}); ok {

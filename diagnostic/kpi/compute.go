@@ -18,10 +18,30 @@ type Row struct {
 	Trend     *Trend          `json:"trend"`
 	Missing   []string        `json:"missing"` // inputs lacking; empty when available
 
+	// The evidence (docs/METHOD.md). Value is judged over Window: for a
+	// rate, the shortest trailing window (month, quarter, 6, 12 months)
+	// whose Sample reaches the KPI's minimum (SampleRules); PeriodValue and
+	// PeriodSample are the period's own figures, for charts. Sample is nil
+	// for sums; Interval is the 90 % interval of a rate, else nil.
+	// Insufficient is set when even the longest window falls short: then
+	// there is no status, no position against the benchmark and no trend.
+	Sample       *float64   `json:"sample"`
+	Window       Window     `json:"window"`
+	Interval     *Interval  `json:"interval"`
+	Confidence   Confidence `json:"confidence"`
+	PeriodValue  *float64   `json:"period_value"`
+	PeriodSample *float64   `json:"period_sample"`
+	Insufficient *Shortfall `json:"insufficient"`
+	// Quality lists the data-quality issues that lowered Confidence.
+	Quality []string `json:"quality"`
+
 	// For the GUI, reports and recommendations; not in the JSON.
 	Def   Def    `json:"-"`
 	Of    Period `json:"-"`
 	Match *Match `json:"-"`
+	// PeriodMissing is what the period's own value lacks (Missing is what
+	// the windowed Value lacks).
+	PeriodMissing []string `json:"-"`
 }
 
 // TargetRef is the target in force for the period (scaled to its length
@@ -47,6 +67,14 @@ type BenchmarkRef struct {
 	Segment  string   `json:"segment"`
 	Closest  bool     `json:"closest"`
 	Position Position `json:"position"`
+	// Basis says whether the row was chosen by the customers' size seen in
+	// the data (average won deal, revenue per customer, company MRR) or by
+	// the profile. Reason is set when no row fits (figures then nil): why
+	// there is no comparable benchmark. Note flags a profile that
+	// contradicts the data, and an old or undated figure used alone.
+	Basis  Basis    `json:"basis"`
+	Reason string   `json:"reason,omitempty"`
+	Notes  []string `json:"notes,omitempty"`
 }
 
 // Trend is how the KPI moves: change against the previous period and the
@@ -65,6 +93,16 @@ type Trend struct {
 	Z             *float64 `json:"z"`
 	Outlier       bool     `json:"outlier"`
 	TargetReached string   `json:"target_reached,omitempty"`
+	// The test behind Direction: its name (proportion_slope or
+	// mann_kendall), the periods tested, the p-value; and, with a
+	// projection, the earliest and latest period the target is reached at
+	// the ends of the slope's 90 % range (latest "not_at_current_pace"
+	// when the slow end never gets there).
+	Test          string   `json:"test,omitempty"`
+	Periods       int      `json:"periods"`
+	P             *float64 `json:"p_value"`
+	ReachEarliest string   `json:"reach_earliest,omitempty"`
+	ReachLatest   string   `json:"reach_latest,omitempty"`
 }
 
 // NotAtCurrentPace and Reached are the non-period values of TargetReached.
@@ -115,29 +153,50 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 		l.precomputeCustomers(all)
 	}
 	rows := make([]Row, 0, len(cat.KPIs)*len(periods))
+	size := c.sizeAt(to, in.Profile.Currency)
 	for _, d := range cat.KPIs {
 		series := make([]res, len(all))
 		for i, p := range all {
 			series[i] = c.value(d.ID, p)
 		}
 		sp := spikes(series, scaleFloor(d.Unit))
-		var match *Match
-		if m, ok := LookupBenchmark(d.ID, in.Profile); ok {
+		var match, noFit *Match
+		if m, ok := ChooseBenchmark(d.ID, in.Profile, size, to.Year); ok && m.Reason == "" {
 			match = &m
+		} else if ok {
+			noFit = &m // rows exist, none fits: "no comparable benchmark"
 		}
 		item, planned := plan[d.ID]
 		off := len(all) - len(periods)
 		for j, p := range periods {
 			i := off + j
-			r := Row{KPI: d.ID, Period: p.String(), Unit: d.Unit, Missing: []string{}, Def: d, Of: p, Match: match}
-			if series[i].bad() {
-				r.Missing = series[i].miss
-			} else {
-				v := series[i].v
-				r.Value = &v
+			r := Row{KPI: d.ID, Period: p.String(), Unit: d.Unit, Missing: []string{}, Def: d, Of: p, Match: match, Quality: []string{}}
+			own := series[i]
+			r.PeriodMissing = own.miss
+			if r.PeriodMissing == nil {
+				r.PeriodMissing = []string{}
 			}
-			if match != nil {
-				r.Benchmark = benchRef(*match, r.Value, d, in.Profile.Currency)
+			if !own.bad() {
+				r.PeriodValue = ptr(own.v)
+				if own.n > 0 {
+					r.PeriodSample = ptr(sample(d.ID, own))
+				}
+			}
+			ev := c.judge(d, p, own)
+			r.Window, r.Interval, r.Confidence, r.Insufficient = ev.win, ev.interval, ev.confidence, ev.short
+			if ev.r.bad() {
+				r.Missing = ev.r.miss
+			} else {
+				r.Value = ptr(ev.r.v)
+				if ev.r.n > 0 {
+					r.Sample = ptr(sample(d.ID, ev.r))
+				}
+			}
+			switch {
+			case match != nil:
+				r.Benchmark = benchRef(*match, r, in.Profile.Currency)
+			case noFit != nil:
+				r.Benchmark = &BenchmarkRef{Basis: noFit.Basis, Reason: noFit.Reason}
 			}
 			var tgt *diagnostic.Target
 			if planned {
@@ -148,7 +207,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 				}
 			}
 			if r.Value != nil {
-				r.Trend, r.Status = trendAndStatus(series, all, i, d, tgt, c)
+				r.Trend, r.Status = trendAndStatus(series, all, i, d, tgt, c, r)
 				if s := sp[i]; s.scored {
 					r.Trend.Z, r.Trend.Outlier = ptr(s.z), s.outlier
 				}
@@ -168,66 +227,78 @@ func scaleTarget(v float64, d Def, p Period) float64 {
 	return v
 }
 
-func benchRef(m Match, v *float64, d Def, currency string) *BenchmarkRef {
+// benchRef places row r (its windowed value and interval) against the
+// chosen benchmark; a value without enough data gets no position.
+func benchRef(m Match, r Row, currency string) *BenchmarkRef {
 	b := &BenchmarkRef{P25: m.P25, Median: m.Median, P75: m.P75, Low: m.Low, High: m.High,
-		Source: m.Source, Year: m.Year, Mark: m.Mark, Segment: m.SegmentEN, Closest: m.Closest}
-	if v != nil {
-		b.Position = PositionOf(*v, m.Benchmark, d.Direction, currency)
+		Source: m.Source, Year: m.Year, Mark: m.Mark, Segment: m.SegmentEN, Closest: m.Closest,
+		Basis: m.Basis, Reason: m.Reason, Notes: m.Notes}
+	if r.Value != nil && r.Insufficient == nil && m.Reason == "" {
+		b.Position = PositionWithin(*r.Value, r.Interval, m.Benchmark, r.Def.Direction, currency)
 	}
 	return b
 }
 
 func ptr(v float64) *float64 { return &v }
 
-// trendAndStatus reads series[i] against its past and its target.
-func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Target, c *calc) (*Trend, Status) {
-	v := series[i].v
+// trendAndStatus reads row r (period all[i], its windowed value) against
+// its past and its target. Changes are between the periods' own values;
+// the direction comes from the trend test (testTrend); the status and the
+// projection use the windowed value, and a projection is made only from a
+// supported trend.
+func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Target, c *calc, r Row) (*Trend, Status) {
+	v := *r.Value
 	t := &Trend{Direction: InsufficientData}
-	if i > 0 && !series[i-1].bad() {
-		prev := series[i-1].v
-		t.ChangePrev = ptr(v - prev)
-		if prev != 0 {
-			t.PctPrev = ptr((v - prev) / math.Abs(prev))
+	if own := series[i]; !own.bad() {
+		if i > 0 && !series[i-1].bad() {
+			prev := series[i-1].v
+			t.ChangePrev = ptr(own.v - prev)
+			if prev != 0 {
+				t.PctPrev = ptr((own.v - prev) / math.Abs(prev))
+			}
+		}
+		if y := c.value(d.ID, all[i].YearAgo()); !y.bad() {
+			t.ChangeYear = ptr(own.v - y.v)
+			if y.v != 0 {
+				t.PctYear = ptr((own.v - y.v) / math.Abs(y.v))
+			}
 		}
 	}
-	yearAgo := all[i].YearAgo()
-	if y := c.value(d.ID, yearAgo); !y.bad() {
-		t.ChangeYear = ptr(v - y.v)
-		if y.v != 0 {
-			t.PctYear = ptr((v - y.v) / math.Abs(y.v))
-		}
+	tf := testTrend(d.ID, series, i)
+	t.Periods = tf.periods
+	if tf.ran && r.Insufficient == nil {
+		t.Test, t.P, t.Slope = tf.test, ptr(tf.p), ptr(tf.slope)
+		t.Direction = direction(tf, series, i, d)
 	}
-	var xs, ys []float64
-	for k := max(0, i-TrendWindow+1); k <= i; k++ {
-		if !series[k].bad() {
-			xs = append(xs, float64(k))
-			ys = append(ys, series[k].v)
-		}
-	}
-	dir, fit := Classify(xs, ys, d.Direction, scaleFloor(d.Unit))
-	t.Direction = dir
-	slopeKnown := dir != InsufficientData
-	if slopeKnown {
-		t.Slope = ptr(fit.Slope)
-	}
-	if tgt == nil {
+	supported := t.Direction == Improving || t.Direction == Worsening
+	if tgt == nil || r.Insufficient != nil {
 		return t, NoStatus
 	}
 	p := all[i]
-	in := StatusInput{Value: v, Target: tgt.Value, Direction: d.Direction, Period: p, By: tgt.By, SlopeKnown: slopeKnown}
+	in := StatusInput{Value: v, Target: tgt.Value, Direction: d.Direction, Period: p, By: tgt.By, SlopeKnown: supported}
 	switch {
 	case meets(v, tgt.Value, d.Direction):
 		t.TargetReached = Reached
-	case slopeKnown && fit.Slope != 0 && (fit.Slope > 0) == (tgt.Value > v):
-		k := math.Ceil((tgt.Value - v) / fit.Slope)
-		if k*float64(p.Grain.Months()) <= maxReachMonths {
-			reach := Period{p.Grain, p.First.Add(int(k) * p.Grain.Months())}
+	case supported && tf.slope != 0 && (tf.slope > 0) == (tgt.Value > v):
+		reach, ok := reachAt(p, v, tgt.Value, tf.slope)
+		if ok {
 			t.TargetReached = reach.String()
 			in.Reach, in.HasReach = reach, true
 		} else {
 			t.TargetReached = NotAtCurrentPace
 		}
-	case slopeKnown:
+		fast, slow := tf.hi, tf.lo
+		if tf.slope < 0 {
+			fast, slow = tf.lo, tf.hi
+		}
+		if e, ok := reachAt(p, v, tgt.Value, fast); ok {
+			t.ReachEarliest = e.String()
+		}
+		t.ReachLatest = NotAtCurrentPace
+		if l, ok := reachAt(p, v, tgt.Value, slow); ok {
+			t.ReachLatest = l.String()
+		}
+	case supported:
 		t.TargetReached = NotAtCurrentPace
 	}
 	// Baseline: the value in the period the target was set, else the first
@@ -246,5 +317,53 @@ func trendAndStatus(series []res, all []Period, i int, d Def, tgt *diagnostic.Ta
 			}
 		}
 	}
-	return t, StatusOf(in)
+	st := StatusOf(in)
+	// A shortfall is called off track only when the whole interval is short:
+	// when its better end would be on track, the value is at risk.
+	if st == OffTrack && r.Interval != nil {
+		alt := in
+		alt.Value = r.Interval.betterEnd(d.Direction)
+		if StatusOf(alt) == OnTrack {
+			st = AtRisk
+		}
+	}
+	return t, st
+}
+
+// direction reads a trend test: improving or worsening when supported and
+// material (the line moves at least StableShare of the level, or the
+// unit's floor, over the periods tested), else stable ("no clear trend").
+func direction(tf trendFit, series []res, i int, d Def) string {
+	if !tf.supported {
+		return Stable
+	}
+	var sum float64
+	var n int
+	for k := max(0, i-TrendWindow+1); k <= i; k++ {
+		if !series[k].bad() {
+			sum += series[k].v
+			n++
+		}
+	}
+	scale := math.Max(math.Abs(sum/float64(max(n, 1))), scaleFloor(d.Unit))
+	if math.Abs(tf.slope)*float64(tf.periods-1) < StableShare*scale {
+		return Stable
+	}
+	if (tf.slope > 0) == (d.Direction != diagnostic.LowerIsBetter) {
+		return Improving
+	}
+	return Worsening
+}
+
+// reachAt is the period in which value v reaches target at slope per
+// period, false when it never does or only beyond maxReachMonths.
+func reachAt(p Period, v, target, slope float64) (Period, bool) {
+	if slope == 0 || (slope > 0) != (target > v) {
+		return Period{}, false
+	}
+	k := math.Ceil((target - v) / slope)
+	if k*float64(p.Grain.Months()) > maxReachMonths {
+		return Period{}, false
+	}
+	return Period{p.Grain, p.First.Add(int(k) * p.Grain.Months())}, true
 }

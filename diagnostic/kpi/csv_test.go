@@ -24,28 +24,35 @@ func TestRowJSONAndCSV(t *testing.T) {
 		}
 	}
 	b, _ := json.Marshal(cac)
-	want := `{"kpi":"cac","period":"2024-01","value":null,"unit":"money","target":null,"benchmark":null,"status":null,"trend":null,"missing":["sales_marketing_spend","customers","new_customers"]}`
+	want := `{"kpi":"cac","period":"2024-01","value":null,"unit":"money","target":null,"benchmark":null,"status":null,"trend":null,"missing":["sales_marketing_spend","customers","new_customers"],` +
+		`"sample":null,"window":{"from":"2024-01","to":"2024-01"},"interval":null,"confidence":"high","period_value":null,"period_sample":null,"insufficient":null,"quality":[]}`
 	if string(b) != want {
 		t.Errorf("JSON = %s\nwant   %s", b, want)
 	}
 	var keys map[string]any
 	b, _ = json.Marshal(wr)
 	_ = json.Unmarshal(b, &keys)
-	for _, k := range []string{"kpi", "period", "value", "unit", "target", "benchmark", "status", "trend", "missing"} {
+	wantKeys := []string{"kpi", "period", "value", "unit", "target", "benchmark", "status", "trend", "missing",
+		"sample", "window", "interval", "confidence", "period_value", "period_sample", "insufficient", "quality"}
+	for _, k := range wantKeys {
 		if _, ok := keys[k]; !ok {
 			t.Errorf("win_rate JSON lacks %q: %s", k, b)
 		}
 	}
-	if len(keys) != 9 {
-		t.Errorf("win_rate JSON has %d top-level keys, want 9: %s", len(keys), b)
+	if len(keys) != len(wantKeys) {
+		t.Errorf("win_rate JSON has %d top-level keys, want %d: %s", len(keys), len(wantKeys), b)
+	}
+	// Three closed deals in a year: a value with its interval, no verdict.
+	if wr.Insufficient == nil || wr.Insufficient.Need != 30 || wr.Interval == nil || wr.Confidence != Low {
+		t.Errorf("win_rate evidence = %s", b)
 	}
 	var sb strings.Builder
 	if err := WriteCSV(&sb, []Row{wr, cac}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(sb.String()), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[1], "win_rate,2024-01,0.6666666666666666,percent,,,,0.19,,Bridge Group,–,above_median,,insufficient_data,") ||
-		!strings.HasSuffix(lines[2], "sales_marketing_spend;customers;new_customers") {
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "win_rate,2024-01,0.6666666666666666,percent,,,,0.29,,HubSpot sales survey,2023,,,insufficient_data,,3,2023-02,2024-01,0.2535338682812241,0.9217342736662717,low,profile") ||
+		!strings.Contains(lines[2], ",sales_marketing_spend;customers;new_customers,,2024-01,2024-01,,,high,") {
 		t.Errorf("CSV:\n%s", sb.String())
 	}
 }

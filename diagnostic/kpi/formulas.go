@@ -149,16 +149,19 @@ func (c *calc) compute(id string, p Period) res {
 		return c.pick(id, p, c.deals(p, func(lo, hi int) res { return okv(sumRange(l.won, lo, hi)) }))
 	case "avg_deal_size":
 		return c.pick(id, p, c.deals(p, func(lo, hi int) res {
-			return div(okv(sumRange(l.wonAmount, lo, hi)), okv(sumRange(l.won, lo, hi)), "won deals")
+			n := sumRange(l.won, lo, hi)
+			return withN(div(okv(sumRange(l.wonAmount, lo, hi)), okv(n), "won deals"), n)
 		}))
 	case "win_rate":
 		return c.pick(id, p, c.deals(p, func(lo, hi int) res {
 			w := sumRange(l.won, lo, hi)
-			return div(okv(w), okv(w+sumRange(l.lost, lo, hi)), "closed deals")
+			n := w + sumRange(l.lost, lo, hi)
+			return withN(div(okv(w), okv(n), "closed deals"), n)
 		}))
 	case "sales_cycle_days":
 		return c.pick(id, p, c.deals(p, func(lo, hi int) res {
-			return div(okv(sumRange(l.cycleSum, lo, hi)), okv(sumRange(l.cycleN, lo, hi)), "won deals with created date")
+			n := sumRange(l.cycleN, lo, hi)
+			return withN(div(okv(sumRange(l.cycleSum, lo, hi)), okv(n), "won deals with created date"), n)
 		}))
 	case "sales_cycle_median_days":
 		return c.pick(id, p, c.deals(p, func(lo, hi int) res {
@@ -169,7 +172,7 @@ func (c *calc) compute(id string, p Period) res {
 			if len(all) == 0 {
 				return zero("won deals with created date")
 			}
-			return okv(median(all))
+			return res{v: median(all), n: float64(len(all))}
 		}))
 	case "pipeline_value":
 		return c.pick(id, p, func() res {
@@ -203,15 +206,17 @@ func (c *calc) compute(id string, p Period) res {
 	case "mql_to_sql":
 		return c.pick(id, p,
 			c.leadRecs(p, func(lo, hi int) res {
-				return div(okv(sumRange(l.leadSQL, lo, hi)), okv(sumRange(l.leadMQL, lo, hi)), "mqls")
+				n := sumRange(l.leadMQL, lo, hi)
+				return withN(div(okv(sumRange(l.leadSQL, lo, hi)), okv(n), "mqls"), n)
 			}),
-			func() res { return div(c.input("sqls", p), c.input("mqls", p), "mqls") })
+			func() res { m := c.input("mqls", p); return withN(div(c.input("sqls", p), m, "mqls"), m.v) })
 	case "lead_to_customer":
 		return c.pick(id, p,
 			c.leadRecs(p, func(lo, hi int) res {
-				return div(okv(sumRange(l.leadCustomer, lo, hi)), okv(sumRange(l.leadN, lo, hi)), "leads")
+				n := sumRange(l.leadN, lo, hi)
+				return withN(div(okv(sumRange(l.leadCustomer, lo, hi)), okv(n), "leads"), n)
 			}),
-			func() res { return div(c.newCustomers(p), c.value("leads", p), "leads") })
+			func() res { n := c.value("leads", p); return withN(div(c.newCustomers(p), n, "leads"), n.v) })
 	case "cac":
 		return c.pick(id, p, func() res { return div(c.input("sales_marketing_spend", p), c.newCustomers(p), "new_customers") })
 	case "cac_payback_months":
@@ -234,12 +239,14 @@ func (c *calc) compute(id string, p Period) res {
 				if r.n == 0 {
 					return zero("customers at start")
 				}
-				return okv(monthly(r.lost/r.n, float64(n)))
+				return res{v: monthly(r.lost/r.n, float64(n)), n: r.n, months: n}
 			}),
 			func() res {
-				r := div(c.input("churned_customers", p), c.input("customers_start", p), "customers_start")
+				start := c.input("customers_start", p)
+				r := div(c.input("churned_customers", p), start, "customers_start")
 				if !r.bad() {
 					r.v = monthly(r.v, c.sizeOf(p))
+					r.n, r.months = start.v, int(c.sizeOf(p))
 				}
 				return r
 			})
@@ -249,12 +256,22 @@ func (c *calc) compute(id string, p Period) res {
 		return c.pick(id, p, func() res {
 			pr, pa, de := c.input("nps_promoters", p), c.input("nps_passives", p), c.input("nps_detractors", p)
 			total := res{v: pr.v + pa.v + de.v, miss: joinMiss(pr, pa, de)}
-			return div(res{v: 100 * (pr.v - de.v), miss: total.miss}, total, "nps responses")
+			r := withN(div(res{v: 100 * (pr.v - de.v), miss: total.miss}, total, "nps responses"), total.v)
+			if !r.bad() {
+				r.aux = (pr.v + de.v) / total.v
+			}
+			return r
 		})
 	case "csat":
-		return c.pick(id, p, func() res { return div(c.input("csat_positive", p), c.input("csat_responses", p), "csat_responses") })
+		return c.pick(id, p, func() res {
+			n := c.input("csat_responses", p)
+			return withN(div(c.input("csat_positive", p), n, "csat_responses"), n.v)
+		})
 	case "renewal_rate":
-		return c.pick(id, p, func() res { return div(c.input("renewals_renewed", p), c.input("renewals_due", p), "renewals_due") })
+		return c.pick(id, p, func() res {
+			n := c.input("renewals_due", p)
+			return withN(div(c.input("renewals_renewed", p), n, "renewals_due"), n.v)
+		})
 	case "ltv":
 		return c.pick(id, p, func() res {
 			arpa, gm := c.arpa(p), c.value("gross_margin", p)
@@ -303,9 +320,9 @@ func (c *calc) retentionRecords(id string, p Period) func() res {
 		}
 		r := c.l.cust.cohort(t0, t1)
 		if id == "nrr" {
-			return div(okv(r.mrr1), okv(r.mrr0), "MRR 12 months earlier")
+			return withN(div(okv(r.mrr1), okv(r.mrr0), "MRR 12 months earlier"), r.n)
 		}
-		return div(okv(r.kept), okv(r.mrr0), "MRR 12 months earlier")
+		return withN(div(okv(r.kept), okv(r.mrr0), "MRR 12 months earlier"), r.n)
 	}
 }
 

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -42,7 +43,8 @@ func compute(t *testing.T, in Inputs, from, to string, g Grain) map[string]Row {
 	return byKey(rows)
 }
 
-// wantValue checks a row's value to 1e-6 relative.
+// wantValue checks a row's own period value (the formula over the period,
+// before any evidence window) to 1e-6 relative.
 func wantValue(t *testing.T, rows map[string]Row, key string, want float64) {
 	t.Helper()
 	r, ok := rows[key]
@@ -50,16 +52,17 @@ func wantValue(t *testing.T, rows map[string]Row, key string, want float64) {
 		t.Errorf("%s: no row", key)
 		return
 	}
-	if r.Value == nil {
-		t.Errorf("%s: not available, missing %v; want %g", key, r.Missing, want)
+	if r.PeriodValue == nil {
+		t.Errorf("%s: not available, missing %v; want %g", key, r.PeriodMissing, want)
 		return
 	}
-	if math.Abs(*r.Value-want) > 1e-6*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.6f, want %.6f", key, *r.Value, want)
+	if math.Abs(*r.PeriodValue-want) > 1e-6*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %.6f, want %.6f", key, *r.PeriodValue, want)
 	}
 }
 
-// wantMissing checks a row is not available and names the given input.
+// wantMissing checks a row's own period value is not available and names
+// the given input.
 func wantMissing(t *testing.T, rows map[string]Row, key, name string) {
 	t.Helper()
 	r, ok := rows[key]
@@ -67,16 +70,19 @@ func wantMissing(t *testing.T, rows map[string]Row, key, name string) {
 		t.Errorf("%s: no row", key)
 		return
 	}
-	if r.Value != nil {
-		t.Errorf("%s = %g, want not available (missing %s)", key, *r.Value, name)
+	if r.PeriodValue != nil {
+		t.Errorf("%s = %g, want not available (missing %s)", key, *r.PeriodValue, name)
 		return
 	}
-	for _, m := range r.Missing {
+	if r.Value == nil && !slices.Equal(r.Missing, r.PeriodMissing) {
+		t.Errorf("%s: missing %v, period missing %v", key, r.Missing, r.PeriodMissing)
+	}
+	for _, m := range r.PeriodMissing {
 		if m == name {
 			return
 		}
 	}
-	t.Errorf("%s: missing %v, want it to name %q", key, r.Missing, name)
+	t.Errorf("%s: missing %v, want it to name %q", key, r.PeriodMissing, name)
 }
 
 func obs(metric, month string, v float64) diagnostic.Observation {

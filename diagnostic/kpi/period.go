@@ -38,6 +38,10 @@ func (g Grain) Months() int {
 	case Year:
 		return 12
 	}
+	// A trailing window of the evidence rules ("6m"); see trailing.
+	if k, err := strconv.Atoi(strings.TrimSuffix(string(g), "m")); err == nil && k > 0 && strings.HasSuffix(string(g), "m") {
+		return k
+	}
 	return 1
 }
 

@@ -9,6 +9,21 @@ import (
 type res struct {
 	v    float64
 	miss []string
+	// n is the count behind the value (closed deals, MQLs, customers at
+	// the start, responses, won deals of a mean…); 0 for sums and when the
+	// count is unknown (a rate typed directly). months is the number
+	// of months a churn cohort was followed (for the monthly conversion of
+	// its interval); aux is the share of promoters plus detractors of an NPS.
+	n, aux float64
+	months int
+}
+
+// withN returns r carrying the count n behind it (r unchanged when bad).
+func withN(r res, n float64) res {
+	if !r.bad() {
+		r.n = n
+	}
+	return r
 }
 
 func okv(v float64) res           { return res{v: v} }

@@ -17,8 +17,9 @@ const (
 
 // Trend parameters, documented in docs/KPIS.md.
 const (
-	// TrendWindow is how many periods the slope is fitted over.
-	TrendWindow = 6
+	// TrendWindow is how many periods (at most) the trend is tested over;
+	// at least TrendMinPeriods of them need a value.
+	TrendWindow = 12
 	// StableShare: a fitted line that moves less than this share of the
 	// window's mean level over the window is stable.
 	StableShare = 0.05

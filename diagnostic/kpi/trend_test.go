@@ -106,31 +106,39 @@ func TestTrendInRowsAndOutlier(t *testing.T) {
 }
 
 func TestTargetReachedProjection(t *testing.T) {
-	// Win rate typed directly: 0.10, 0.12, 0.14, 0.16 (slope 0.02 a month).
-	// Target 0.25 by 2024-12: from 0.16 in April, ⌈0.09 ÷ 0.02⌉ = 5 months → 2024-09.
+	// Win rate typed directly: 0.10, 0.12, … 0.22 (slope 0.02 a month over
+	// seven months; Mann-Kendall S = 21, p < 0.01). Target 0.31 by 2024-12:
+	// from 0.22 in July, ⌈0.09 ÷ 0.02⌉ = 5 months → 2024-12; every pairwise
+	// slope is 0.02, so the range is that month too.
 	var o []diagnostic.Observation
-	for i, v := range []float64{0.10, 0.12, 0.14, 0.16} {
-		o = append(o, obs("win_rate", mon("2024-01").Add(i).String(), v))
+	for i := range 7 {
+		o = append(o, obs("win_rate", mon("2024-01").Add(i).String(), 0.10+0.02*float64(i)))
 	}
-	plan := []diagnostic.PlanItem{{KPI: "win_rate", Targets: []diagnostic.Target{{Value: 0.25, By: mon("2024-12")}}}}
-	r := compute(t, Inputs{Observations: o, Plan: plan}, "2024-01", "2024-04", Month)
-	apr := r["win_rate 2024-04"]
-	if apr.Trend == nil || apr.Trend.TargetReached != "2024-09" {
-		t.Fatalf("April trend = %+v", apr.Trend)
+	plan := []diagnostic.PlanItem{{KPI: "win_rate", Targets: []diagnostic.Target{{Value: 0.31, By: mon("2024-12")}}}}
+	r := compute(t, Inputs{Observations: o, Plan: plan}, "2024-01", "2024-07", Month)
+	jul := r["win_rate 2024-07"]
+	if jul.Trend == nil || jul.Trend.TargetReached != "2024-12" || jul.Trend.ReachEarliest != "2024-12" ||
+		jul.Trend.ReachLatest != "2024-12" || jul.Trend.Test != TestMannKendall {
+		t.Fatalf("July trend = %+v", jul.Trend)
 	}
-	// Baseline 0.10 in January; by April 3 of 11 months have passed: the path
-	// expects 0.10 + 0.15 × 3/11 = 0.1409; 0.16 meets it → on track.
-	if apr.Status != OnTrack {
-		t.Errorf("April status = %q", apr.Status)
+	// Baseline 0.10 in January; by July 6 of 11 months have passed: the path
+	// expects 0.10 + 0.21 × 6/11 = 0.2145; 0.22 meets it → on track.
+	if jul.Status != OnTrack {
+		t.Errorf("July status = %q", jul.Status)
+	}
+	// With only four months there is no trend test, hence no projection.
+	r = compute(t, Inputs{Observations: o[:4], Plan: plan}, "2024-01", "2024-04", Month)
+	if apr := r["win_rate 2024-04"]; apr.Trend.Direction != InsufficientData || apr.Trend.TargetReached != "" {
+		t.Errorf("four months: %+v", apr.Trend)
 	}
 	// Falling instead: not at current pace, off track.
 	o = o[:0]
-	for i, v := range []float64{0.16, 0.14, 0.12, 0.10} {
-		o = append(o, obs("win_rate", mon("2024-01").Add(i).String(), v))
+	for i := range 7 {
+		o = append(o, obs("win_rate", mon("2024-01").Add(i).String(), 0.22-0.02*float64(i)))
 	}
-	r = compute(t, Inputs{Observations: o, Plan: plan}, "2024-01", "2024-04", Month)
-	apr = r["win_rate 2024-04"]
-	if apr.Trend.TargetReached != NotAtCurrentPace || apr.Status != OffTrack {
-		t.Errorf("falling: reach %q status %q", apr.Trend.TargetReached, apr.Status)
+	r = compute(t, Inputs{Observations: o, Plan: plan}, "2024-01", "2024-07", Month)
+	jul = r["win_rate 2024-07"]
+	if jul.Trend.TargetReached != NotAtCurrentPace || jul.Status != OffTrack {
+		t.Errorf("falling: reach %q status %q", jul.Trend.TargetReached, jul.Status)
 	}
 }

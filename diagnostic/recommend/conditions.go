@@ -129,6 +129,16 @@ func (e *evaluator) eval(c Condition) (fact, bool) {
 			evidence: Evidence{Kind: c.Kind, Subject: c.Pillar, Value: f64(g.Largest), Reference: c.Min, Count: g.Count},
 			vars: map[string]string{"pillar": e.name(e.rs.Pillars, c.Pillar), "count": fmt.Sprint(g.Count),
 				"largest": e.lang.Auto(g.Largest, 1)}}, true
+	case "alignment_gaps":
+		return e.alignmentGaps(c)
+	case "fact_above":
+		v, ok := in.Facts.fact(c.Fact)
+		if !ok || !atLeast(v, c.Min) {
+			return fact{}, false
+		}
+		return fact{subject: c.Fact, gap: relGap(v, *c.Min),
+			evidence: Evidence{Kind: c.Kind, Subject: c.Fact, Value: f64(v), Reference: c.Min},
+			vars:     map[string]string{"value": e.lang.Percent(v, 0)}}, true
 	case "coverage_missing", "coverage_without_owner":
 		return e.coverage(c)
 	case "plan_no_objectives", "plan_objectives_without_kpis", "plan_without_owner", "plan_without_cadence", "plan_without_target":
@@ -164,8 +174,44 @@ func (e *evaluator) eval(c Condition) (fact, bool) {
 	return e.kpiCondition(c)
 }
 
+// alignmentGaps is one finding over every pillar whose departments
+// disagree by c.Min levels or more: the pillars widest first, the questions
+// in all and the widest gap.
+func (e *evaluator) alignmentGaps(c Condition) (fact, bool) {
+	var ids []string
+	count, largest := 0, 0.0
+	for _, p := range Pillars {
+		if g, ok := e.in.Gaps[p]; ok && atLeast(g.Largest, c.Min) {
+			ids = append(ids, p)
+			count += g.Count
+			largest = max(largest, g.Largest)
+		}
+	}
+	if len(ids) == 0 {
+		return fact{}, false
+	}
+	slices.SortStableFunc(ids, func(a, b string) int {
+		ga, gb := e.in.Gaps[a], e.in.Gaps[b]
+		if ga.Largest != gb.Largest {
+			return int(math.Copysign(1, gb.Largest-ga.Largest))
+		}
+		return gb.Count - ga.Count
+	})
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = e.name(e.rs.Pillars, id)
+	}
+	return fact{subject: "alignment", gap: largest / 4,
+		evidence: Evidence{Kind: c.Kind, Items: ids, Value: f64(largest), Reference: c.Min, Count: count},
+		vars: map[string]string{"pillars": list(e.lang, names), "widest": names[0], "count": fmt.Sprint(count),
+			"largest": e.lang.Auto(largest, 1)}}, true
+}
+
 func (e *evaluator) coverage(c Condition) (fact, bool) {
 	cov := e.in.Context.Coverage
+	if c.Kind == "coverage_without_owner" && e.in.Checklist != nil {
+		cov = e.in.Checklist // only what the client said it measures
+	}
 	if len(cov) == 0 {
 		return fact{}, false // checklist not answered
 	}
@@ -316,6 +362,17 @@ func (e *evaluator) kpiCondition(c Condition) (fact, bool) {
 		f.gap = moved
 		f.vars["change"] = e.lang.Percent(moved, 0)
 		f.evidence.Reference = f64(*t.Slope)
+	case "kpi_value_below", "kpi_value_at_least":
+		if c.Kind == "kpi_value_below" && !below(v, c.Max) || c.Kind == "kpi_value_at_least" && !atLeast(v, c.Min) {
+			return fact{}, false
+		}
+		ref := c.Max
+		if c.Kind == "kpi_value_at_least" {
+			ref = c.Min
+		}
+		f.evidence.Reference = ref
+		f.gap = relGap(v, *ref)
+		f.vars["threshold"] = diagnostic.FormatValue(e.lang, r.Unit, *ref, cur)
 	case "kpi_outlier":
 		if r.Trend == nil || !r.Trend.Outlier || r.Trend.Z == nil {
 			return fact{}, false

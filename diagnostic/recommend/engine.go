@@ -3,27 +3,56 @@ package recommend
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
-// Recommendation is one prioritised action with the numbers behind it.
+// Recommendation is one finding of the plan, with the numbers behind it.
 type Recommendation struct {
-	ID          string     `json:"id"` // rule id, ":subject" for rules over every pillar or KPI
-	Priority    float64    `json:"priority"`
-	Team        string     `json:"team"`
-	HorizonDays int        `json:"horizon_days"`
-	Impact      int        `json:"impact"`
-	Effort      int        `json:"effort"`
-	Text        string     `json:"text"`
-	Evidence    []Evidence `json:"evidence"`
+	ID          string  `json:"id"` // rule id, ":subject" for rules over every pillar or KPI
+	Priority    float64 `json:"priority"`
+	Team        string  `json:"team"`
+	HorizonDays int     `json:"horizon_days"` // the window it starts in: 30, 60 or 90 days
+	// Impact is the estimated yearly money at stake, in Currency; nil when
+	// the finding has no money estimate (measurement, governance).
+	Impact   *float64   `json:"impact"`
+	Effort   int        `json:"effort"`
+	Text     string     `json:"text"`
+	Evidence []Evidence `json:"evidence"`
+	// Kind is action, measure or celebration.
+	Kind     string `json:"kind"`
+	Currency string `json:"currency"`
+	// Confidence is high, medium or low: how far the figures behind the
+	// finding can be trusted (samples, months of data).
+	Confidence string `json:"confidence"`
+	// Weight is the rule's own weight, 1–3.
+	Weight int `json:"weight"`
+	// Owner is who carries it: a person the plan or checklist names, one
+	// of the client's departments, or OwnerToAssign.
+	Owner string `json:"owner"`
+	// Subject is the KPI or pillar the finding is about; Problem the
+	// problem findings merge by; Merged the ids of the findings folded in.
+	Subject string   `json:"subject,omitempty"`
+	Problem string   `json:"problem,omitempty"`
+	Merged  []string `json:"merged,omitempty"`
+	// Focus is true when the finding bears on the symptom or the
+	// 12-month objective the client named.
+	Focus bool `json:"focus"`
+	// Appendix is true for a finding beyond the MaxPreliminary listed
+	// when the data are preliminary.
+	Appendix bool `json:"appendix,omitempty"`
 }
+
+// OwnerToAssign is the owner of a finding whose team the client has no
+// department for.
+const OwnerToAssign = "to_assign"
 
 // Evidence is one fact a recommendation rests on: what was looked at
 // (kind, subject), the value found and the reference it was compared with.
+// The evidence of kind "impact" carries the money estimate's assumptions
+// in Note.
 type Evidence struct {
 	Kind      string   `json:"kind"`
 	Subject   string   `json:"subject,omitempty"`
@@ -33,6 +62,7 @@ type Evidence struct {
 	Count     int      `json:"count,omitempty"`
 	Period    string   `json:"period,omitempty"`
 	Source    string   `json:"source,omitempty"`
+	Note      string   `json:"note,omitempty"`
 }
 
 // Boost multiplies the priority of a recommendation that addresses the
@@ -40,7 +70,7 @@ type Evidence struct {
 const Boost = 1.5
 
 // Generate evaluates the embedded rules on in and returns the
-// recommendations in lang, sorted by priority.
+// recommendations in lang, in plan order.
 func Generate(in Input, lang locale.Lang) ([]Recommendation, error) {
 	rs, err := LoadRules()
 	if err != nil {
@@ -54,51 +84,71 @@ func Generate(in Input, lang locale.Lang) ([]Recommendation, error) {
 }
 
 // Generate evaluates rs on in. cat names KPIs and objectives (custom KPIs
-// included when it is the organisation's extended catalogue).
+// included when it is the organisation's extended catalogue). The findings
+// are then shaped (shape.go: one per problem), ranked by money at stake
+// and scheduled (plan.go); see docs/METHOD.md.
 func (rs *RuleSet) Generate(in Input, lang locale.Lang, cat *kpi.Catalogue) []Recommendation {
 	ev := newEvaluator(in, lang, rs, cat)
-	type scored struct {
-		rec Recommendation
-		key string
-	}
-	best := map[string]scored{}
-	for _, r := range rs.Rules {
+	best := map[string]finding{}
+	var keys []string
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
 		for _, f := range ev.fire(r) {
 			group := r.Group
 			if group == "" {
 				group = r.ID
 			}
 			key := group + "|" + f.subject
-			if old, ok := best[key]; ok && old.rec.Priority >= f.rec.Priority {
-				continue
+			old, ok := best[key]
+			switch {
+			case !ok:
+				keys = append(keys, key)
+			case f.better(old):
+				fold(&f, old)
+			default:
+				fold(&old, f)
+				f = old
 			}
-			best[key] = scored{f.rec, key}
+			best[key] = f
 		}
 	}
-	out := make([]Recommendation, 0, len(best))
-	for _, s := range best {
-		out = append(out, s.rec)
+	fs := make([]finding, 0, len(keys))
+	for _, k := range keys {
+		fs = append(fs, best[k])
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Priority != b.Priority {
-			return a.Priority > b.Priority
-		}
-		if a.Impact != b.Impact {
-			return a.Impact > b.Impact
-		}
-		return a.ID < b.ID
-	})
+	fs = ev.shape(fs)
+	ev.rank(fs)
+	ev.schedule(fs)
+	out := make([]Recommendation, len(fs))
+	for i, f := range fs {
+		out[i] = f.rec
+	}
 	return out
 }
 
-type firing struct {
-	subject string
-	rec     Recommendation
+// finding is one rule firing on one subject, with what shaping needs.
+type finding struct {
+	rule     *Rule
+	subject  string
+	wildcard bool // the rule fired over every KPI or pillar
+	rec      Recommendation
 }
 
-// fire returns one firing per subject the rule holds for.
-func (e *evaluator) fire(r Rule) []firing {
+// better orders two findings of the same group and subject, or of the same
+// problem: money first, then a specific rule before a generic one (off
+// track, worsening… fire over every KPI), then priority.
+func (f finding) better(o finding) bool {
+	if (f.rec.Impact != nil) != (o.rec.Impact != nil) {
+		return f.rec.Impact != nil
+	}
+	if f.wildcard != o.wildcard {
+		return !f.wildcard
+	}
+	return f.rec.Priority > o.rec.Priority
+}
+
+// fire returns one finding per subject the rule holds for.
+func (e *evaluator) fire(r *Rule) []finding {
 	first := r.When[0]
 	subjects := []string{""}
 	switch {
@@ -107,7 +157,7 @@ func (e *evaluator) fire(r Rule) []firing {
 	case first.Pillar == Any:
 		subjects = Pillars
 	}
-	var out []firing
+	var out []finding
 	for _, s := range subjects {
 		var facts []fact
 		ok := true
@@ -133,7 +183,7 @@ func (e *evaluator) fire(r Rule) []firing {
 		if subject == "" {
 			subject = facts[0].subject
 		}
-		out = append(out, firing{subject, e.build(r, facts)})
+		out = append(out, finding{rule: r, subject: subject, wildcard: s != "", rec: e.build(*r, facts)})
 	}
 	return out
 }
@@ -146,8 +196,10 @@ func (e *evaluator) build(r Rule, facts []fact) Recommendation {
 		}
 	}
 	boost := 1.0
-	if slices.Contains(r.Symptoms, e.in.Context.Symptom) && e.in.Context.Symptom != "" ||
-		e.in.Context.Objective != "" && (slices.Contains(r.Objectives, e.in.Context.Objective) || slices.Contains(facts[0].objectives, e.in.Context.Objective)) {
+	sym := e.in.Context.Symptom
+	if sym != "" && (slices.Contains(r.Symptoms, sym) || slices.Contains(e.rs.SymptomProblems[sym], e.problemOf(r, facts[0]))) ||
+		e.in.Context.Objective != "" && slices.Contains(r.Objectives, e.in.Context.Objective) ||
+		e.in.Context.Objective != "" && !r.moneyRule() && slices.Contains(facts[0].objectives, e.in.Context.Objective) {
 		boost = Boost
 	}
 	gap := math.Min(math.Max(facts[0].gap, 0.1), 1)
@@ -159,21 +211,64 @@ func (e *evaluator) build(r Rule, facts []fact) Recommendation {
 	if r.When[0].KPI == Any || r.When[0].Pillar == Any {
 		id += ":" + facts[0].subject
 	}
-	evs := make([]Evidence, 0, len(facts))
+	evs := make([]Evidence, 0, len(facts)+1)
 	for _, f := range facts {
 		evs = append(evs, f.evidence)
 	}
-	return Recommendation{
+	rec := Recommendation{
 		ID:          id,
 		Priority:    math.Round(float64(r.Impact)*gap/float64(r.Effort)*boost*100) / 100,
 		Team:        team,
 		HorizonDays: r.HorizonDays,
-		Impact:      r.Impact,
 		Effort:      r.Effort,
 		Text:        fill(r.text(e.lang, vars), vars),
 		Evidence:    evs,
+		Kind:        r.kindOf(),
+		Currency:    e.in.Currency,
+		Weight:      r.Impact,
+		Subject:     facts[0].subject,
+		Problem:     e.problemOf(r, facts[0]),
+		Focus:       boost > 1,
 	}
+	rec.Confidence = e.confidence(facts[0])
+	if m, ok := e.moneyOf(r, facts[0]); ok && e.material(m.amount) {
+		rec.Impact = &m.amount
+		rec.Priority = math.Round(m.amount * confidenceFactor[rec.Confidence] * boost)
+		rec.Evidence = append(rec.Evidence, Evidence{Kind: "impact", Value: f64(m.amount), Note: fill(e.note("money_"+r.Money), m.vars)})
+	}
+	return rec
 }
+
+// moneyOf estimates a finding's money at stake with its rule's formula.
+func (e *evaluator) moneyOf(r Rule, f fact) (money, bool) {
+	formula := moneyFormulas[r.Money]
+	if formula == nil || f.evidence.Value == nil {
+		return money{}, false
+	}
+	ref := 0.0
+	if f.evidence.Reference != nil {
+		ref = *f.evidence.Reference
+	}
+	return formula(e, *f.evidence.Value, ref)
+}
+
+// problemOf is the problem a finding belongs to: its rule's, else its
+// KPI's, else none (the finding is its own problem).
+func (e *evaluator) problemOf(r Rule, f fact) string {
+	if r.Problem != "" {
+		return r.Problem
+	}
+	if _, isKPI := e.latest[f.subject]; isKPI && strings.HasPrefix(f.evidence.Kind, "kpi_") {
+		if p, ok := e.rs.KPIProblems[f.subject]; ok {
+			return p
+		}
+		return "kpi:" + f.subject
+	}
+	return ""
+}
+
+// note is a content note in the evaluator's language.
+func (e *evaluator) note(id string) string { return e.name(e.rs.Notes, id) }
 
 // fill replaces {name} placeholders; one without a value becomes "–".
 func fill(text string, vars map[string]string) string {

@@ -3,6 +3,7 @@ package recommend
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func mustJSON(v any) string {
 }
 
 // winRateRows computes a real win-rate row: 7 won and 43 lost deals closed
-// in March 2024 = 14 %, for a services company (HubSpot median 21 %).
+// in March 2024 = 14 %, for a services company (HubSpot close rate 29 %; the interval 8–23 % is below it).
 func winRateRows(t *testing.T) []kpi.Row {
 	t.Helper()
 	var deals []diagnostic.Deal
@@ -50,26 +51,27 @@ func TestWinRateTextFromEvidence(t *testing.T) {
 	if rec == nil {
 		t.Fatalf("win_rate_low did not fire: %+v", en)
 	}
-	want := "Win rate is 14% against a median of 21% (HubSpot sales survey 2023, as reported by a secondary source): coach the sales team"
+	want := "Win rate is 14% against a median of 29% (HubSpot sales survey 2023, as reported by a secondary source): coach the sales team"
 	if !strings.HasPrefix(rec.Text, want) {
 		t.Errorf("text = %q\nwant prefix %q", rec.Text, want)
 	}
 	es, _ := Generate(in, locale.ES)
-	if rec := fired(es, "win_rate_low"); rec == nil || !strings.HasPrefix(rec.Text, "La tasa de cierre es "+locale.ES.Percent(0.14, 0)+" frente a una mediana de "+locale.ES.Percent(0.21, 0)+" (HubSpot sales survey 2023, según una fuente secundaria)") {
+	if rec := fired(es, "win_rate_low"); rec == nil || !strings.HasPrefix(rec.Text, "La tasa de cierre es "+locale.ES.Percent(0.14, 0)+" frente a una mediana de "+locale.ES.Percent(0.29, 0)+" (HubSpot sales survey 2023, según una fuente secundaria)") {
 		t.Errorf("Spanish text = %+v", rec)
 	}
-	// Priority = impact 3 × gap |0.14 − 0.21| ÷ 0.21 = 1/3 ÷ effort 2 = 0.5.
-	if math.Abs(rec.Priority-0.5) > 1e-9 || rec.Team != "sales" || rec.HorizonDays != 60 {
+	// Priority = impact 3 × gap |0.14 − 0.29| ÷ 0.29 = 0.517241 ÷ effort 2 = 0.78 (rounded).
+	// Alone in the plan, it starts in the first 30 days.
+	if math.Abs(rec.Priority-0.78) > 1e-9 || rec.Team != "sales" || rec.HorizonDays != 30 {
 		t.Errorf("recommendation = %+v", rec)
 	}
 	ev := rec.Evidence[0]
-	if ev.Kind != "kpi_benchmark" || ev.Subject != "win_rate" || *ev.Value != 0.14 || *ev.Reference != 0.21 || ev.Period != "2024-03" {
+	if ev.Kind != "kpi_benchmark" || ev.Subject != "win_rate" || *ev.Value != 0.14 || *ev.Reference != 0.29 || ev.Period != "2024-03" {
 		t.Errorf("evidence = %+v", ev)
 	}
-	// Named symptom "pipeline not converting": × 1.5 = 0.75.
+	// Named symptom "pipeline not converting": × 1.5.
 	in.Context.Symptom = "pipeline_not_converting"
 	en, _ = Generate(in, locale.EN)
-	if rec := fired(en, "win_rate_low"); rec == nil || math.Abs(rec.Priority-0.75) > 1e-9 {
+	if rec := fired(en, "win_rate_low"); rec == nil || math.Abs(rec.Priority-1.16) > 1e-9 {
 		t.Errorf("boosted = %+v", rec)
 	}
 }
@@ -77,11 +79,12 @@ func TestWinRateTextFromEvidence(t *testing.T) {
 func TestPrioritySortAndDeduplication(t *testing.T) {
 	rows := winRateRows(t)
 	// Give win rate a target too: kpi_off_track (group kpi_gap, same subject)
-	// competes with win_rate_low; only the higher priority survives.
+	// competes with win_rate_low: the specific rule is kept, with the
+	// generic one's evidence and its higher priority.
 	for i := range rows {
 		if rows[i].KPI == "win_rate" {
 			rows[i].Status = kpi.OffTrack
-			rows[i].Target = &kpi.TargetRef{Value: 0.28, By: diagnostic.Month{Year: 2024, Month: 12}}
+			rows[i].Target = &kpi.TargetRef{Value: 0.50, By: diagnostic.Month{Year: 2024, Month: 12}}
 			rows[i].Trend = &kpi.Trend{Direction: kpi.Stable, TargetReached: kpi.NotAtCurrentPace}
 		}
 	}
@@ -91,9 +94,10 @@ func TestPrioritySortAndDeduplication(t *testing.T) {
 	for _, r := range recs {
 		if r.ID == "win_rate_low" || r.ID == "kpi_off_track:win_rate" {
 			n++
-			// off track gap |0.14 − 0.28| ÷ 0.28 = 0.5 → 3 × 0.5 ÷ 2 = 0.75 beats 0.5.
-			if r.ID != "kpi_off_track:win_rate" || math.Abs(r.Priority-0.75) > 1e-9 {
-				t.Errorf("kept %s (%.2f)", r.ID, r.Priority)
+			// off track gap |0.14 − 0.50| ÷ 0.50 = 0.72 → 3 × 0.72 ÷ 2 = 1.08 beats 0.78.
+			if r.ID != "win_rate_low" || math.Abs(r.Priority-1.08) > 1e-9 || !slices.Contains(r.Merged, "kpi_off_track:win_rate") ||
+				!slices.ContainsFunc(r.Evidence, func(e Evidence) bool { return e.Kind == "kpi_status" }) {
+				t.Errorf("kept %s (%.2f), merged %v", r.ID, r.Priority, r.Merged)
 			}
 		}
 	}
@@ -169,18 +173,19 @@ func TestFromComputedChurnSeries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	high := fired(recs, "logo_churn_high")
-	// August: 62 ÷ 1000 = 6.2 % against Recurly's B2B 4.91 %.
-	if high == nil || !strings.HasPrefix(high.Text, "You lose 6.2% of customers a month against a benchmark of 4.91% (Recurly churn benchmarks)") {
-		t.Fatalf("logo_churn_high = %+v", high)
+	// August: 62 ÷ 1000 = 6.2 %, about the median of the benchmark the
+	// evidence picks for this profile (docs/METHOD.md): no "churn high"
+	// verdict, but the worsening trend is a finding of its own, for
+	// customer success, raised by the named symptom.
+	if high := fired(recs, "logo_churn_high"); high != nil {
+		t.Errorf("logo_churn_high on a churn about the median: %+v", high)
 	}
 	worse := fired(recs, "kpi_worsening")
-	if worse == nil || worse.ID != "kpi_worsening:logo_churn" || worse.Team != "customer_success" {
+	if worse == nil || worse.ID != "kpi_worsening:logo_churn" || worse.Team != "customer_success" || !worse.Focus || worse.Problem != "retention" {
 		t.Errorf("kpi_worsening = %+v", worse)
 	}
-	// Symptom churn_downsell named: logo_churn_high boosted ×1.5.
-	// Gap |0.062 − 0.0491| ÷ 0.0491 = 0.2627; 3 × 0.2627 ÷ 2 × 1.5 = 0.59.
-	if math.Abs(high.Priority-0.59) > 1e-9 {
-		t.Errorf("priority = %v", high.Priority)
+	// The customer list is missing: measuring NRR and GRR comes first.
+	if m := fired(recs, "churn_not_measured"); m == nil || m.Kind != KindMeasure || recs[0].ID != "churn_not_measured" {
+		t.Errorf("churn_not_measured = %+v, first %s", m, recs[0].ID)
 	}
 }

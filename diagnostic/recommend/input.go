@@ -43,6 +43,50 @@ type Input struct {
 	KPIs []kpi.Row
 	// Currency formats money in the texts (ISO code, e.g. "EUR").
 	Currency string
+	// Checklist is the KPI checklist as answered (Context.Coverage may add
+	// KPIs the data measure); "measured without an owner" only counts what
+	// the client said it measures. Nil: Context.Coverage is used.
+	Checklist map[string]diagnostic.KPICoverage
+	// Departments are the departments that answered the assessment: owners
+	// are named from them.
+	Departments []diagnostic.Department
+	// Facts are the figures the money estimates and the fact conditions
+	// use, computed from the records.
+	Facts Facts
+	// Preliminary is true with less data than the method requires (see
+	// docs/METHOD.md): no performance finding is made and at most
+	// MaxPreliminary findings are listed, the rest in the appendix.
+	Preliminary bool
+}
+
+// Facts are yearly figures from the records for the money estimates, and
+// named facts for the fact_above conditions. Zero means unknown.
+type Facts struct {
+	Months           int     `json:"months"`             // months of KPI data
+	ARR              float64 `json:"arr"`                // annual recurring revenue today
+	Revenue12        float64 `json:"revenue_12"`         // revenue, last 12 months
+	ClosedPipeline12 float64 `json:"closed_pipeline_12"` // amount of deals won or lost, last 12 months
+	ClosedDeals12    int     `json:"closed_deals_12"`
+	Bookings12       float64 `json:"bookings_12"` // amount won, last 12 months
+	Quota12          float64 `json:"quota_12"`
+	NewCustomers12   float64 `json:"new_customers_12"`
+	MQLs12           float64 `json:"mqls_12"`
+	SQLs12           float64 `json:"sqls_12"`
+	Customers        int     `json:"customers"` // active customers today
+	// Top5Share is the share of MRR of the five largest customers (with at
+	// least ten active customers), StalePipelineShare the share of the
+	// open pipeline's amount older than twice the median sales cycle.
+	Top5Share          float64 `json:"top5_share"`
+	StalePipelineShare float64 `json:"stale_pipeline_share"`
+}
+
+// FactNames are the facts a fact_above condition may name.
+var FactNames = []string{"top5_share", "stale_pipeline_share"}
+
+// fact returns a named fact; ok is false when it is unknown (zero).
+func (f Facts) fact(name string) (float64, bool) {
+	v := map[string]float64{"top5_share": f.Top5Share, "stale_pipeline_share": f.StalePipelineShare}[name]
+	return v, v > 0
 }
 
 // PlanFactsOf summarises a plan: the KPIs of retired items are ignored, and

@@ -10,7 +10,7 @@ import (
 
 // countKinds are the condition kinds that fill {count} (and the list it
 // counts: {kpis}, {objectives} or the questions of an alignment gap).
-var countKinds = []string{"alignment_gap", "coverage_missing", "coverage_without_owner",
+var countKinds = []string{"alignment_gap", "alignment_gaps", "coverage_missing", "coverage_without_owner",
 	"plan_objectives_without_kpis", "plan_without_owner", "plan_without_cadence",
 	"plan_without_target", "kpi_unavailable"}
 

@@ -20,12 +20,12 @@ func TestCountOfOneIsSingular(t *testing.T) {
 		id     string
 		es, en string
 	}{
-		{"one question", Input{Gaps: map[string]Gap{"alignment": {Count: 1, Largest: 2}}}, "departments_disagree:alignment",
+		{"one question", Input{Gaps: map[string]Gap{"alignment": {Count: 1, Largest: 2}}}, "departments_disagree",
 			"Los departamentos ven «Alineación entre equipos» de forma muy distinta: en una pregunta sus respuestas difieren 2 niveles. Reúnelos para acordar una sola visión y qué cambiar primero.",
 			"Departments see \"Cross-team alignment\" very differently: one question differs by 2 levels. Bring them together to agree one view and what to change first."},
-		{"three questions", Input{Gaps: map[string]Gap{"alignment": {Count: 3, Largest: 2.5}}}, "departments_disagree:alignment",
-			"Los departamentos ven «Alineación entre equipos» de forma muy distinta: 3 preguntas con diferencias de dos niveles o más, la mayor de 2,5 niveles. Reúnelos para acordar una sola visión y qué cambiar primero.",
-			"Departments see \"Cross-team alignment\" very differently: 3 questions differ by two levels or more, the largest by 2.5 levels. Bring them together to agree one view and what to change first."},
+		{"three questions", Input{Gaps: map[string]Gap{"alignment": {Count: 3, Largest: 2.5}}}, "departments_disagree",
+			"Los departamentos ven de forma muy distinta Alineación entre equipos: 3 preguntas con diferencias de dos niveles o más; la mayor, de 2,5 niveles, en «Alineación entre equipos». Reúnelos una vez para acordar una sola visión de cada área y qué cambiar primero.",
+			"Departments see Cross-team alignment very differently: 3 questions differ by two levels or more; the widest gap, 2.5 levels, is in \"Cross-team alignment\". Bring them together once to agree one view of each area and what to change first."},
 		{"one KPI without owner", Input{Plan: &PlanFacts{Objectives: []diagnostic.Objective{"grow_revenue"}, KPIs: 2, WithoutOwner: []string{"revenue"}}}, "plan_kpis_without_owner",
 			"Un KPI de tu plan no tiene responsable: Ingresos. Asígnale una persona o un equipo que responda de su evolución.",
 			"A KPI in your plan has no owner: Revenue. Give it a person or team accountable for how it moves."},
@@ -71,7 +71,8 @@ func TestNoPluralForOne(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(recs) < len(Pillars)+4 {
+		if len(recs) < 5 { // the department gaps are one finding
+
 			t.Fatalf("%s: only %d recommendations fired", l, len(recs))
 		}
 		for _, r := range recs {

@@ -11,6 +11,7 @@ import (
 	"github.com/revopsdx/revopsdx/assets"
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 // Teams that own recommendations; TeamOfKPI in a rule means "the team of
@@ -46,6 +47,8 @@ type Condition struct {
 	Statuses  []string `json:"statuses,omitempty"`
 	Positions []string `json:"positions,omitempty"`
 	Trends    []string `json:"trends,omitempty"`
+	// Fact names a figure of Input.Facts (fact_above).
+	Fact string `json:"fact,omitempty"`
 }
 
 // Rule is one recommendation rule.
@@ -59,8 +62,17 @@ type Rule struct {
 	Symptoms    []string               `json:"symptoms,omitempty"`
 	Objectives  []diagnostic.Objective `json:"objectives,omitempty"`
 	When        []Condition            `json:"when"`
-	TextES      string                 `json:"text_es"`
-	TextEN      string                 `json:"text_en"`
+	// Kind is action (the default), measure (start measuring before
+	// improving) or celebration (the group "celebrate" implies it).
+	Kind string `json:"kind,omitempty"`
+	// Problem names the problem the rule is about: findings of one problem
+	// merge into one (see RuleSet.KPIProblems for KPI findings).
+	Problem string `json:"problem,omitempty"`
+	// Money names the formula of the yearly money at stake (see money.go);
+	// empty when the rule has none.
+	Money  string `json:"money,omitempty"`
+	TextES string `json:"text_es"`
+	TextEN string `json:"text_en"`
 	// TextESOne and TextENOne are the texts for a count of one ("1 question
 	// differs" instead of "1 questions differ"); a rule whose count can be 1
 	// and whose text is plural has both.
@@ -79,6 +91,24 @@ type RuleSet struct {
 	Pillars Names  `json:"pillar_names"`
 	Topics  Names  `json:"topic_names"`
 	Rules   []Rule `json:"rules"`
+	// KPIProblems maps a KPI to the problem its findings belong to (NRR,
+	// GRR and logo churn are one retention problem); a KPI not listed is
+	// its own problem.
+	KPIProblems map[string]string `json:"kpi_problems"`
+	// SymptomProblems lists, by symptom, the problems that bear on it: a
+	// finding of one of them is raised like a rule naming the symptom.
+	SymptomProblems map[string][]string `json:"symptom_problems"`
+	// Notes are the texts of the money assumptions, by formula id, and of
+	// the confidence levels and owners.
+	Notes Names `json:"notes"`
+}
+
+// Note returns a content note in lang (the id itself when absent).
+func (rs *RuleSet) Note(id string, lang locale.Lang) string {
+	if n, ok := rs.Notes[id]; ok {
+		return lang.Pick(n.ES, n.EN)
+	}
+	return id
 }
 
 var (
@@ -113,7 +143,29 @@ var kinds = map[string]bool{
 	"alignment_gap": true, "coverage_missing": true, "coverage_without_owner": true, "plan_no_objectives": true,
 	"plan_objectives_without_kpis": true, "plan_without_owner": true, "plan_without_cadence": true, "plan_without_target": true,
 	"symptom": true, "no_kpi_data": true, "kpi_unavailable": true, "kpi_status": true, "kpi_benchmark": true,
-	"kpi_trend": true, "kpi_outlier": true,
+	"kpi_trend": true, "kpi_outlier": true, "kpi_value_below": true, "kpi_value_at_least": true, "fact_above": true,
+	"alignment_gaps": true,
+}
+
+// thresholdOf names the threshold a condition kind cannot do without.
+var thresholdOf = map[string]string{"kpi_value_below": "max", "kpi_value_at_least": "min", "fact_above": "min", "alignment_gaps": "min"}
+
+// Kinds of recommendation.
+const (
+	KindAction      = "action"
+	KindMeasure     = "measure"
+	KindCelebration = "celebration"
+)
+
+// kindOf is a rule's kind: celebrations by group, else its kind field.
+func (r Rule) kindOf() string {
+	switch {
+	case r.Group == "celebrate" || r.Kind == KindCelebration:
+		return KindCelebration
+	case r.Kind == KindMeasure:
+		return KindMeasure
+	}
+	return KindAction
 }
 
 var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
@@ -133,6 +185,26 @@ func ParseRules(b []byte, cat *kpi.Catalogue) (*RuleSet, error) {
 	for _, tp := range Topics {
 		if n := rs.Topics[tp]; n.ES == "" || n.EN == "" {
 			return nil, fmt.Errorf("topic %s has no name in both languages: %w", tp, diagnostic.ErrInvalid)
+		}
+	}
+	for id, n := range rs.Notes {
+		if n.ES == "" || n.EN == "" {
+			return nil, fmt.Errorf("note %s has no text in both languages: %w", id, diagnostic.ErrInvalid)
+		}
+	}
+	for _, r := range rs.Rules {
+		if _, ok := rs.Notes["money_"+r.Money]; r.Money != "" && !ok {
+			return nil, fmt.Errorf("rule %s: note money_%s is missing: %w", r.ID, r.Money, diagnostic.ErrInvalid)
+		}
+	}
+	for sym := range rs.SymptomProblems {
+		if !slices.Contains(Symptoms, sym) {
+			return nil, fmt.Errorf("symptom_problems: unknown symptom %q: %w", sym, diagnostic.ErrInvalid)
+		}
+	}
+	for k := range rs.KPIProblems {
+		if _, ok := cat.Def(k); !ok {
+			return nil, fmt.Errorf("kpi_problems: unknown KPI %q: %w", k, diagnostic.ErrInvalid)
 		}
 	}
 	seen := map[string]bool{}
@@ -162,6 +234,10 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 		return fmt.Errorf("no condition")
 	case strings.TrimSpace(r.TextES) == "" || strings.TrimSpace(r.TextEN) == "":
 		return fmt.Errorf("needs a Spanish and an English text")
+	case r.Kind != "" && r.Kind != KindAction && r.Kind != KindMeasure && r.Kind != KindCelebration:
+		return fmt.Errorf("unknown kind %q", r.Kind)
+	case r.Money != "" && moneyFormulas[r.Money] == nil:
+		return fmt.Errorf("unknown money formula %q", r.Money)
 	}
 	for _, s := range r.Symptoms {
 		if !slices.Contains(Symptoms, s) {
@@ -200,6 +276,12 @@ func validateRule(r Rule, cat *kpi.Catalogue) error {
 		}
 		if strings.HasPrefix(c.Kind, "kpi_") && c.Kind != "kpi_unavailable" && c.KPI == "" {
 			return fmt.Errorf("condition %d: %s needs a kpi", j, c.Kind)
+		}
+		if c.Kind == "fact_above" && !slices.Contains(FactNames, c.Fact) {
+			return fmt.Errorf("condition %d: unknown fact %q", j, c.Fact)
+		}
+		if needs, ok := thresholdOf[c.Kind]; ok && (needs == "max" && c.Max == nil || needs == "min" && c.Min == nil) {
+			return fmt.Errorf("condition %d: %s needs %s", j, c.Kind, needs)
 		}
 		wildKPI = wildKPI || c.KPI == Any
 	}

@@ -1,4 +1,4 @@
-package cli
+package usecase
 
 import (
 	"runtime/debug"
