@@ -12,6 +12,8 @@ func Commands() []*Command {
 		demoCommand(),
 		kpisCommand(),
 		recommendCommand(),
+		actionCommand(),
+		actionsCommand(),
 		diagnoseCommand(),
 		planCommand(),
 		targetCommand(),

@@ -89,7 +89,7 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err = os.Chmod(tmp.Name(), 0o600); err != nil {
 		return fmt.Errorf("setting permissions of %s: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestActionCommands records decisions with `action`, lists them with
+// `actions`, and checks the report and export-data follow them: the
+// dismissed top recommendation leaves the plan for the appendix, the
+// accepted one prints with its owner, due date and note.
+func TestActionCommands(t *testing.T) {
+	db := demoDB(t)
+	code, out, errOut := runDB(t, db, "", "actions", "--org", "Demo", "--json")
+	if code != ExitOK {
+		t.Fatalf("actions: %d %q", code, errOut)
+	}
+	var views []actionView
+	if err := json.Unmarshal([]byte(out), &views); err != nil || len(views) < 3 {
+		t.Fatalf("actions --json: %v %q", err, out)
+	}
+	top, second := views[0], views[1]
+	if top.Status != "open" {
+		t.Errorf("a new recommendation is %q, want open", top.Status)
+	}
+	if code, _, errOut := runDB(t, db, "", "action", "--org", "Demo", "--rec", top.ID, "--status", "dismissed", "--note", "Covered by the CRM project"); code != ExitOK {
+		t.Fatalf("dismiss: %q", errOut)
+	}
+	code, out, errOut = runDB(t, db, "", "action", "--org", "Demo", "--rec", second.ID, "--status", "accepted", "--owner", "Zoë 🚀 Ibáñez", "--due", "2027-01-15", "--note", "Start with EMEA", "--json")
+	if code != ExitOK || !strings.Contains(out, `"due": "2027-01-15"`) || !strings.Contains(out, `"owner": "Zoë 🚀 Ibáñez"`) {
+		t.Fatalf("accept: %d %q %q", code, out, errOut)
+	}
+	// Only the flags given change: a new note keeps the owner and date.
+	runDB(t, db, "", "action", "--org", "Demo", "--rec", second.ID, "--note", "Start with EMEA, then Iberia")
+	_, out, _ = runDB(t, db, "", "actions", "--org", "Demo", "--json")
+	json.Unmarshal([]byte(out), &views)
+	if v := views[1]; v.Owner != "Zoë 🚀 Ibáñez" || v.Due != "2027-01-15" || v.Note != "Start with EMEA, then Iberia" || v.Status != "accepted" {
+		t.Errorf("after a note: %+v", v)
+	}
+	for _, bad := range [][]string{
+		{"--rec", "no_such_rule", "--status", "done"},
+		{"--rec", second.ID, "--status", "maybe"},
+		{"--rec", second.ID, "--due", "15/01/2027"},
+		{"--status", "done"},
+	} {
+		if code, _, errOut := runDB(t, db, "", append([]string{"action", "--org", "Demo"}, bad...)...); code == ExitOK || errOut == "" {
+			t.Errorf("action %v: accepted", bad)
+		}
+	}
+
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "demo.pdf")
+	if code, _, errOut := runDB(t, db, "", "report", "--org", "Demo", "--lang", "en", "--out", pdf); code != ExitOK {
+		t.Fatalf("report: %q", errOut)
+	}
+	if st, err := os.Stat(pdf); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("report file mode: %v %v", st.Mode(), err)
+	}
+	text := poppler(t, "pdftotext", pdf, "-")
+	for _, want := range []string{"Zoë \uFFFD Ibáñez", "due Jan 15, 2027", "Note: Start with EMEA, then Iberia", "Set aside by the consultant", "Note: Covered by the CRM project"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	js := filepath.Join(dir, "demo.json")
+	if code, _, errOut := runDB(t, db, "", "export-data", "--org", "Demo", "--format", "json", "--out", js); code != ExitOK {
+		t.Fatalf("export-data: %q", errOut)
+	}
+	b, _ := os.ReadFile(js)
+	if !strings.Contains(string(b), `"owner": "Zoë 🚀 Ibáñez"`) || !strings.Contains(string(b), `"due": "2027-01-15"`) {
+		t.Errorf("export-data lacks the owner and due date")
+	}
+}
