@@ -51,6 +51,13 @@ func TestActionCommands(t *testing.T) {
 		}
 	}
 
+	if code, out, errOut := runDB(t, db, "", "comment", "--org", "Demo", "--section", "kpis", "--text", "October's CRM data is incomplete."); code != ExitOK || out == "" {
+		t.Fatalf("comment: %d %q", code, errOut)
+	}
+	if code, _, _ := runDB(t, db, "", "comment", "--org", "Demo", "--section", "cover", "--text", "x"); code != ExitUsage {
+		t.Errorf("comment on an unknown section: %d", code)
+	}
+
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "demo.pdf")
 	if code, _, errOut := runDB(t, db, "", "report", "--org", "Demo", "--lang", "en", "--out", pdf); code != ExitOK {
@@ -60,7 +67,7 @@ func TestActionCommands(t *testing.T) {
 		t.Errorf("report file mode: %v %v", st.Mode(), err)
 	}
 	text := poppler(t, "pdftotext", pdf, "-")
-	for _, want := range []string{"Zoë \uFFFD Ibáñez", "due Jan 15, 2027", "Note: Start with EMEA, then Iberia", "Set aside by the consultant", "Note: Covered by the CRM project"} {
+	for _, want := range []string{"Zoë \uFFFD Ibáñez", "due Jan 15, 2027", "Note: Start with EMEA, then Iberia", "Set aside by the consultant", "Note: Covered by the CRM project", "Consultant's comment", "October's CRM data is incomplete."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q", want)
 		}

@@ -79,6 +79,9 @@ func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Da
 	if meta.Decisions, err = recDecisions(ctx, s, o.ID); err != nil {
 		return report.Data{}, err
 	}
+	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
+		return report.Data{}, err
+	}
 	return report.FromAnalysis(a, meta)
 }
 

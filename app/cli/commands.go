@@ -14,6 +14,7 @@ func Commands() []*Command {
 		recommendCommand(),
 		actionCommand(),
 		actionsCommand(),
+		commentCommand(),
 		diagnoseCommand(),
 		planCommand(),
 		targetCommand(),

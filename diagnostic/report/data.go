@@ -39,6 +39,9 @@ type Data struct {
 	SetAside        []Recommendation // actions the consultant dismissed (listed in the appendix)
 
 	Appendix Appendix // reference material at the end
+	// Comments are the consultant's commentary by section id, printed
+	// under the section's title.
+	Comments map[string]string
 	Charts   Charts   // report-wide chart images
 }
 

@@ -47,3 +47,20 @@ func TestDecisionsInReport(t *testing.T) {
 		t.Errorf("the dismissed recommendation %q is still in the plan", r0.Text)
 	}
 }
+
+// TestSectionComments prints the consultant's comment under its
+// section's title, and nothing for a section without one.
+func TestSectionComments(t *testing.T) {
+	needPoppler(t)
+	d := sampleData(locale.ES)
+	d.Comments = map[string]string{SectionSummary: "Un trimestre de transición: el equipo comercial cambió de director.", SectionKPIs: "Los datos de CRM de octubre están incompletos."}
+	path := renderTo(t, "comments.pdf", d, Options{})
+	p2 := collapse(pdfText(t, path, 2, 2))
+	if !strings.Contains(p2, "Comentario del consultor Un trimestre de transición") {
+		t.Errorf("the summary page lacks its comment: %.400s", p2)
+	}
+	text := collapse(pdfText(t, path, 0, 0))
+	if strings.Count(text, "Comentario del consultor") != 2 || !strings.Contains(text, "Los datos de CRM de octubre están incompletos.") {
+		t.Errorf("want two comments")
+	}
+}

@@ -24,6 +24,8 @@ type Meta struct {
 	// Decisions are the consultant's decisions by recommendation rule id:
 	// dismissed ones leave the plan, done ones move to their own list.
 	Decisions map[string]Decision
+	// Comments are the consultant's commentary by section id.
+	Comments map[string]string
 }
 
 // MaxKeyKPIs is how many KPIs the executive summary shows.
@@ -58,6 +60,7 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 		fillAnswers(&d, a)
 	}
 	fillKPIs(&d, a)
+	d.Comments = meta.Comments
 	for _, r := range a.Recommendations {
 		d.place(Recommendation{
 			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
