@@ -42,7 +42,7 @@ type Data struct {
 	// Comments are the consultant's commentary by section id, printed
 	// under the section's title.
 	Comments map[string]string
-	Charts   Charts   // report-wide chart images
+	Charts   Charts // report-wide chart images
 }
 
 // Consultant identifies who prepared the report.
