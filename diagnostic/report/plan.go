@@ -36,7 +36,7 @@ func (d *doc) plan() {
 		d.table(cols, bodyRows(rows))
 	}
 	if len(d.d.Done) > 0 {
-		d.sub(t.T("plan.done"), 20)
+		d.sub(t.T("plan.done"), 35)
 		var rows [][]cell
 		for _, r := range d.d.Done {
 			rows = append(rows, []cell{twoLines(stCellB, r.Title, d.detail(r)), tcell(d.owner(r))})
@@ -82,7 +82,7 @@ func (d *doc) setAside() {
 		return
 	}
 	t := d.t
-	d.sub(t.T("appendix.set_aside"), 20)
+	d.sub(t.T("appendix.set_aside"), 35)
 	var rows [][]cell
 	for _, r := range d.d.SetAside {
 		rows = append(rows, []cell{twoLines(stCell, r.Title, d.detail(r)), tcell(d.f.team(r.Owner))})
