@@ -38,6 +38,8 @@ type Data struct {
 	Done            []Recommendation // actions the consultant marked done since the last assessment
 	SetAside        []Recommendation // actions the consultant dismissed (listed in the appendix)
 
+	Synthesis *Synthesis // the diagnosis the summary opens with; nil = none
+
 	Appendix Appendix // reference material at the end
 	// Comments are the consultant's commentary by section id, printed
 	// under the section's title.

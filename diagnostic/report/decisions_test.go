@@ -64,3 +64,32 @@ func TestSectionComments(t *testing.T) {
 		t.Errorf("want two comments")
 	}
 }
+
+// TestSynthesisOnPage2 checks the demo report opens with the diagnosis:
+// its situation sentence, the client's profile and the stated symptom on
+// page 2, in both languages.
+func TestSynthesisOnPage2(t *testing.T) {
+	needPoppler(t)
+	for _, tt := range []struct {
+		lang  locale.Lang
+		title string
+		facts []string
+	}{{locale.ES, "Diagnóstico", []string{"Sector:", "Síntoma declarado:"}}, {locale.EN, "Diagnosis", []string{"Industry:", "Stated symptom:"}}} {
+		a := analyseDemo(t, tt.lang)
+		d, err := FromAnalysis(a, Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Synthesis == nil || d.Synthesis.Situation == "" {
+			t.Fatalf("%s: no synthesis", tt.lang)
+		}
+		path := renderTo(t, "synthesis_"+string(tt.lang)+".pdf", d, Options{})
+		p2 := collapse(pdfText(t, path, 2, 2))
+		words := strings.Fields(d.Synthesis.Situation)
+		for _, want := range append([]string{tt.title, strings.Join(words[:min(6, len(words))], " ")}, tt.facts...) {
+			if !strings.Contains(p2, want) {
+				t.Errorf("%s: page 2 lacks %q: %.600s", tt.lang, want, p2)
+			}
+		}
+	}
+}

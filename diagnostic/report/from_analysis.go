@@ -61,6 +61,9 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 	}
 	fillKPIs(&d, a)
 	d.Comments = meta.Comments
+	if err := fillSynthesis(&d, a); err != nil {
+		return Data{}, err
+	}
 	for _, r := range a.Recommendations {
 		d.place(Recommendation{
 			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,

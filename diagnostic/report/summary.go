@@ -22,6 +22,7 @@ const (
 // sections).
 func (d *doc) summary() {
 	d.section(SectionSummary)
+	d.synthesis()
 	t, f := d.t, d.f
 	o := d.d.Overall
 
