@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestActionCommands records decisions with `action`, lists them with
@@ -71,6 +73,19 @@ func TestActionCommands(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+	xlsx := filepath.Join(dir, "plan.xlsx")
+	if code, out, errOut := runDB(t, db, "", "export-plan", "--org", "Demo", "--lang", "en", "--out", xlsx); code != ExitOK || !strings.Contains(out, "actions) to") {
+		t.Fatalf("export-plan: %d %q", code, errOut)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Action plan")
+	f.Close()
+	if len(rows) != len(views)+1 || rows[2][0] != second.ID || rows[2][6] != "Zoë 🚀 Ibáñez" || rows[2][7] != "2027-01-15" || rows[2][8] != "accepted" || rows[1][8] != "dismissed" {
+		t.Errorf("plan.xlsx rows: %q", rows[:min(3, len(rows))])
 	}
 	js := filepath.Join(dir, "demo.json")
 	if code, _, errOut := runDB(t, db, "", "export-data", "--org", "Demo", "--format", "json", "--out", js); code != ExitOK {

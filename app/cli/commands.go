@@ -21,6 +21,7 @@ func Commands() []*Command {
 		chartCommand(),
 		reportCommand(),
 		exportDataCommand(),
+		exportPlanCommand(),
 		orgsCommand(),
 		orgCommand(),
 		backupCommand(),
