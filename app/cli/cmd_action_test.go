@@ -87,6 +87,41 @@ func TestActionCommands(t *testing.T) {
 	if len(rows) != len(views)+1 || rows[2][0] != second.ID || rows[2][6] != "Zoë 🚀 Ibáñez" || rows[2][7] != "2027-01-15" || rows[2][8] != "accepted" || rows[1][8] != "dismissed" {
 		t.Errorf("plan.xlsx rows: %q", rows[:min(3, len(rows))])
 	}
+	// The client's team edits the plan: import-plan stores it; a bad row
+	// stores nothing.
+	f, err = excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("Action plan", "G4", "Ana Ruiz")
+	f.SetCellValue("Action plan", "H4", "2027-02-28")
+	f.SetCellValue("Action plan", "I4", "accepted")
+	f.SetCellValue("Action plan", "J4", "Weekly check")
+	edited := filepath.Join(dir, "edited.xlsx")
+	f.SaveAs(edited)
+	f.SetCellValue("Action plan", "I5", "maybe")
+	bad := filepath.Join(dir, "bad.xlsx")
+	f.SaveAs(bad)
+	f.Close()
+	if code, _, errOut := runDB(t, db, "", "import-plan", "--org", "Demo", bad); code != ExitError || !strings.Contains(errOut, "row 5") {
+		t.Errorf("bad plan: %d %q", code, errOut)
+	}
+	_, out, _ = runDB(t, db, "", "actions", "--org", "Demo", "--json")
+	json.Unmarshal([]byte(out), &views)
+	if views[2].Owner != "" {
+		t.Errorf("a refused plan stored row 4: %+v", views[2])
+	}
+	if code, _, errOut := runDB(t, db, "", "import-plan", "--org", "Demo", edited); code != ExitOK {
+		t.Fatalf("import-plan: %q", errOut)
+	}
+	_, out, _ = runDB(t, db, "", "actions", "--org", "Demo", "--json")
+	json.Unmarshal([]byte(out), &views)
+	if v := views[2]; v.Owner != "Ana Ruiz" || v.Due != "2027-02-28" || v.Status != "accepted" || v.Note != "Weekly check" {
+		t.Errorf("after import-plan: %+v", v)
+	}
+	if views[0].Status != "dismissed" || views[1].Owner != "Zoë 🚀 Ibáñez" {
+		t.Errorf("import-plan lost earlier decisions: %+v %+v", views[0], views[1])
+	}
 	js := filepath.Join(dir, "demo.json")
 	if code, _, errOut := runDB(t, db, "", "export-data", "--org", "Demo", "--format", "json", "--out", js); code != ExitOK {
 		t.Fatalf("export-data: %q", errOut)

@@ -22,6 +22,7 @@ func Commands() []*Command {
 		reportCommand(),
 		exportDataCommand(),
 		exportPlanCommand(),
+		importPlanCommand(),
 		orgsCommand(),
 		orgCommand(),
 		backupCommand(),

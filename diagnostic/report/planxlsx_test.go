@@ -55,3 +55,50 @@ func TestWritePlanXLSX(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestReadPlanXLSX edits a written plan and reads it back; a bad row fails
+// the whole read, naming the row.
+func TestReadPlanXLSX(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	rows := []PlanRow{{ID: "a", Action: "A", Status: "open"}, {ID: "b", Action: "B", Status: "open"}}
+	if err := WritePlanXLSX(path, locale.EN, rows); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(cells map[string]string) string {
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for c, v := range cells {
+			f.SetCellValue("Action plan", c, v)
+		}
+		out := filepath.Join(t.TempDir(), "edited.xlsx")
+		if err := f.SaveAs(out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	read := func(p string) ([]PlanEdit, error) {
+		fh, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fh.Close()
+		return ReadPlanXLSX(fh, []string{"a", "b"})
+	}
+	got, err := read(edit(map[string]string{"G2": "Zoë", "H2": "2027-01-15", "I2": "accepted", "J2": "EMEA first"}))
+	if err != nil || len(got) != 2 || got[0].Owner != "Zoë" || got[0].Due.Format("2006-01-02") != "2027-01-15" || got[0].Status != "accepted" || got[0].Notes != "EMEA first" {
+		t.Fatalf("read %+v %v", got, err)
+	}
+	for cells, want := range map[*map[string]string]string{
+		{"A3": "zzz"}:       "row 3: no recommendation \"zzz\"",
+		{"I3": "maybe"}:     "row 3: status \"maybe\"",
+		{"H2": "15/01/27"}:  "row 2: due date",
+		{"A3": "a"}:         "row 3 repeats \"a\" of row 2",
+		{"B1": "Something"}: "header row",
+	} {
+		if _, err := read(edit(*cells)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%v: %v, want %q", *cells, err, want)
+		}
+	}
+}
