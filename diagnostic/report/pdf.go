@@ -170,6 +170,9 @@ type doc struct {
 	// shown lists the sections actually printed, for the executive
 	// summary's cross-references.
 	shown map[string]bool
+	// summaryFull is set once something was left off the summary page:
+	// nothing more is added to it, so it never spills onto a second page.
+	summaryFull bool
 }
 
 // pageConfig is what the report needs to know of the page.
