@@ -23,8 +23,9 @@ func (o Options) formatter() formatter {
 // label formats a value shown on its own (last value, tile, bar end)
 // with diagnostic.FormatValue, the formatter of the tables, the report,
 // the CLI and the GUI, so a chart and the table beside it agree (2,15 %,
-// 77 días, 2,5×). Only money from a million up is shortened (1,2 M€),
-// where the full figure would not fit a label.
+// 77 días, 2,5×, a score 17,1). Only money from a million up (1,2 M€) and
+// other figures from 100.000 up (184,25 k) are shortened, where the full
+// figure would not fit a label.
 func (f formatter) label(v float64) string {
 	l := f.lang
 	a := math.Abs(v)
@@ -43,10 +44,7 @@ func (f formatter) label(v float64) string {
 	if a >= 1e5 {
 		return compactLabel(l, v)
 	}
-	if a >= 100 {
-		return l.Number(v, 0)
-	}
-	return l.Auto(v, 2)
+	return diagnostic.FormatValue(l, f.unit, v, f.currency)
 }
 
 // tick formats an axis tick; step is the distance between ticks, which
