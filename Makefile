@@ -46,7 +46,8 @@ bench: deps-test
 # which is what broke a CI run on a loaded machine.
 FUZZ_TARGETS := diagnostic/importer:FuzzReadCSV:6000x diagnostic/importer/numparse:FuzzParse:60000x \
 	diagnostic/importer/dateparse:FuzzParse:30000x diagnostic:FuzzParseAnswers:20000x \
-	diagnostic/store:FuzzImportEngagement:400x diagnostic/store:FuzzAnswersIntoStore:12000x
+	diagnostic/store:FuzzImportEngagement:400x diagnostic/store:FuzzAnswersIntoStore:12000x \
+	diagnostic/report:FuzzRenderText:20x
 
 # fuzz runs every target for FUZZTIME; fuzz-short for its own short budget
 # (the third field, about three seconds of inputs on a 2-core machine).

@@ -1,12 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image"
-	_ "image/jpeg" // logos may be JPEG
-	_ "image/png"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -26,6 +22,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -136,8 +133,8 @@ func (m *settingsMore) onChooseLogo() {
 	m.u.chooseFileToOpen([]string{".png", ".jpg", ".jpeg"}, m.setLogoFile)
 }
 
-// maxLogo is the largest logo file accepted.
-const maxLogo = 2 << 20
+// maxLogo is the largest logo file accepted; it is scaled down on import.
+const maxLogo = 20 << 20
 
 // setLogoFile checks the image in the background and stores it.
 func (m *settingsMore) setLogoFile(path string) {
@@ -148,7 +145,8 @@ func (m *settingsMore) setLogoFile(path string) {
 	})
 }
 
-// readLogo reads a PNG or JPEG of at most 2 MB.
+// readLogo reads a PNG or JPEG of at most 20 MB and normalises it for the
+// report (8-bit, flattened, scaled down: report.NormaliseLogo).
 func readLogo(path string) ([]byte, error) {
 	u, err := storage.ParseURI("file://" + filepath.ToSlash(path))
 	if err != nil {
@@ -164,12 +162,13 @@ func readLogo(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(b) > maxLogo {
-		return nil, fmt.Errorf("logo %s is over 2 MB: %w", path, diagnostic.ErrInvalid)
+		return nil, fmt.Errorf("logo %s is over 20 MB: %w", path, diagnostic.ErrInvalid)
 	}
-	if _, format, err := image.DecodeConfig(bytes.NewReader(b)); err != nil || (format != "png" && format != "jpeg") {
-		return nil, fmt.Errorf("logo %s is not a PNG or JPEG image: %w", path, diagnostic.ErrInvalid)
+	logo, err := report.NormaliseLogo(b)
+	if err != nil {
+		return nil, fmt.Errorf("logo %s: %w", path, err)
 	}
-	return b, nil
+	return logo, nil
 }
 
 // onOpenDBFolder shows the database's folder in the file manager.

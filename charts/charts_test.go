@@ -293,7 +293,7 @@ func TestLocaleLabels(t *testing.T) {
 		{locale.ES, func(o Options) (*canvas, error) {
 			o.Unit = diagnostic.UnitPercent
 			return scorecard(sampleTiles(locale.ES)[0], o)
-		}, []string{"21,5\u00a0%", "▲ +2,5\u00a0pp", "Objetivo: 25,0\u00a0%", "✗", "nov 2026"}},
+		}, []string{"21,5\u00a0%", "▲ +2,5\u00a0pp", "Objetivo: 25\u00a0%", "✗", "nov 2026"}},
 		{locale.EN, func(o Options) (*canvas, error) {
 			return funnel(StandardFunnel(F(4200), F(1350), F(520), F(210), F(48)), o)
 		},

@@ -20,38 +20,31 @@ func (o Options) formatter() formatter {
 	return formatter{lang: o.Lang, unit: o.Unit, currency: o.Currency}
 }
 
-// label formats a value shown on its own (last value, tile, bar end).
+// label formats a value shown on its own (last value, tile, bar end)
+// with diagnostic.FormatValue, the formatter of the tables, the report,
+// the CLI and the GUI, so a chart and the table beside it agree (2,15 %,
+// 77 días, 2,5×, a score 17,1). Only money from a million up (1,2 M€) and
+// other figures from 100.000 up (184,25 k) are shortened, where the full
+// figure would not fit a label.
 func (f formatter) label(v float64) string {
 	l := f.lang
 	a := math.Abs(v)
 	switch f.unit {
 	case diagnostic.UnitMoney:
-		switch {
-		case a >= 1e6:
+		if a >= 1e6 {
 			return f.money(compactLabel(l, v))
-		case a >= 1000:
-			return l.Money(v, f.currency, 0)
-		case a == math.Trunc(a):
-			return l.Money(v, f.currency, 0)
-		default:
-			return l.Money(v, f.currency, 2)
 		}
-	case diagnostic.UnitPercent:
-		return l.Percent(v, 1)
-	case diagnostic.UnitRatio:
-		return l.Auto(v, 2) + "×"
-	case diagnostic.UnitDays:
-		return l.Auto(v, 1) + "\u00a0" + tr(l, "unit.days")
-	case diagnostic.UnitMonths:
-		return l.Auto(v, 1) + "\u00a0" + tr(l, "unit.months")
+		if a < 1000 && a == math.Trunc(a) {
+			return l.Money(v, f.currency, 0)
+		}
+		return diagnostic.FormatValue(l, f.unit, v, f.currency)
+	case diagnostic.UnitPercent, diagnostic.UnitRatio, diagnostic.UnitDays, diagnostic.UnitMonths:
+		return diagnostic.FormatValue(l, f.unit, v, f.currency)
 	}
 	if a >= 1e5 {
 		return compactLabel(l, v)
 	}
-	if a >= 100 {
-		return l.Number(v, 0)
-	}
-	return l.Auto(v, 2)
+	return diagnostic.FormatValue(l, f.unit, v, f.currency)
 }
 
 // tick formats an axis tick; step is the distance between ticks, which

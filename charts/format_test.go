@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -26,11 +27,14 @@ func TestFormatterLabel(t *testing.T) {
 		{en(diagnostic.UnitMoney), -2.5e6, "-€2.5M"},
 		{es(diagnostic.UnitPercent), 0.215, "21,5" + nb + "%"},
 		{en(diagnostic.UnitPercent), 0.215, "21.5%"},
-		{en(diagnostic.UnitRatio), 3.25, "3.25×"},
-		{es(diagnostic.UnitDays), 45.5, "45,5" + nb + "días"},
+		// The same as the tables (diagnostic.FormatValue): 2.5×, 77 days, 2.15 %.
+		{en(diagnostic.UnitRatio), 2.45, "2.5×"},
+		{en(diagnostic.UnitDays), 77.3, "77" + nb + "days"},
+		{es(diagnostic.UnitDays), 45.5, "46" + nb + "días"},
+		{en(diagnostic.UnitPercent), 0.0215, "2.15%"},
 		{en(diagnostic.UnitCount), 4200, "4,200"},
 		{es(diagnostic.UnitCount), 2.5e9, "2,5" + nb + "mil" + nb + "M"},
-		{en(""), 3.14159, "3.14"},
+		{en(""), 3.14159, "3.1"}, // a score: one decimal at most, as in the tables
 	}
 	for _, tt := range tests {
 		if got := tt.f.label(tt.v); got != tt.want {
@@ -140,6 +144,27 @@ func TestRateText(t *testing.T) {
 	for _, tt := range tests {
 		if got := rateText(tt.l, tt.r); got != tt.want {
 			t.Errorf("rateText(%g) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
+
+// TestLabelsAgreeWithTables checks a chart's value label is the table's
+// (diagnostic.FormatValue) for every unit and language, money from a
+// million up and counts from 100,000 up (shortened to fit) excepted.
+func TestLabelsAgreeWithTables(t *testing.T) {
+	units := []diagnostic.Unit{diagnostic.UnitPercent, diagnostic.UnitRatio, diagnostic.UnitDays, diagnostic.UnitMonths, diagnostic.UnitMoney, diagnostic.UnitCount, ""}
+	values := []float64{0.0215, 0.185, 1.05, 2.45, 77.3, 17.5, 512.5, 6840.7, 184250, -0.035}
+	for _, l := range []locale.Lang{locale.ES, locale.EN} {
+		for _, u := range units {
+			f := formatter{lang: l, unit: u, currency: "EUR"}
+			for _, v := range values {
+				if (u == diagnostic.UnitCount || u == "") && math.Abs(v) >= 1e5 {
+					continue // shortened to fit a label (184.25K)
+				}
+				if got, want := f.label(v), diagnostic.FormatValue(l, u, v, "EUR"); got != want {
+					t.Errorf("%s %s %g: chart %q, table %q", l, u, v, got, want)
+				}
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
@@ -67,12 +68,18 @@ func reportCommand() *Command {
 // orgReport analyses an organisation and fills the report's view model,
 // with the consultant from the settings and the charts drawn by chartset.
 func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Data, error) {
-	_, a, err := orgAnalysis(ctx, s, ref, lang)
+	o, a, err := orgAnalysis(ctx, s, ref, lang)
 	if err != nil {
 		return report.Data{}, err
 	}
 	meta, err := reportMeta(ctx, s, a)
 	if err != nil {
+		return report.Data{}, err
+	}
+	if meta.Decisions, err = recDecisions(ctx, s, o.ID); err != nil {
+		return report.Data{}, err
+	}
+	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
 		return report.Data{}, err
 	}
 	return report.FromAnalysis(a, meta)
@@ -149,7 +156,8 @@ func exportDataCommand() *Command {
 	}
 }
 
-// addRecStates adds the consultant's decisions (status, note) stored for
+// addRecStates adds the consultant's decisions (status, note, owner, due
+// date) stored for
 // each recommendation rule.
 func addRecStates(ctx context.Context, s *store.Store, orgID int64, e *report.Export) error {
 	states, err := s.RecStates(ctx, orgID)
@@ -162,7 +170,11 @@ func addRecStates(ctx context.Context, s *store.Store, orgID int64, e *report.Ex
 	}
 	for i := range e.Recommendations {
 		if st, ok := byRule[e.Recommendations[i].ID]; ok {
-			e.Recommendations[i].Status, e.Recommendations[i].Note = string(st.Status), st.Note
+			r := &e.Recommendations[i]
+			r.Status, r.Note, r.Owner = string(st.Status), st.Note, st.Owner
+			if !st.Due.IsZero() {
+				r.Due = st.Due.Format(time.DateOnly)
+			}
 		}
 	}
 	return nil

@@ -64,6 +64,7 @@ func (d *doc) appendix() {
 		}
 		d.table(cols, bodyRows(rows))
 	}
+	d.setAside()
 	d.sub(t.T("appendix.method"), 30)
 	for _, k := range []string{"method.scores", "method.gaps", "method.status", "method.priority"} {
 		head := textRow(txt{size: 9.5, bold: true, color: colPrimary, top: 2, bot: 0.5}, t.T(k+".title"))

@@ -93,6 +93,7 @@ func (d *doc) oneLine(s string, st txt, cols int) string {
 	p := st.props()
 	p.MakeValid(d.m.GetCurrentConfig().DefaultFont)
 	width := d.probe.cell.Width*float64(cols)/gridSize - p.Left - p.Right
+	s = clean(s)
 	words := strings.Fields(s)
 	out := s
 	for n := len(words); n > 1; n-- {

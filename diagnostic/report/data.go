@@ -35,9 +35,16 @@ type Data struct {
 
 	KPIs            []KPIRow         // the KPI plan's scorecard, in display order
 	Recommendations []Recommendation // prioritised actions, highest priority first
+	Done            []Recommendation // actions the consultant marked done since the last assessment
+	SetAside        []Recommendation // actions the consultant dismissed (listed in the appendix)
+
+	Synthesis *Synthesis // the diagnosis the summary opens with; nil = none
 
 	Appendix Appendix // reference material at the end
-	Charts   Charts   // report-wide chart images
+	// Comments are the consultant's commentary by section id, printed
+	// under the section's title.
+	Comments map[string]string
+	Charts   Charts // report-wide chart images
 }
 
 // Consultant identifies who prepared the report.
@@ -149,6 +156,13 @@ type Recommendation struct {
 	Owner    string  // owning team id: a department id or "revops"
 	Horizon  Horizon // 30, 60 or 90 days
 	Priority int     // rank, 1 is the most urgent
+
+	// The consultant's decision (Meta.Decisions), when there is one.
+	ID       string    // recommendation rule id
+	Status   string    // open, accepted, dismissed or done; "" = open
+	Assignee string    // person who owns the action; optional
+	Due      time.Time // due date; zero = none
+	Note     string    // consultant's note, printed under the action
 }
 
 // Appendix is the reference material at the end of the report.

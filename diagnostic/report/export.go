@@ -121,4 +121,6 @@ type RecommendationRecord struct {
 	Evidence    string  `json:"evidence"`
 	Status      string  `json:"status,omitempty"` // e.g. accepted, dismissed
 	Note        string  `json:"note,omitempty"`
+	Owner       string  `json:"owner,omitempty"` // person the consultant assigned
+	Due         string  `json:"due,omitempty"`   // due date, YYYY-MM-DD
 }

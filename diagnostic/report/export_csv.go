@@ -122,9 +122,9 @@ func csvTables(e Export) []csvTable {
 		}
 		plan.rows = append(plan.rows, []csvCell{cText(p.KPI), cText(p.Owner), cText(string(p.Cadence)), cOpt(p.Target), cText(by), cBool(p.Retired)})
 	}
-	recs := csvTable{name: "recommendations.csv", header: []string{"rank", "id", "text", "team", "horizon_days", "priority", "evidence", "status", "note"}}
+	recs := csvTable{name: "recommendations.csv", header: []string{"rank", "id", "text", "team", "horizon_days", "priority", "evidence", "status", "note", "owner", "due"}}
 	for _, r := range e.Recommendations {
-		recs.rows = append(recs.rows, []csvCell{cInt(r.Rank), cText(r.ID), cText(r.Text), cText(r.Team), cInt(r.HorizonDays), cNum(r.Priority), cText(r.Evidence), cText(r.Status), cText(r.Note)})
+		recs.rows = append(recs.rows, []csvCell{cInt(r.Rank), cText(r.ID), cText(r.Text), cText(r.Team), cInt(r.HorizonDays), cNum(r.Priority), cText(r.Evidence), cText(r.Status), cText(r.Note), cText(r.Owner), cText(r.Due)})
 	}
 	return []csvTable{answers, scores, values, plan, recs}
 }

@@ -21,6 +21,11 @@ type Meta struct {
 	Date time.Time
 	// Charts draws the chart images; nil leaves every chart out.
 	Charts ChartFunc
+	// Decisions are the consultant's decisions by recommendation rule id:
+	// dismissed ones leave the plan, done ones move to their own list.
+	Decisions map[string]Decision
+	// Comments are the consultant's commentary by section id.
+	Comments map[string]string
 }
 
 // MaxKeyKPIs is how many KPIs the executive summary shows.
@@ -56,11 +61,15 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 	}
 	fillKPIs(&d, a)
 	fillQuality(&d, a)
-	for i, r := range a.Recommendations {
-		d.Recommendations = append(d.Recommendations, Recommendation{
-			Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
-			Horizon: Horizon(r.HorizonDays), Priority: i + 1,
-		})
+	d.Comments = meta.Comments
+	if err := fillSynthesis(&d, a); err != nil {
+		return Data{}, err
+	}
+	for _, r := range a.Recommendations {
+		d.place(Recommendation{
+			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
+			Horizon: Horizon(r.HorizonDays),
+		}, meta.Decisions[r.ID])
 	}
 	if err := drawCharts(&d, a, meta.Charts); err != nil {
 		return Data{}, fmt.Errorf("report of %q: %w", d.Organisation, err)

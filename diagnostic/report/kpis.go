@@ -58,7 +58,7 @@ func (d *doc) kpis() {
 	var figs []figure
 	for _, k := range d.d.KPIs {
 		if len(k.Chart) > 0 && (k.Status == StatusOffTrack || k.Trend == TrendWorsening) {
-			figs = append(figs, figure{png: k.Chart, caption: k.Name, note: f.status(k.Status) + " · " + f.trend(k.Trend)})
+			figs = append(figs, figure{png: k.Chart, caption: f.status(k.Status) + " · " + f.trend(k.Trend)})
 		}
 	}
 	if len(figs) == 0 {

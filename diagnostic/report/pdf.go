@@ -105,6 +105,14 @@ func renderBytes(ctx context.Context, data *Data, opts Options) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
+	data.shortenNames()
+	if len(data.Consultant.Logo) > 0 {
+		// A logo stored before logos were normalised on import (a 16-bit
+		// PNG, a CMYK JPEG) is normalised here.
+		if data.Consultant.Logo, err = NormaliseLogo(data.Consultant.Logo); err != nil {
+			return nil, err
+		}
+	}
 	cat, err := content()
 	if err != nil {
 		return nil, err
@@ -165,6 +173,9 @@ type doc struct {
 	// shown lists the sections actually printed, for the executive
 	// summary's cross-references.
 	shown map[string]bool
+	// summaryFull is set once something was left off the summary page:
+	// nothing more is added to it, so it never spills onto a second page.
+	summaryFull bool
 }
 
 // pageConfig is what the report needs to know of the page.
@@ -206,8 +217,8 @@ func newDoc(data *Data, r resolved, t texts) (*doc, error) {
 		WithDefaultFont(&props.Font{Family: fontFamily, Style: fontstyle.Normal, Size: 9, Color: colText}).
 		WithPageNumber(props.PageNumber{Pattern: pattern, Place: props.RightBottom, Family: fontFamily, Size: footerSize, Color: colMuted}).
 		WithSequentialMode().
-		WithTitle(t.T("report.title")+" · "+data.Organisation, true).
-		WithAuthor(data.Consultant.Name, true).
+		WithTitle(drawable(t.T("report.title")+" · "+shorten(data.Organisation, maxName)), true).
+		WithAuthor(drawable(shorten(data.Consultant.Name, maxName)), true).
 		WithSubject(t.T("report.subtitle"), true).
 		WithCreator("RevOps Diagnostic", true).
 		WithCreationDate(data.AssessmentDate).

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"sync"
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -18,6 +19,21 @@ func f64(v float64) *float64 { return &v }
 // samplePNG draws a w×h chart-like PNG: a white background, a frame, grid
 // lines and seed-dependent bars, so each sample chart looks different.
 func samplePNG(w, h, seed int) []byte {
+	key := [3]int{w, h, seed}
+	if b, ok := samplePNGs.Load(key); ok {
+		return bytes.Clone(b.([]byte))
+	}
+	b := drawSamplePNG(w, h, seed)
+	samplePNGs.Store(key, b)
+	return bytes.Clone(b)
+}
+
+// samplePNGs caches the sample charts: drawing them pixel by pixel takes
+// longer than rendering the report, which the fuzz test does many times.
+var samplePNGs sync.Map
+
+// drawSamplePNG draws one sample chart.
+func drawSamplePNG(w, h, seed int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {

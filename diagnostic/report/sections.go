@@ -27,7 +27,7 @@ func (d *doc) has(id string) bool {
 		}
 		return false
 	case SectionRecommendations:
-		return len(data.Recommendations) > 0
+		return len(data.Recommendations) > 0 || len(data.Done) > 0
 	case SectionAppendix:
 		return true // the method is always there
 	}
@@ -44,6 +44,11 @@ func (d *doc) section(id string) {
 	d.add(textRow(stH1, d.t.T("section."+id)))
 	d.add(rule(colPrimary, 0.6))
 	d.add(spacer(2))
+	if c := d.d.Comments[id]; strings.TrimSpace(c) != "" {
+		d.add(row.New().Add(col.New(gridSize).Add(&stack{items: []core.Component{
+			stCellB.with(colAccent).t(d.t.T("comment.title")), stBody.t(c)}}).WithStyle(panel(colPanel))))
+		d.add(spacer(3))
+	}
 }
 
 // sub adds a sub-heading, moved to the next page unless it fits there with

@@ -113,7 +113,7 @@ func (s txt) t(value string) core.Component { return text.New(clean(value), s.pr
 // A plain space between a digit and a percent or currency sign (typed in
 // content text) becomes a no-break space too.
 func clean(s string) string {
-	s = strings.Join(strings.FieldsFunc(s, breakingSpace), " ")
+	s = breakLongWords(strings.Join(strings.FieldsFunc(drawable(s), breakingSpace), " "))
 	return numberUnit.ReplaceAllString(s, "$1\u00a0$2")
 }
 

@@ -22,6 +22,7 @@ const (
 // sections).
 func (d *doc) summary() {
 	d.section(SectionSummary)
+	d.synthesis()
 	t, f := d.t, d.f
 	o := d.d.Overall
 
@@ -54,20 +55,18 @@ func (d *doc) summary() {
 
 	if n := len(d.d.Recommendations); n > 0 {
 		recs := d.d.Recommendations[:min(n, summaryRecs)]
-		d.sub(t.T("summary.top_recs"), 12)
 		cols := []column{{t.T("col.rank"), 6, align.Center}, {t.T("col.action"), 58, align.Left}, {t.T("col.owner"), 17, align.Left}, {t.T("col.horizon"), 19, align.Left}}
 		var rows [][]cell
 		for i, r := range recs {
 			rows = append(rows, []cell{tcell(itoa(i + 1)), tbold(r.Title), tcell(f.team(r.Owner)), tcell(d.horizonLabel(r.Horizon))})
 		}
-		d.summaryTable(cols, rows)
+		d.summaryBlock(t.T("summary.top_recs"), cols, rows)
 		if n > summaryRecs && d.willShow(SectionRecommendations) {
 			d.addIfFits(textRow(stSmall, t.T("summary.more_recs", "n", itoa(n), "section", t.T("section.recommendations"))))
 		}
 	}
 
 	if keys := d.keyKPIs(); len(keys) > 0 {
-		d.sub(t.T("summary.key_kpis"), 12)
 		cols := []column{{t.T("col.kpi"), 32, align.Left}, {t.T("col.latest"), 18, align.Right}, {t.T("col.target"), 16, align.Right}, {t.T("col.status"), 16, align.Left}, {t.T("col.trend"), 18, align.Left}}
 		var rows [][]cell
 		for _, k := range keys {
@@ -79,7 +78,7 @@ func (d *doc) summary() {
 				tcolour(f.trend(k.Trend), trendColour(k.Trend), false),
 			})
 		}
-		d.summaryTable(cols, rows)
+		d.summaryBlock(t.T("summary.key_kpis"), cols, rows)
 	}
 	d.summaryChart()
 }
@@ -91,7 +90,7 @@ func (d *doc) summary() {
 func (d *doc) summaryChart() {
 	png := d.d.Charts.Pillars
 	w, h, ext, ok := imageSize(png)
-	if !ok {
+	if !ok || d.summaryFull {
 		return
 	}
 	for share := 0.70; share >= 0.40; share -= 0.05 {
@@ -135,6 +134,22 @@ func (d *doc) findingStack(title string, items []Finding, c *props.Color) core.C
 	return st
 }
 
+// summaryBlock adds a headed table to the summary only when its heading,
+// column heads and first row still fit on the summary page: a block that
+// would start a second page is left out (its full list follows in its
+// section), so the summary stays one page.
+func (d *doc) summaryBlock(title string, cols []column, rows [][]cell) {
+	if len(rows) == 0 || d.summaryFull {
+		return
+	}
+	head := textRow(stH2, title)
+	if !d.fits(d.heightOf(head, headRow(cols), bodyRow(cols, rows[0], 0))) {
+		return
+	}
+	d.add(head)
+	d.summaryTable(cols, rows)
+}
+
 // summaryTable adds a table on the summary page, dropping the rows that
 // would not fit so the summary stays on one page.
 func (d *doc) summaryTable(cols []column, rows [][]cell) {
@@ -142,18 +157,21 @@ func (d *doc) summaryTable(cols []column, rows [][]cell) {
 	for i, c := range rows {
 		r := bodyRow(cols, c, i)
 		if !d.fits(d.heightOf(r)) {
-			break
+			d.summaryFull = true
+			return
 		}
 		d.add(r)
 	}
-	d.add(spacer(2))
+	d.addIfFits(spacer(2))
 }
 
 // addIfFits adds a row only when it fits on the current page.
 func (d *doc) addIfFits(r core.Row) {
-	if d.fits(d.heightOf(r)) {
+	if !d.summaryFull && d.fits(d.heightOf(r)) {
 		d.add(r)
+		return
 	}
+	d.summaryFull = true
 }
 
 // keyKPIs picks the KPIs for the summary: those marked Key, else the first

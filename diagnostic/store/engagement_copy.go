@@ -42,6 +42,7 @@ var copySteps = []copyStep{
 	{table: "leads", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
 	{table: "column_mappings", where: "t.org_id = ?1"},
 	{table: "recommendations", where: "t.org_id = ?1"},
+	{table: "section_comments", where: "t.org_id = ?1"},
 }
 
 // column is one column of a table as pragma table_info describes it.

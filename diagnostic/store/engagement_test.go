@@ -54,6 +54,7 @@ func fillOrg(t testing.TB, s *Store, name string) Org {
 	must(err)
 	must(s.SaveMapping(ctx, o.ID, Mapping{Kind: KindDeals, Headers: []string{"Amount"}, Fields: map[string]string{"amount": "Amount"}}))
 	must(s.SetRecState(ctx, o.ID, RecState{RuleID: "r1", Status: RecAccepted, Owner: "Ana", Due: day("2026-03-01")}))
+	must(s.SetComment(ctx, o.ID, "summary", "Un trimestre de transición."))
 	return o
 }
 
@@ -136,7 +137,7 @@ func TestEngagementRoundTrip(t *testing.T) {
 	// respondents, 5 answers, 2 plan items, 2 targets, 2 deals…
 	for table, want := range map[string]int{"orgs": 1, "assessments": 2, "respondents": 4, "answers": 6, "kpi_coverage": 4,
 		"plan_items": 2, "targets": 2, "deals": 2, "customers": 1, "transactions": 1, "leads": 1, "observations": 2,
-		"imports": 1, "column_mappings": 1, "recommendations": 1, "custom_kpis": 1, "objectives": 2, "settings": 0} {
+		"imports": 1, "column_mappings": 1, "recommendations": 1, "section_comments": 1, "custom_kpis": 1, "objectives": 2, "settings": 0} {
 		if n := strings.Count(d1, "\n"+table+" ") + boolInt(strings.HasPrefix(d1, table+" ")); n != want {
 			t.Errorf("%s: %d rows in the file, want %d", table, n, want)
 		}

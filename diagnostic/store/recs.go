@@ -36,25 +36,47 @@ type RecState struct {
 // SetRecState saves the state of a recommendation. A new one goes last;
 // an existing one keeps its position (see ReorderRecs).
 func (s *Store) SetRecState(ctx context.Context, orgID int64, st RecState) error {
-	switch st.Status {
-	case RecOpen, RecAccepted, RecDismissed, RecDone:
-	default:
-		return fmt.Errorf("recommendation %s: status %q is not open, accepted, dismissed or done: %w", st.RuleID, st.Status, diagnostic.ErrInvalid)
+	return s.SetRecStates(ctx, orgID, []RecState{st})
+}
+
+// SetRecStates saves several recommendation states in one transaction:
+// all of them or, when one is invalid or a write fails, none.
+func (s *Store) SetRecStates(ctx context.Context, orgID int64, list []RecState) error {
+	for _, st := range list {
+		switch st.Status {
+		case RecOpen, RecAccepted, RecDismissed, RecDone:
+		default:
+			return fmt.Errorf("recommendation %s: status %q is not open, accepted, dismissed or done: %w", st.RuleID, st.Status, diagnostic.ErrInvalid)
+		}
+		if st.RuleID == "" {
+			return fmt.Errorf("recommendation without a rule id: %w", diagnostic.ErrInvalid)
+		}
 	}
-	if st.RuleID == "" {
-		return fmt.Errorf("recommendation without a rule id: %w", diagnostic.ErrInvalid)
+	what := "saving recommendations"
+	if len(list) == 1 {
+		what = "saving recommendation " + list[0].RuleID
 	}
-	return s.write(ctx, "saving recommendation "+st.RuleID, func(tx *sql.Tx) error {
+	return s.write(ctx, what, func(tx *sql.Tx) error {
 		if err := s.touchOrg(ctx, tx, orgID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO recommendations(org_id, rule_id, status, note, owner, due, position, updated)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position) + 1, 0) FROM recommendations WHERE org_id = ?1), ?7)
-			ON CONFLICT(org_id, rule_id) DO UPDATE SET status = excluded.status, note = excluded.note, owner = excluded.owner,
-			due = excluded.due, updated = excluded.updated`,
-			orgID, st.RuleID, string(st.Status), st.Note, st.Owner, nullTS(st.Due), ts(s.opts.Now()))
-		return err
+		for _, st := range list {
+			if err := s.upsertRecState(ctx, tx, orgID, st); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// upsertRecState writes one recommendation state inside tx.
+func (s *Store) upsertRecState(ctx context.Context, tx *sql.Tx, orgID int64, st RecState) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO recommendations(org_id, rule_id, status, note, owner, due, position, updated)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position) + 1, 0) FROM recommendations WHERE org_id = ?1), ?7)
+		ON CONFLICT(org_id, rule_id) DO UPDATE SET status = excluded.status, note = excluded.note, owner = excluded.owner,
+		due = excluded.due, updated = excluded.updated`,
+		orgID, st.RuleID, string(st.Status), st.Note, st.Owner, nullTS(st.Due), ts(s.opts.Now()))
+	return err
 }
 
 // ReorderRecs puts the rules listed first, in that order; the others keep

@@ -132,15 +132,16 @@ func TestRenderAndReportHook(t *testing.T) {
 			t.Fatalf("SVG does not parse: %v", err)
 		}
 	}
-	// The report hook: PNG at twice the asked size; nothing for no data.
+	// The report hook: PNG at ReportScale (1.5) times the asked size;
+	// nothing for no data.
 	hook := ForReport(demo)
 	img, err := hook(report.ChartRequest{Kind: report.ChartRadar, Lang: locale.EN, Width: 100, Height: 80})
 	if err != nil || !bytes.HasPrefix(img, []byte("\x89PNG")) {
 		t.Fatalf("hook radar: %v", err)
 	}
-	// IHDR width and height (big-endian at bytes 16–23): 200 × 160.
-	if w, h := be32(img[16:20]), be32(img[20:24]); w != 200 || h != 160 {
-		t.Errorf("hook size %d×%d, want 200×160", w, h)
+	// IHDR width and height (big-endian at bytes 16–23): 150 × 120.
+	if w, h := be32(img[16:20]), be32(img[20:24]); w != 150 || h != 120 {
+		t.Errorf("hook size %d×%d, want 150×120", w, h)
 	}
 	if img, err := ForReport(empty)(report.ChartRequest{Kind: report.ChartPillars, Lang: locale.EN, Width: 100, Height: 80}); err != nil || img != nil {
 		t.Errorf("hook on no data: %d bytes, %v", len(img), err)

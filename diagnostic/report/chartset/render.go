@@ -70,8 +70,10 @@ func Render(a *analysis.Analysis, typ charts.Type, kpiID string, o charts.Option
 
 // ReportScale is how many image pixels the report's charts get per pixel
 // of the size it asks for (at the matching DPI, so they look the same,
-// only sharper on paper).
-const ReportScale = 2
+// only sharper on paper). 1.5 puts a trend chart at about 230 dpi on
+// paper: sharp in print, and a third lighter and faster than 2 (issue 15:
+// the demo PDF went from 1.2 MB to under 1 MB).
+const ReportScale = 1.5
 
 // ForReport returns the report's chart hook for report.Meta.Charts: it
 // draws each chart the report asks for from a, as PNG in the report's
@@ -79,7 +81,7 @@ const ReportScale = 2
 // without data are left out (nil image).
 func ForReport(a *analysis.Analysis) report.ChartFunc {
 	return func(req report.ChartRequest) ([]byte, error) {
-		o := charts.Options{Width: req.Width * ReportScale, Height: req.Height * ReportScale, DPI: 96 * ReportScale,
+		o := charts.Options{Width: int(float64(req.Width) * ReportScale), Height: int(float64(req.Height) * ReportScale), DPI: 96 * ReportScale,
 			Lang: req.Lang, Format: charts.PNG, Currency: req.Currency}
 		var typ charts.Type
 		id := ""
