@@ -120,7 +120,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 			}
 		}
 	}
-	if version > 0 && version < latestVersion() {
+	// An engagement file is a private plain copy of the user's file (which
+	// stays untouched): a backup of it would leave client data in clear
+	// text next to the temporary copy.
+	if version > 0 && version < latestVersion() && !opts.engagement {
 		if _, err := backupFile(ctx, abs, opts, fmt.Sprintf("pre-migration-v%d", version)); err != nil {
 			return nil, fmt.Errorf("%s: copying the database before upgrading it: %w", abs, err)
 		}
