@@ -267,6 +267,24 @@ func bad(r kpi.Row) (isBad, judged bool) {
 	return false, byLevel
 }
 
+// leansWorse reports a KPI whose value is on the worse side of its
+// benchmark's median while its interval still holds the median (position
+// "about the median"): the data neither confirm nor contradict a symptom
+// that names it, and the client is not told they are wrong.
+func (w *writer) leansWorse(r kpi.Row) bool {
+	if r.Value == nil || r.Benchmark == nil || r.Benchmark.Median == nil || r.Benchmark.Position != kpi.AboutMedian {
+		return false
+	}
+	d, ok := w.a.Catalogue.Def(r.KPI)
+	if !ok {
+		return false
+	}
+	if d.Direction == diagnostic.LowerIsBetter {
+		return *r.Value > *r.Benchmark.Median
+	}
+	return *r.Value < *r.Benchmark.Median
+}
+
 // symptomCheck compares the named symptom with the data.
 func (w *writer) symptomCheck(preliminary bool) SymptomCheck {
 	s := w.a.Context().Symptom
@@ -304,7 +322,7 @@ func (w *writer) symptomCheck(preliminary bool) SymptomCheck {
 		out.Text = w.text("symptom_confirmed", map[string]string{"symptom": name, "evidence": w.text("symptom_weak_data", map[string]string{"topics": joinList(w, weak)})})
 		return out
 	}
-	var worse, fine, absent []string
+	var worse, fine, unclear, absent []string
 	for _, id := range w.c.SymptomKPIs[s] {
 		r, ok := w.a.Latest(id)
 		isBad, judged := bad(r)
@@ -313,6 +331,8 @@ func (w *writer) symptomCheck(preliminary bool) SymptomCheck {
 			absent = append(absent, w.a.KPIName(id))
 		case isBad:
 			worse = append(worse, w.kpiPhrase(r))
+		case w.leansWorse(r):
+			unclear = append(unclear, w.kpiPhrase(r))
 		case judged:
 			fine = append(fine, w.kpiPhrase(r))
 		}
@@ -321,6 +341,8 @@ func (w *writer) symptomCheck(preliminary bool) SymptomCheck {
 	case len(worse) > 0:
 		out.Verdict = Confirmed
 		out.Text = w.text("symptom_confirmed", map[string]string{"symptom": name, "evidence": joinList(w, worse)})
+	case len(unclear) > 0:
+		out.Text = w.text("symptom_unclear", map[string]string{"symptom": name, "evidence": joinList(w, unclear)})
 	case len(fine) > 0:
 		out.Verdict = Contradicted
 		out.Text = w.text("symptom_contradicted", map[string]string{"symptom": name, "evidence": joinList(w, fine)})

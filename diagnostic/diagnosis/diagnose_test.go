@@ -72,8 +72,13 @@ func checkPlan(t *testing.T, recs []recommend.Recommendation) {
 }
 
 // TestKnownConstraints: on simulated companies with one binding constraint
-// and a stated symptom, over several seeds, the top three actions address
-// it, the synthesis names it with money at stake and confirms the symptom.
+// and a stated symptom, over 20 seeds, the first action addresses it and
+// the synthesis names it with money at stake and confirms the symptom.
+// Chance may hide the constraint in a seed (the win-rate company's true
+// 10 % reads 20 % over its three-month window in about one seed in a
+// hundred: the interval then holds the median and no claim is made); at
+// most one seed in ten may miss, and a missed seed must never tell the
+// client their symptom is wrong.
 func TestKnownConstraints(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -86,25 +91,21 @@ func TestKnownConstraints(t *testing.T) {
 		{"win rate", winRateCo, "conversion", []string{"win_rate"}, ""},
 		{"pipeline coverage", coverageCo, "pipeline_volume", []string{"pipeline_coverage"}, ""},
 	}
+	const seeds = 20
 	for _, c := range cases {
-		for seed := uint64(1); seed <= 3; seed++ {
+		missed := 0
+		for seed := uint64(1); seed <= seeds; seed++ {
+			hit := true
 			for _, lang := range locale.Langs() {
 				a, d := analyse(t, c.co.snapshot(seed), lang)
 				w := work(a.Recommendations)
 				if len(w) < 3 {
 					t.Fatalf("%s seed %d: %d items", c.name, seed, len(w))
 				}
-				if !slices.ContainsFunc(w[:3], func(r recommend.Recommendation) bool { return r.Problem == c.problem }) {
-					t.Errorf("%s seed %d %s: top 3 %s, %s, %s do not address %s", c.name, seed, lang, w[0].ID, w[1].ID, w[2].ID, c.problem)
-				}
 				if w[0].Problem == c.notFirst && c.notFirst != "" {
 					t.Errorf("%s seed %d: %s leads", c.name, seed, w[0].ID)
 				}
-				bc := d.BindingConstraint
-				if bc == nil || !slices.Contains(c.kpis, bc.KPI) || bc.Impact <= 0 || bc.Currency != "EUR" || bc.Text == "" || !strings.Contains(bc.Evidence, lang.Pick("Impacto estimado", "Estimated impact")) {
-					t.Errorf("%s seed %d %s: binding constraint %+v, want one of %v with money", c.name, seed, lang, bc, c.kpis)
-				}
-				if d.SymptomCheck.Verdict != Confirmed || d.SymptomCheck.Symptom != c.co.symptom {
+				if d.SymptomCheck.Verdict == Contradicted || d.SymptomCheck.Symptom != c.co.symptom {
 					t.Errorf("%s seed %d %s: symptom check %+v", c.name, seed, lang, d.SymptomCheck)
 				}
 				if d.Preliminary || len(d.Actions30) == 0 || len(d.Actions30) > recommend.PerWindow || d.Situation == "" || d.Level == "" {
@@ -114,7 +115,22 @@ func TestKnownConstraints(t *testing.T) {
 				if n := countPrefix(w, "departments_disagree"); n != 1 {
 					t.Errorf("%s seed %d: %d department-gap findings, want 1", c.name, seed, n)
 				}
+				bc := d.BindingConstraint
+				if w[0].Problem != c.problem || bc == nil || !slices.Contains(c.kpis, bc.KPI) || d.SymptomCheck.Verdict != Confirmed {
+					t.Logf("%s seed %d %s: first %s (%s), constraint %v, symptom %s", c.name, seed, lang, w[0].ID, w[0].Problem, bc, d.SymptomCheck.Verdict)
+					hit = false
+					continue
+				}
+				if bc.Impact <= 0 || bc.Currency != "EUR" || bc.Text == "" || !strings.Contains(bc.Evidence, lang.Pick("Impacto estimado", "Estimated impact")) {
+					t.Errorf("%s seed %d %s: binding constraint %+v without money", c.name, seed, lang, bc)
+				}
 			}
+			if !hit {
+				missed++
+			}
+		}
+		if missed > seeds/10 {
+			t.Errorf("%s: the constraint led in %d of %d seeds, want at least %d", c.name, seeds-missed, seeds, seeds-seeds/10)
 		}
 	}
 }
@@ -134,14 +150,18 @@ func countPrefix(recs []recommend.Recommendation, prefix string) int {
 func TestSymptomContradicted(t *testing.T) {
 	co := winRateCo
 	co.symptom, co.upgrade = "churn_downsell", 0.04
-	for seed := uint64(1); seed <= 3; seed++ {
+	missed := 0
+	for seed := uint64(1); seed <= 20; seed++ {
 		_, d := analyse(t, co.snapshot(seed), locale.EN)
 		if d.SymptomCheck.Verdict != Contradicted || !strings.Contains(d.SymptomCheck.Text, "do not show") {
 			t.Errorf("seed %d: symptom check %+v", seed, d.SymptomCheck)
 		}
 		if d.BindingConstraint == nil || d.BindingConstraint.KPI != "win_rate" {
-			t.Errorf("seed %d: binding constraint %+v, want the win rate whatever the symptom", seed, d.BindingConstraint)
+			missed++ // as in TestKnownConstraints: chance may hide it in a seed
 		}
+	}
+	if missed > 2 {
+		t.Errorf("the win rate was the binding constraint in %d of 20 seeds, want at least 18", 20-missed)
 	}
 }
 
@@ -149,7 +169,7 @@ func TestSymptomContradicted(t *testing.T) {
 // a preliminary diagnosis: no binding constraint, no performance claim, at
 // most 12 findings listed, and the missing data named.
 func TestSparseCompanyIsPreliminary(t *testing.T) {
-	for seed := uint64(1); seed <= 3; seed++ {
+	for seed := uint64(1); seed <= 20; seed++ {
 		for _, lang := range locale.Langs() {
 			a, d := analyse(t, sparseCo.snapshot(seed), lang)
 			if !d.Preliminary || d.BindingConstraint != nil || len(d.Missing) == 0 || d.SymptomCheck.Verdict != Unknown {

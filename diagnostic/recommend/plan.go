@@ -49,25 +49,43 @@ func (e *evaluator) rank(fs []finding) {
 	})
 }
 
-// Retention and acquisition efficiency: the problems of the leaky-bucket
-// rule.
+// Retention, conversion and acquisition efficiency: the problems of the
+// upstream rules.
 const (
 	ProblemRetention   = "retention"
+	ProblemConversion  = "conversion"
 	ProblemAcquisition = "acquisition_efficiency"
 )
 
-// leakyBucket applies the expert rule "fix the bucket before pouring more
-// in": when retention has a money finding, acquisition efficiency ranks
-// just below it, whatever its own estimate (customers bought at a cheaper
-// CAC would still leave), and schedule starts it after retention.
+// upstream lists, for a problem, the problems that cause part of it: fixing
+// them moves it too, so its own money estimate overlaps theirs.
+//   - retention before acquisition: "fix the bucket before pouring more
+//     in" (customers bought at a cheaper CAC would still leave);
+//   - conversion before acquisition: CAC is the sales and marketing spend
+//     per customer won, so a win rate below the median inflates CAC and its
+//     payback by itself; closing more of the same pipeline is the cheaper
+//     way to a lower CAC.
+var upstream = map[string][]string{
+	ProblemAcquisition: {ProblemRetention, ProblemConversion},
+}
+
+// isUpstream reports whether problem up causes part of problem p.
+func isUpstream(up, p string) bool { return slices.Contains(upstream[p], up) }
+
+// leakyBucket applies the upstream rules: when a problem upstream of
+// another has a money finding, the downstream one ranks just below it,
+// whatever its own estimate, and schedule starts it after.
 func leakyBucket(fs []finding) {
-	ret := slices.IndexFunc(fs, func(f finding) bool { return f.rec.Problem == ProblemRetention && f.rec.Impact != nil })
-	if ret < 0 {
-		return
-	}
 	for i := range fs {
-		if r := &fs[i].rec; r.Problem == ProblemAcquisition && r.Impact != nil && r.Priority >= fs[ret].rec.Priority {
-			r.Priority = math.Max(fs[ret].rec.Priority-1, 0)
+		r := &fs[i].rec
+		if r.Impact == nil || len(upstream[r.Problem]) == 0 {
+			continue
+		}
+		for j := range fs {
+			u := fs[j].rec
+			if j != i && u.Impact != nil && isUpstream(u.Problem, r.Problem) && r.Priority >= u.Priority {
+				r.Priority = math.Max(u.Priority-1, 0)
+			}
 		}
 	}
 }
@@ -167,7 +185,7 @@ func (e *evaluator) schedule(fs []finding) {
 // owner; work on a KPI waits for measuring it and for naming its owner.
 func dependsOn(a, b finding) bool {
 	if a.rule.Group == "targets" && b.rule.Group == "ownership" ||
-		a.rec.Problem == ProblemAcquisition && b.rec.Problem == ProblemRetention && b.rec.Impact != nil {
+		isUpstream(b.rec.Problem, a.rec.Problem) && b.rec.Impact != nil {
 		return true
 	}
 	if b.rec.Kind != KindMeasure && b.rule.Group != "ownership" || a.rec.Kind == KindMeasure {
