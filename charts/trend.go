@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // Point is one period of a KPI trend; a nil Value is a period without data
@@ -16,6 +17,12 @@ type Point struct {
 	// Small marks a value resting on fewer observations than its KPI needs
 	// for a verdict (docs/METHOD.md): drawn as a hollow marker.
 	Small bool
+	// Judged is the value the verdict rests on at this month: a rate over
+	// the trailing window that holds enough observations (docs/METHOD.md).
+	// When any point has one, it is the chart's main line and labelled last;
+	// the months' own values become a thin line beside it, so that a month
+	// of 11 lost deals reads as the noise it is, not as "0 %".
+	Judged *float64
 }
 
 // TargetStep is a target value that applies from a month on, until the next
@@ -83,9 +90,16 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	first, last := pts[0].Month.Index(), pts[len(pts)-1].Month.Index()
 
 	// Values that the y axis must show.
-	ys := make([]float64, 0, len(present)+len(d.Targets)+3)
+	ys := make([]float64, 0, 2*len(present)+len(d.Targets)+3)
+	var judged []Point // the points with a judged value, as points of Value
 	for _, p := range present {
 		ys = append(ys, *p.Value)
+	}
+	for _, p := range pts {
+		if v, ok := finite(p.Judged); ok {
+			ys = append(ys, v)
+			judged = append(judged, Point{Month: p.Month, Value: &v})
+		}
 	}
 	targets := slices.Clone(d.Targets)
 	slices.SortStableFunc(targets, func(a, b TargetStep) int { return a.From.Index() - b.From.Index() })
@@ -123,7 +137,12 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	if name == "" {
 		name = nameOr(title, o, "trend.value")
 	}
-	if len(targets) > 0 || hasBand || hasMed {
+	monthCol := seriesCol // the months' own values
+	if len(judged) > 0 {
+		monthCol = c.th.muted
+		legend = append(legend, legendItem{label: name + " · " + tr(o.Lang, "trend.judged"), color: seriesCol, kind: swatchLine},
+			legendItem{label: tr(o.Lang, "trend.monthly"), color: monthCol, kind: swatchLine})
+	} else if len(targets) > 0 || hasBand || hasMed {
 		legend = append(legend, legendItem{label: name, color: seriesCol, kind: swatchLine})
 	}
 	if len(targets) > 0 {
@@ -147,7 +166,7 @@ func trend(d TrendData, o Options) (*canvas, error) {
 		small = small || p.Small && !p.Outlier
 	}
 	if small {
-		legend = append(legend, legendItem{label: tr(o.Lang, "trend.small"), color: seriesCol, kind: swatchMarker, shape: shapeCircle, hollow: true})
+		legend = append(legend, legendItem{label: tr(o.Lang, "trend.small"), color: monthCol, kind: swatchMarker, shape: shapeCircle, hollow: true})
 	}
 	note := ""
 	if d.Benchmark != nil && d.Benchmark.Source != "" && (hasBand || hasMed) {
@@ -169,7 +188,11 @@ func trend(d TrendData, o Options) (*canvas, error) {
 		tickText[i] = f.tick(t, step, top)
 		labelW = max(labelW, c.measure(tickText[i], ts))
 	}
-	lastVal := *present[len(present)-1].Value
+	labelled := present // the line whose last value is labelled
+	if len(judged) > 0 {
+		labelled = judged
+	}
+	lastVal := *labelled[len(labelled)-1].Value
 	lastText := f.label(lastVal)
 	vs := textStyle{size: valueSize, bold: true, color: seriesCol}
 	xLabelH := 2*c.lineHeight(smallSize) + c.px(6)
@@ -228,13 +251,46 @@ func trend(d TrendData, o Options) (*canvas, error) {
 		c.polyline(line, targetCol, 2, []float64{7, 4})
 	}
 
-	// The series, broken where a month has no value.
+	// The months' own values, broken where a month has no value; thin and
+	// muted under a judged line.
+	width := 2.5
+	if len(judged) > 0 {
+		width = 1.2
+	}
+	c.series(pts, xOf, yOf, monthCol, width)
+	dense := len(present) > 36
+	for _, p := range present {
+		x, y := xOf(p.Month.Index()), yOf(*p.Value)
+		switch {
+		case p.Outlier:
+			c.marker(shapeDiamond, x, y, 5.5, c.th.bad)
+		case p.Small: // hollow: few observations behind it
+			c.marker(shapeCircle, x, y, 4.5, monthCol)
+			c.marker(shapeCircle, x, y, 2.5, c.th.bg)
+		case !dense:
+			c.marker(shapeCircle, x, y, 3, monthCol)
+		}
+	}
+	if len(judged) > 0 {
+		c.series(judged, xOf, yOf, seriesCol, 2.8)
+	}
+	// The last value, labelled to the right of its point.
+	lp := labelled[len(labelled)-1]
+	lx, ly := xOf(lp.Month.Index()), yOf(lastVal)
+	c.marker(shapeCircle, lx, ly, 4.5, seriesCol)
+	c.textOnBg(lastText, lx+c.px(9), ly, alignLeft, vs, c.th.bg)
+	return c, nil
+}
+
+// series draws a line through the points with a value, broken where a
+// month has none (a lone point becomes a dot).
+func (c *canvas) series(pts []Point, xOf func(int) float64, yOf func(float64) float64, col drawing.Color, width float64) {
 	var seg [][2]float64
 	flush := func() {
 		if len(seg) == 1 {
-			c.marker(shapeCircle, seg[0][0], seg[0][1], 3.5, seriesCol)
+			c.marker(shapeCircle, seg[0][0], seg[0][1], 3.5, col)
 		}
-		c.polyline(seg, seriesCol, 2.5, nil)
+		c.polyline(seg, col, width, nil)
 		seg = nil
 	}
 	prev := math.MinInt
@@ -251,23 +307,4 @@ func trend(d TrendData, o Options) (*canvas, error) {
 		}
 	}
 	flush()
-	dense := len(present) > 36
-	for _, p := range present {
-		x, y := xOf(p.Month.Index()), yOf(*p.Value)
-		switch {
-		case p.Outlier:
-			c.marker(shapeDiamond, x, y, 5.5, c.th.bad)
-		case p.Small: // hollow: few observations behind it
-			c.marker(shapeCircle, x, y, 4.5, seriesCol)
-			c.marker(shapeCircle, x, y, 2.5, c.th.bg)
-		case !dense:
-			c.marker(shapeCircle, x, y, 3, seriesCol)
-		}
-	}
-	// The last value, labelled to the right of its point.
-	lp := present[len(present)-1]
-	lx, ly := xOf(lp.Month.Index()), yOf(lastVal)
-	c.marker(shapeCircle, lx, ly, 4.5, seriesCol)
-	c.textOnBg(lastText, lx+c.px(9), ly, alignLeft, vs, c.th.bg)
-	return c, nil
 }

@@ -99,10 +99,15 @@ func Trend(a *analysis.Analysis, id string) (charts.TrendData, kpi.Def, error) {
 	}
 	d := charts.TrendData{Title: def.Name(a.Lang)}
 	var last *float64
+	windowed := false // some month is judged over more than itself
 	for _, r := range a.Series(id) {
 		p := charts.Point{Month: r.Of.First, Value: r.PeriodValue} // the month itself, not its evidence window
 		if rule, ok := kpi.SampleRules[r.KPI]; ok && rule.Rate && r.PeriodSample != nil {
 			p.Small = *r.PeriodSample < rule.Min
+			if r.Insufficient == nil && r.Value != nil {
+				p.Judged = r.Value // the verdict's value, over its window
+				windowed = windowed || r.Window.From != r.Window.To
+			}
 		}
 		if r.Trend != nil {
 			p.Outlier = r.Trend.Outlier
@@ -115,6 +120,11 @@ func Trend(a *analysis.Analysis, id string) (charts.TrendData, kpi.Def, error) {
 		}
 		if d.Benchmark == nil && r.Benchmark != nil {
 			d.Benchmark = benchmark(a, r)
+		}
+	}
+	if !windowed { // every verdict rests on its own month: one line
+		for i := range d.Points {
+			d.Points[i].Judged = nil
 		}
 	}
 	return d, def, nil
