@@ -73,6 +73,18 @@ func (f formatter) tick(v, step, top float64) string {
 	return l.Number(v, dec)
 }
 
+// axisUnit is the unit word the top tick of a value axis carries when the
+// ticks themselves show none ("80 días"): days and months.
+func (f formatter) axisUnit() string {
+	switch f.unit {
+	case diagnostic.UnitDays:
+		return f.lang.Pick("\u00a0días", "\u00a0days")
+	case diagnostic.UnitMonths:
+		return f.lang.Pick("\u00a0meses", "\u00a0months")
+	}
+	return ""
+}
+
 // money attaches the currency symbol to an already formatted amount, on the
 // side the language writes it ("1,2 M €", "€1.2M").
 func (f formatter) money(n string) string {

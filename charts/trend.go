@@ -186,6 +186,9 @@ func trend(d TrendData, o Options) (*canvas, error) {
 	tickText := make([]string, len(ticks))
 	for i, t := range ticks {
 		tickText[i] = f.tick(t, step, top)
+		if i == len(ticks)-1 {
+			tickText[i] += f.axisUnit() // "80 días": the axis says what it counts
+		}
 		labelW = max(labelW, c.measure(tickText[i], ts))
 	}
 	labelled := present // the line whose last value is labelled
