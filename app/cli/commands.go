@@ -31,5 +31,7 @@ func Commands() []*Command {
 		exportCommand(),
 		importEngagementCommand(),
 		importCommand(),
+		snapshotsCommand(),
+		pipelineDiffCommand(),
 	}
 }

@@ -1,0 +1,66 @@
+package usecase
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
+)
+
+// LoadPipelineSnapshot loads the deals snapshot the organisation had on
+// date: the one of that day, else the latest before it.
+func LoadPipelineSnapshot(ctx context.Context, s *store.Store, orgID int64, date time.Time) (pipeline.Snapshot, error) {
+	sn, err := s.SnapshotOn(ctx, orgID, date)
+	if err != nil {
+		return pipeline.Snapshot{}, err
+	}
+	deals, err := s.SnapshotDeals(ctx, orgID, sn.ImportID)
+	if err != nil {
+		return pipeline.Snapshot{}, fmt.Errorf("snapshot of %s: %w", sn.AsOf.Format("2006-01-02"), err)
+	}
+	return pipeline.Snapshot{AsOf: sn.AsOf, MatchKey: sn.MatchKey, Deals: deals}, nil
+}
+
+// PipelineDiff compares the organisation's pipeline snapshots on from and
+// to (each the snapshot of that day, else the latest before it), in the
+// organisation's currency. Two dates that fall on the same snapshot are
+// refused, naming it.
+func PipelineDiff(ctx context.Context, s *store.Store, orgID int64, from, to time.Time) (pipeline.Diff, error) {
+	if !from.Before(to) {
+		return pipeline.Diff{}, fmt.Errorf("--from (%s) must be before --to (%s): %w", from.Format("2006-01-02"), to.Format("2006-01-02"), diagnostic.ErrInvalid)
+	}
+	org, err := s.Org(ctx, orgID)
+	if err != nil {
+		return pipeline.Diff{}, err
+	}
+	a, err := LoadPipelineSnapshot(ctx, s, orgID, from)
+	if err != nil {
+		return pipeline.Diff{}, fmt.Errorf("start of the comparison: %w", err)
+	}
+	b, err := LoadPipelineSnapshot(ctx, s, orgID, to)
+	if err != nil {
+		return pipeline.Diff{}, fmt.Errorf("end of the comparison: %w", err)
+	}
+	if a.AsOf.Equal(b.AsOf) {
+		return pipeline.Diff{}, fmt.Errorf("%s and %s both fall on the snapshot of %s; import a deals export dated between them: %w",
+			from.Format("2006-01-02"), to.Format("2006-01-02"), a.AsOf.Format("2006-01-02"), diagnostic.ErrNotFound)
+	}
+	d, err := pipeline.Compute(a, b)
+	d.Currency = org.Currency
+	return d, err
+}
+
+// LatestPipelineDiff compares the organisation's last two snapshots; ok is
+// false when it has fewer than two (the report then leaves the section
+// out).
+func LatestPipelineDiff(ctx context.Context, s *store.Store, orgID int64) (pipeline.Diff, bool, error) {
+	list, err := s.Snapshots(ctx, orgID)
+	if err != nil || len(list) < 2 {
+		return pipeline.Diff{}, false, err
+	}
+	d, err := PipelineDiff(ctx, s, orgID, list[len(list)-2].AsOf, list[len(list)-1].AsOf)
+	return d, err == nil, err
+}
