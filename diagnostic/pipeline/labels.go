@@ -28,7 +28,11 @@ func (c Category) Label(l locale.Lang) string {
 }
 
 // StartLabel and EndLabel name the open pipeline at each end.
-func StartLabel(l locale.Lang) string { return l.Pick("Pipeline abierto al inicio", "Open pipeline at the start") }
+func StartLabel(l locale.Lang) string {
+	return l.Pick("Pipeline abierto al inicio", "Open pipeline at the start")
+}
 
 // EndLabel names the open pipeline at the end of the comparison.
-func EndLabel(l locale.Lang) string { return l.Pick("Pipeline abierto al final", "Open pipeline at the end") }
+func EndLabel(l locale.Lang) string {
+	return l.Pick("Pipeline abierto al final", "Open pipeline at the end")
+}
