@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,6 +91,12 @@ func TestPipelineDiffTwoExports(t *testing.T) {
 	}
 	if code, _, e = cliIn(t, db, "pipeline-diff", "--org", "Acme", "--from", "2026-02-01", "--to", "2026-02-20"); code == 0 || !strings.Contains(e, "snapshot of 2026-01-31") {
 		t.Errorf("two dates on one snapshot: %d %s", code, e)
+	}
+	img := filepath.Join(t.TempDir(), "w.png")
+	if code, _, e = cliIn(t, db, "chart", "--org", "Acme", "--type", "waterfall", "--out", img); code != 0 {
+		t.Errorf("chart --type waterfall: %d %s", code, e)
+	} else if b, err := os.ReadFile(img); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("waterfall image: %v", err)
 	}
 	if code, _, e = cliIn(t, db, "snapshots", "--org", "Acme", "--delete", "2026-01-31"); code != 0 {
 		t.Fatalf("delete: %d %s", code, e)
