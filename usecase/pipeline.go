@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
+	"github.com/revopsdx/revopsdx/diagnostic/report"
+	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -63,4 +67,22 @@ func LatestPipelineDiff(ctx context.Context, s *store.Store, orgID int64) (pipel
 	}
 	d, err := PipelineDiff(ctx, s, orgID, list[len(list)-2].AsOf, list[len(list)-1].AsOf)
 	return d, err == nil, err
+}
+
+// ReportPipeline is the report's pipeline-movement pages for an
+// organisation: the last two snapshots compared, with the waterfall drawn
+// for print (light theme, at the report charts' scale); nil when it has
+// fewer than two snapshots.
+func ReportPipeline(ctx context.Context, s *store.Store, orgID int64, lang locale.Lang) (*report.PipelineMovement, error) {
+	d, ok, err := LatestPipelineDiff(ctx, s, orgID)
+	if err != nil || !ok {
+		return nil, err
+	}
+	o := charts.Options{Width: int(860 * chartset.ReportScale), Height: int(480 * chartset.ReportScale), DPI: 96 * chartset.ReportScale,
+		Lang: lang, Currency: d.Currency, Format: charts.PNG}
+	img, err := charts.Waterfall(d.Waterfall(lang), o)
+	if err != nil {
+		return nil, fmt.Errorf("drawing the pipeline waterfall for the report: %w", err)
+	}
+	return &report.PipelineMovement{Diff: d, Chart: img}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/revopsdx/revopsdx/usecase"
 	"os"
 	"strings"
 	"time"
@@ -82,7 +83,12 @@ func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Da
 	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
 		return report.Data{}, err
 	}
-	return report.FromAnalysis(a, meta)
+	data, err := report.FromAnalysis(a, meta)
+	if err != nil {
+		return data, err
+	}
+	data.Pipeline, err = usecase.ReportPipeline(ctx, s, o.ID, a.Lang)
+	return data, err
 }
 
 // reportMeta is the consultant from the settings, the date and the chart

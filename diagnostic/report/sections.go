@@ -30,6 +30,8 @@ func (d *doc) has(id string) bool {
 		return len(data.Recommendations) > 0 || len(data.Done) > 0
 	case SectionAppendix:
 		return true // the method is always there
+	case sectionPipeline:
+		return data.Pipeline != nil
 	}
 	return false
 }
