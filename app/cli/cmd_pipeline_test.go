@@ -105,3 +105,48 @@ func TestPipelineDiffTwoExports(t *testing.T) {
 		t.Errorf("after deleting the first snapshot the KPIs see %d deals, want 12", len(deals))
 	}
 }
+
+// TestPipelineDiffRealExports imports the public Maven CRM pipeline and the
+// same export resaved by Excel with US dates as two snapshots: the KPIs see
+// each of the 8,800 deals once, and the diff finds every open deal
+// unchanged (same ids, amounts and close dates), nothing new, won or lost.
+func TestPipelineDiffRealExports(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "real")
+	a, b := filepath.Join(dir, "maven_crm_sales_pipeline.csv"), filepath.Join(dir, "maven_crm_sales_pipeline_excel_resaved_us_dates.csv")
+	for _, f := range []string{a, b} {
+		if _, err := os.Stat(f); err != nil {
+			t.Skipf("real deals export %s not available (%v): the shared data folder is not next to this checkout", f, err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "m.db")
+	if code, _, e := cliIn(t, db, "org", "add", "--name", "Maven", "--currency", "USD"); code != 0 {
+		t.Fatalf("org add: %d %s", code, e)
+	}
+	for _, imp := range [][2]string{{"2017-12-31", a}, {"2018-01-31", b}} {
+		if code, out, e := cliIn(t, db, "import", "--org", "Maven", "--as-of", imp[0], imp[1]); code != 0 {
+			t.Fatalf("import %s: %d\n%s\n%s", imp[1], code, out, e)
+		}
+	}
+	if deals := dealsIn(t, db, "Maven"); len(deals) != 8800 {
+		t.Errorf("the KPIs see %d deals, want the 8,800 once", len(deals))
+	}
+	code, out, e := cliIn(t, db, "pipeline-diff", "--org", "Maven", "--from", "2017-12-31", "--to", "2018-01-31", "--json")
+	if code != 0 {
+		t.Fatalf("pipeline-diff: %d %s", code, e)
+	}
+	var d map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	var un struct{ Count int }
+	_ = json.Unmarshal(d["unchanged"], &un)
+	if un.Count != 2089 || string(d["start_open_amount"]) != string(d["end_open_amount"]) {
+		t.Errorf("unchanged %s (want 2,089 open deals), start %s end %s", d["unchanged"], d["start_open_amount"], d["end_open_amount"])
+	}
+	for _, k := range []string{"new", "won", "lost", "removed", "pushed", "pulled_in", "increased", "decreased"} {
+		var m struct{ Count int }
+		if err := json.Unmarshal(d[k], &m); err != nil || m.Count != 0 {
+			t.Errorf("%s = %s, want none", k, d[k])
+		}
+	}
+}
