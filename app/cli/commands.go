@@ -33,5 +33,6 @@ func Commands() []*Command {
 		importCommand(),
 		snapshotsCommand(),
 		pipelineDiffCommand(),
+		workBackCommand(),
 	}
 }

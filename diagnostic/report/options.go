@@ -106,7 +106,6 @@ func (o Options) resolve(d *Data) (resolved, error) {
 		}
 		r.sections[s] = true
 	}
-	r.sections[sectionPipeline] = r.sections[SectionKPIs]
 	if strings.TrimSpace(d.Organisation) == "" {
 		return r, fmt.Errorf("report data has no organisation name: %w", diagnostic.ErrInvalid)
 	}

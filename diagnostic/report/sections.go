@@ -37,7 +37,10 @@ func (d *doc) has(id string) bool {
 }
 
 // willShow reports whether a section is selected and has data.
-func (d *doc) willShow(id string) bool { return d.r.sections[id] && d.has(id) }
+// The pipeline pages go with the KPI section.
+func (d *doc) willShow(id string) bool {
+	return (d.r.sections[id] || id == sectionPipeline && d.r.sections[SectionKPIs]) && d.has(id)
+}
 
 // section starts a section on a new page with its title.
 func (d *doc) section(id string) {
