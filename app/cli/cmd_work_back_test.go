@@ -19,7 +19,7 @@ func TestWorkBackDemo(t *testing.T) {
 	}
 	var p struct {
 		Months   int
-		Required struct{ WonDeals, Opportunities, Pipeline, Leads *float64 } `json:"required"`
+		Required struct{ WonDeals, Opportunities, Pipeline, Leads *float64 }        `json:"required"`
 		Rates    struct{ WinRate, AvgDealSize, CycleDays, LeadToCustomer *float64 } `json:"rates"`
 		RunRate  struct {
 			RevenueAtRunRate   float64 `json:"revenue_at_run_rate"`
