@@ -86,3 +86,52 @@ func ReportPipeline(ctx context.Context, s *store.Store, orgID int64, lang local
 	}
 	return &report.PipelineMovement{Diff: d, Chart: img}, nil
 }
+
+// LoadPipelineSnapshots loads every deals snapshot of the organisation,
+// oldest first, with its deals.
+func LoadPipelineSnapshots(ctx context.Context, s *store.Store, orgID int64) ([]pipeline.Snapshot, error) {
+	list, err := s.Snapshots(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]pipeline.Snapshot, 0, len(list))
+	for _, sn := range list {
+		deals, err := s.SnapshotDeals(ctx, orgID, sn.ImportID)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot of %s: %w", sn.AsOf.Format("2006-01-02"), err)
+		}
+		out = append(out, pipeline.Snapshot{AsOf: sn.AsOf, MatchKey: sn.MatchKey, Deals: deals})
+	}
+	return out, nil
+}
+
+// StageFunnel is the stage funnel of the organisation's consecutive
+// snapshots (two at least); order gives the stages' order, else it is read
+// from the moves.
+func StageFunnel(ctx context.Context, s *store.Store, orgID int64, order []string) (pipeline.StageFunnel, error) {
+	snaps, err := LoadPipelineSnapshots(ctx, s, orgID)
+	if err != nil {
+		return pipeline.StageFunnel{}, err
+	}
+	if len(snaps) < 2 {
+		return pipeline.StageFunnel{}, fmt.Errorf("a stage funnel needs two deals snapshots or more, there are %d; import deals exports of other dates (import --as-of): %w", len(snaps), diagnostic.ErrNotFound)
+	}
+	return pipeline.FunnelByStage(snaps, order), nil
+}
+
+// ForecastAccuracy is the organisation's forecast accuracy by month, from
+// its snapshots and its deals as the latest data has them.
+func ForecastAccuracy(ctx context.Context, s *store.Store, orgID int64) (pipeline.Forecast, error) {
+	snaps, err := LoadPipelineSnapshots(ctx, s, orgID)
+	if err != nil {
+		return pipeline.Forecast{}, err
+	}
+	if len(snaps) == 0 {
+		return pipeline.Forecast{}, fmt.Errorf("forecast accuracy needs deals snapshots; import deals exports dated at month ends (import --as-of): %w", diagnostic.ErrNotFound)
+	}
+	deals, err := s.Deals(ctx, orgID, store.Range{})
+	if err != nil {
+		return pipeline.Forecast{}, err
+	}
+	return pipeline.ForecastAccuracy(snaps, deals, snaps[len(snaps)-1].AsOf), nil
+}

@@ -92,6 +92,34 @@ func TestPipelineDiffTwoExports(t *testing.T) {
 	if code, _, e = cliIn(t, db, "pipeline-diff", "--org", "Acme", "--from", "2026-02-01", "--to", "2026-02-20"); code == 0 || !strings.Contains(e, "snapshot of 2026-01-31") {
 		t.Errorf("two dates on one snapshot: %d %s", code, e)
 	}
+	// Forecast accuracy: February as the 31 January export expected it
+	// (D1, D2, D3, D12, D13: 9,500) against February's wins (D1, D11, D13:
+	// 3,800).
+	code, out, e = cliIn(t, db, "forecast-accuracy", "--org", "Acme", "--json")
+	var fa struct {
+		Months []struct {
+			Month    string
+			Forecast mv
+			Won      mv
+			Accuracy float64
+			InBand   bool `json:"in_band"`
+		}
+		Trend string
+	}
+	if err := json.Unmarshal([]byte(out), &fa); code != 0 || err != nil || len(fa.Months) != 1 || fa.Months[0].Forecast != (mv{5, 9500}) ||
+		fa.Months[0].Won != (mv{3, 3800}) || fa.Months[0].Accuracy != 0.4 || fa.Months[0].InBand || fa.Trend != "insufficient_data" {
+		t.Errorf("forecast-accuracy: %d %v %s\n%s", code, err, e, out)
+	}
+	code, out, e = cliIn(t, db, "funnel", "--org", "Acme", "--by", "stage", "--json")
+	var fn struct {
+		Stages []struct{ Stage string }
+		Won    int
+		Lost   int
+	}
+	if err := json.Unmarshal([]byte(out), &fn); code != 0 || err != nil || len(fn.Stages) != 5 || fn.Stages[0].Stage != "Appointment Scheduled" ||
+		fn.Stages[4].Stage != "Contract Sent" || fn.Won != 4 || fn.Lost != 1 {
+		t.Errorf("funnel: %d %v %s\n%s", code, err, e, out)
+	}
 	img := filepath.Join(t.TempDir(), "w.png")
 	if code, _, e = cliIn(t, db, "chart", "--org", "Acme", "--type", "waterfall", "--out", img); code != 0 {
 		t.Errorf("chart --type waterfall: %d %s", code, e)

@@ -34,5 +34,7 @@ func Commands() []*Command {
 		snapshotsCommand(),
 		pipelineDiffCommand(),
 		workBackCommand(),
+		funnelCommand(),
+		forecastAccuracyCommand(),
 	}
 }
