@@ -16,8 +16,12 @@ func TestFunnelByStage(t *testing.T) {
 	st := func(id, stage string) diagnostic.Deal {
 		return diagnostic.Deal{ExternalID: id, Status: diagnostic.DealOpen, Stage: stage, Amount: 1}
 	}
-	won := func(id string) diagnostic.Deal { return diagnostic.Deal{ExternalID: id, Status: diagnostic.DealWon, Stage: "Closed Won", Amount: 1} }
-	lost := func(id string) diagnostic.Deal { return diagnostic.Deal{ExternalID: id, Status: diagnostic.DealLost, Stage: "Closed Lost", Amount: 1} }
+	won := func(id string) diagnostic.Deal {
+		return diagnostic.Deal{ExternalID: id, Status: diagnostic.DealWon, Stage: "Closed Won", Amount: 1}
+	}
+	lost := func(id string) diagnostic.Deal {
+		return diagnostic.Deal{ExternalID: id, Status: diagnostic.DealLost, Stage: "Closed Lost", Amount: 1}
+	}
 	snaps := []Snapshot{
 		{AsOf: at("2026-01-31"), Deals: []diagnostic.Deal{st("A", "Discovery"), st("B", "Discovery"), st("C", "Discovery"), st("D", "Demo"), st("E", "Discovery")}},
 		{AsOf: at("2026-02-28"), Deals: []diagnostic.Deal{st("A", "Demo"), st("B", "Proposal"), lost("C"), st("D", "Proposal"), st("E", "Discovery")}},
