@@ -7,6 +7,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
@@ -134,4 +135,29 @@ func ForecastAccuracy(ctx context.Context, s *store.Store, orgID int64) (pipelin
 		return pipeline.Forecast{}, err
 	}
 	return pipeline.ForecastAccuracy(snaps, deals, snaps[len(snaps)-1].AsOf), nil
+}
+
+// snapshotLister is the part of the store that reads dated deals
+// snapshots; AnalyseOrg uses it when its loader has it.
+type snapshotLister interface {
+	Snapshots(ctx context.Context, orgID int64) ([]store.Snapshot, error)
+	SnapshotDeals(ctx context.Context, orgID, importID int64) ([]diagnostic.Deal, error)
+}
+
+// lastSlippage is the close-date slippage between the organisation's last
+// two snapshots, nil with fewer.
+func lastSlippage(ctx context.Context, s snapshotLister, orgID int64) (*pipeline.Slippage, error) {
+	list, err := s.Snapshots(ctx, orgID)
+	if err != nil || len(list) < 2 {
+		return nil, err
+	}
+	var two []pipeline.Snapshot
+	for _, sn := range list[len(list)-2:] {
+		deals, err := s.SnapshotDeals(ctx, orgID, sn.ImportID)
+		if err != nil {
+			return nil, err
+		}
+		two = append(two, pipeline.Snapshot{AsOf: sn.AsOf, MatchKey: sn.MatchKey, Deals: deals})
+	}
+	return analysis.PipelineSlippage(two)
 }
