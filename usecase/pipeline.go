@@ -81,7 +81,7 @@ func ReportPipeline(ctx context.Context, s *store.Store, orgID int64, lang local
 	}
 	o := charts.Options{Width: int(860 * chartset.ReportScale), Height: int(480 * chartset.ReportScale), DPI: 96 * chartset.ReportScale,
 		Lang: lang, Currency: d.Currency, Format: charts.PNG}
-	img, err := charts.Waterfall(d.Waterfall(lang), o)
+	img, err := charts.Waterfall(chartset.Waterfall(d, lang), o)
 	if err != nil {
 		return nil, fmt.Errorf("drawing the pipeline waterfall for the report: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
+	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/usecase"
 )
@@ -50,7 +51,7 @@ func waterfallChart(ctx context.Context, env *Env, org, lang, from, to, out stri
 			return err
 		}
 		o.Lang, o.Currency = l, org.Currency
-		img, err := charts.Waterfall(d.Waterfall(l), o)
+		img, err := charts.Waterfall(chartset.Waterfall(d, l), o)
 		if err != nil {
 			return fmt.Errorf("drawing the waterfall chart: %w", err)
 		}

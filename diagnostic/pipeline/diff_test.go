@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
-	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
 func day(s string) time.Time {
@@ -153,22 +152,5 @@ func TestComputeFallbackKey(t *testing.T) {
 	}
 	if d.Moves[Increased] != (Movement{1, 50}) || d.Moves[New].Count != 0 || d.Moves[Removed].Count != 0 {
 		t.Errorf("matched by name and creation day: %+v", d.Moves)
-	}
-}
-
-// TestWaterfallSteps: the chart's steps walk from the start to the end.
-func TestWaterfallSteps(t *testing.T) {
-	a, b := twoExports()
-	d, err := Compute(a, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := d.Waterfall(locale.EN)
-	run := *w.Start
-	for _, s := range w.Steps {
-		run += s.Delta
-	}
-	if run != *w.End || *w.End != 23000 || len(w.Steps) != 6 || w.Steps[3].Label != "Won" || !w.Steps[3].Good || w.Steps[3].Delta != -3800 {
-		t.Errorf("steps %+v end at %v, want 23000", w.Steps, run)
 	}
 }
