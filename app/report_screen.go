@@ -20,6 +20,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // reportScreen chooses the report's language, paper, sections and
@@ -264,6 +265,11 @@ func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.S
 	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: chartset.ForReport(a)})
 	if err != nil {
 		return err
+	}
+	if ps, ok := db.(usecase.PipelineStore); ok { // the pipeline-movement pages (issue 18)
+		if data.Pipeline, err = usecase.ReportPipeline(ctx, ps, orgID, a.Lang); err != nil {
+			return err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err

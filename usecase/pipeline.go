@@ -15,12 +15,29 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
+// PipelineStore is what pipeline movement needs from the store
+// (*store.Store; the GUI's backend holds one).
+type PipelineStore interface {
+	Org(ctx context.Context, id int64) (store.Org, error)
+	snapshotLister
+}
+
 // LoadPipelineSnapshot loads the deals snapshot the organisation had on
 // date: the one of that day, else the latest before it.
-func LoadPipelineSnapshot(ctx context.Context, s *store.Store, orgID int64, date time.Time) (pipeline.Snapshot, error) {
-	sn, err := s.SnapshotOn(ctx, orgID, date)
+func LoadPipelineSnapshot(ctx context.Context, s PipelineStore, orgID int64, date time.Time) (pipeline.Snapshot, error) {
+	list, err := s.Snapshots(ctx, orgID)
 	if err != nil {
 		return pipeline.Snapshot{}, err
+	}
+	var sn store.Snapshot
+	for i := len(list) - 1; i >= 0; i-- {
+		if !list[i].AsOf.After(date) {
+			sn = list[i]
+			break
+		}
+	}
+	if sn.ImportID == 0 {
+		return pipeline.Snapshot{}, fmt.Errorf("no deals snapshot on or before %s: %w", date.Format("2006-01-02"), diagnostic.ErrNotFound)
 	}
 	deals, err := s.SnapshotDeals(ctx, orgID, sn.ImportID)
 	if err != nil {
@@ -33,7 +50,7 @@ func LoadPipelineSnapshot(ctx context.Context, s *store.Store, orgID int64, date
 // to (each the snapshot of that day, else the latest before it), in the
 // organisation's currency. Two dates that fall on the same snapshot are
 // refused, naming it.
-func PipelineDiff(ctx context.Context, s *store.Store, orgID int64, from, to time.Time) (pipeline.Diff, error) {
+func PipelineDiff(ctx context.Context, s PipelineStore, orgID int64, from, to time.Time) (pipeline.Diff, error) {
 	if !from.Before(to) {
 		return pipeline.Diff{}, fmt.Errorf("--from (%s) must be before --to (%s): %w", from.Format("2006-01-02"), to.Format("2006-01-02"), diagnostic.ErrInvalid)
 	}
@@ -61,7 +78,7 @@ func PipelineDiff(ctx context.Context, s *store.Store, orgID int64, from, to tim
 // LatestPipelineDiff compares the organisation's last two snapshots; ok is
 // false when it has fewer than two (the report then leaves the section
 // out).
-func LatestPipelineDiff(ctx context.Context, s *store.Store, orgID int64) (pipeline.Diff, bool, error) {
+func LatestPipelineDiff(ctx context.Context, s PipelineStore, orgID int64) (pipeline.Diff, bool, error) {
 	list, err := s.Snapshots(ctx, orgID)
 	if err != nil || len(list) < 2 {
 		return pipeline.Diff{}, false, err
@@ -74,7 +91,7 @@ func LatestPipelineDiff(ctx context.Context, s *store.Store, orgID int64) (pipel
 // organisation: the last two snapshots compared, with the waterfall drawn
 // for print (light theme, at the report charts' scale); nil when it has
 // fewer than two snapshots.
-func ReportPipeline(ctx context.Context, s *store.Store, orgID int64, lang locale.Lang) (*report.PipelineMovement, error) {
+func ReportPipeline(ctx context.Context, s PipelineStore, orgID int64, lang locale.Lang) (*report.PipelineMovement, error) {
 	d, ok, err := LatestPipelineDiff(ctx, s, orgID)
 	if err != nil || !ok {
 		return nil, err
