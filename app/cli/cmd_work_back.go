@@ -22,13 +22,14 @@ import (
 func workBackCommand() *Command {
 	return &Command{
 		Name:    "work-back",
-		Args:    "--org NAME_OR_ID --revenue AMOUNT --by YYYY-MM [--lang es|en] [--json]",
+		Args:    "--org NAME_OR_ID --revenue AMOUNT --by YYYY-MM [--what-if \"opportunities=+10%,win_rate=+5%,deal_size=0%,cycle=-10%\"] [--lang es|en] [--json]",
 		Summary: "work back from a revenue target to the won deals, opportunities, pipeline and leads it takes, and the gap against today's run rate",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			revenue := fs.String("revenue", "", "revenue to win from this month to the end of --by, in the organisation's currency (plain number: 1200000)")
 			by := fs.String("by", "", "last month of the target, YYYY-MM")
 			lang := fs.String("lang", "", "language of the table, es or en (default: the organisation's)")
+			whatIf := fs.String("what-if", "", "move the sales-velocity levers: opportunities, win_rate, deal_size, cycle, each =±N%")
 			asJSON := fs.Bool("json", false, `print {"required":{"won_deals","opportunities","pipeline","leads"},"per_month":{…},"rates":{"win_rate","avg_deal_size","cycle_days","lead_to_customer"},"evidence":{…},"run_rate":{…},"gap":{…}}`)
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
@@ -45,6 +46,14 @@ func workBackCommand() *Command {
 				if err != nil {
 					return Usagef("--by wants a month YYYY-MM, got %q", *by)
 				}
+				var levers *workback.Levers
+				if *whatIf != "" {
+					l, err := workback.ParseLevers(*whatIf)
+					if err != nil {
+						return Usagef("--what-if: %v", err)
+					}
+					levers = &l
+				}
 				return withStoreRead(ctx, env, func(s *store.Store) error {
 					o, err := findOrg(ctx, s, *org)
 					if err != nil {
@@ -53,6 +62,13 @@ func workBackCommand() *Command {
 					p, err := usecase.WorkBack(ctx, s, o.ID, amount, diagnostic.MonthOf(t), now())
 					if err != nil {
 						return err
+					}
+					if levers != nil && p.Velocity != nil {
+						w, err := p.Velocity.Apply(*levers)
+						if err != nil {
+							return err
+						}
+						p.WhatIf = &w
 					}
 					if *asJSON {
 						return writeJSON(env.Stdout, p)
@@ -131,6 +147,17 @@ func printWorkBack(w io.Writer, p workback.Plan, l locale.Lang) error {
 		opt(p.Required.Pipeline, money), money(rr.OpenPipeline), opt(p.Gap.Pipeline, money))
 	fmt.Fprintf(w, l.Pick("Ritmo actual: los últimos %d meses de datos (%s–%s); a ese ritmo se ganarían %s.\n", "Run rate: the last %d months of data (%s–%s); at that pace %s would be won.\n"),
 		rr.Months, l.MonthYear(rr.From.Year, rr.From.Month), l.MonthYear(rr.To.Year, rr.To.Month), money(rr.RevenueAtRunRate))
+	if v := p.Velocity; v != nil {
+		fmt.Fprintf(w, l.Pick("Velocidad de ventas: %s oportunidades abiertas × %s × %s ÷ %s días = %s al mes.\n", "Sales velocity: %s open opportunities × %s × %s ÷ %s days = %s a month.\n"),
+			l.Number(v.Opportunities, 0), l.Percent(v.WinRate, 1), money(v.AvgDealSize), l.Number(v.CycleDays, 0), money(v.RevenuePerMonth))
+		if wi := p.WhatIf; wi != nil {
+			n := wi.Velocity
+			fmt.Fprintf(w, l.Pick("Y si: %s oportunidades × %s × %s ÷ %s días = %s al mes (%s).\n", "What if: %s opportunities × %s × %s ÷ %s days = %s a month (%s).\n"),
+				l.Number(n.Opportunities, 0), l.Percent(n.WinRate, 1), money(n.AvgDealSize), l.Number(n.CycleDays, 0), money(n.RevenuePerMonth), signedMoney(l, wi.Effect, p.Currency))
+		}
+	} else {
+		fmt.Fprintln(w, l.Pick("Velocidad de ventas: datos insuficientes.", "Sales velocity: not enough data."))
+	}
 	if p.OpportunitiesBy != nil {
 		fmt.Fprintf(w, l.Pick("Con el ciclo medio, una oportunidad debe abrirse antes del %s para cerrarse a tiempo.", "At the average cycle, an opportunity must be open by %s to close in time."), l.Date(*p.OpportunitiesBy))
 		if p.Late {
@@ -161,4 +188,12 @@ func missingRateText(l locale.Lang, code string) string {
 		return l.Pick("tasa cero", "a rate of zero")
 	}
 	return l.Pick("sin datos", "no data")
+}
+
+// signedMoney writes an amount with its sign ("+1.200 €", "−300 €").
+func signedMoney(l locale.Lang, v float64, currency string) string {
+	if v < 0 {
+		return "−" + l.Money(-v, currency, 0)
+	}
+	return "+" + l.Money(v, currency, 0)
 }

@@ -49,7 +49,19 @@ func TestWorkBackDemo(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Tasa de cierre") || !strings.Contains(out, "confianza") || !strings.Contains(out, "600.000") {
 		t.Errorf("Spanish text:\n%s", out)
 	}
-	for _, bad := range [][]string{{"--revenue", "-5", "--by", "2027-06"}, {"--revenue", "100", "--by", "junio"}} {
+	code, out, _ = cliIn(t, db, "work-back", "--org", "Demo", "--revenue", "600000", "--by", "2027-06", "--what-if", "opportunities=+10%", "--json")
+	var wi struct {
+		Velocity struct {
+			RevenuePerMonth float64 `json:"revenue_per_month"`
+		} `json:"velocity"`
+		WhatIf struct {
+			Effect float64 `json:"effect_per_month"`
+		} `json:"what_if"`
+	}
+	if err := json.Unmarshal([]byte(out), &wi); code != 0 || err != nil || wi.Velocity.RevenuePerMonth <= 0 || !rel(wi.WhatIf.Effect, 0.1*wi.Velocity.RevenuePerMonth) {
+		t.Errorf("what-if +10 %% opportunities: %d %v %+v", code, err, wi)
+	}
+	for _, bad := range [][]string{{"--revenue", "-5", "--by", "2027-06"}, {"--revenue", "100", "--by", "junio"}, {"--revenue", "100", "--by", "2027-06", "--what-if", "speed=5%"}} {
 		if code, _, _ := cliIn(t, db, append([]string{"work-back", "--org", "Demo"}, bad...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}

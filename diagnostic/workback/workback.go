@@ -81,6 +81,7 @@ type RunRate struct {
 	WonDealsPerMonth      float64          `json:"won_deals_per_month"`
 	OpportunitiesPerMonth float64          `json:"opportunities_per_month"` // deals created
 	OpenPipeline          float64          `json:"open_pipeline"`
+	OpenDeals             int              `json:"open_deals"`
 	RevenueAtRunRate      float64          `json:"revenue_at_run_rate"` // won revenue per month × the target's months
 }
 
@@ -114,6 +115,10 @@ type Plan struct {
 	Late            bool       `json:"late"`
 	// NotEnough lists the rates without enough data ("win_rate"…).
 	NotEnough []string `json:"not_enough_data"`
+	// Velocity is today's sales velocity (nil when a rate has not enough
+	// data or nothing is open); WhatIf its levers moved, when asked.
+	Velocity *Velocity `json:"velocity"`
+	WhatIf   *WhatIf   `json:"what_if,omitempty"`
 }
 
 // RunRateMonths is the window of the run rate: a quarter, long enough to
@@ -167,6 +172,7 @@ func Compute(in Input) (Plan, error) {
 	p.Gap.WonDealsPerMonth = minus(p.PerMonth.WonDeals, p.RunRate.WonDealsPerMonth)
 	p.Gap.OpportunitiesPerMonth = minus(p.PerMonth.Opportunities, p.RunRate.OpportunitiesPerMonth)
 	p.Gap.Pipeline = minus(p.Required.Pipeline, p.RunRate.OpenPipeline)
+	p.Velocity = velocityOf(p)
 	return p, nil
 }
 
@@ -262,6 +268,7 @@ func runRate(deals []diagnostic.Deal, to diagnostic.Month, months float64) RunRa
 		}
 		if d.Status == diagnostic.DealOpen {
 			rr.OpenPipeline += d.Amount
+			rr.OpenDeals++
 		}
 	}
 	rr.WonRevenuePerMonth /= RunRateMonths
