@@ -1,13 +1,16 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
@@ -49,5 +52,20 @@ func TestReportHasPipelineMovement(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in the GUI's report", want)
 		}
+	}
+
+	// The report screen offers the waterfall among the charts to save.
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.goTo(screenReport)
+	u.settle()
+	rs := u.report
+	if rs == nil || !slices.Contains(rs.chartIDs, "waterfall") || !slices.Contains(rs.charts.Options, "Pipeline movement (last two deals exports)") {
+		t.Fatalf("charts offered: %v", rs.chartIDs)
+	}
+	img, err := rs.drawWaterfall(charts.Options{Width: 400, Height: 300})
+	if err != nil || !bytes.HasPrefix(img, []byte("\x89PNG")) {
+		t.Errorf("waterfall: %d bytes, %v", len(img), err)
 	}
 }

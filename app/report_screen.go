@@ -167,6 +167,10 @@ func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error)
 	s.root.Refresh()
 	s.chartIDs = []string{"radar", "pillars", "alignment", "funnel"}
 	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment"), tr("report.chart.funnel")}
+	if a.Snapshot.Slippage != nil { // two deals snapshots or more: their movement
+		s.chartIDs = append(s.chartIDs, "waterfall")
+		names = append(names, tr("report.chart.waterfall"))
+	}
 	for _, id := range a.PlanKPIs() {
 		if r, ok := a.Latest(id); ok && r.Value != nil {
 			s.chartIDs = append(s.chartIDs, "trend:"+id)

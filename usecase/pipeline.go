@@ -161,8 +161,13 @@ type snapshotLister interface {
 	SnapshotDeals(ctx context.Context, orgID, importID int64) ([]diagnostic.Deal, error)
 }
 
-// lastSlippage is the close-date slippage between the organisation's last
-// two snapshots, nil with fewer.
+// LastSlippage is the close-date slippage between the organisation's last
+// two snapshots, nil with fewer: what analysis.Snapshot.Slippage holds.
+func LastSlippage(ctx context.Context, s PipelineStore, orgID int64) (*pipeline.Slippage, error) {
+	return lastSlippage(ctx, s, orgID)
+}
+
+// lastSlippage is LastSlippage over the snapshot methods alone.
 func lastSlippage(ctx context.Context, s snapshotLister, orgID int64) (*pipeline.Slippage, error) {
 	list, err := s.Snapshots(ctx, orgID)
 	if err != nil || len(list) < 2 {
