@@ -12,7 +12,7 @@ func TestVelocityWhatIf(t *testing.T) {
 	p := plan(t, simulate(1, 40, 0.25, 10000, 60), 1_200_000)
 	v := p.Velocity
 	if v == nil || v.Opportunities != 10 || v.WinRate != *p.Rates.WinRate || v.CycleDays != *p.Rates.CycleDays ||
-		!near(v.RevenuePerMonth, 10**p.Rates.WinRate**p.Rates.AvgDealSize / *p.Rates.CycleDays*DaysPerMonth) {
+		!near(v.RevenuePerMonth, 10**p.Rates.WinRate**p.Rates.AvgDealSize / *p.Rates.CycleDays * DaysPerMonth) {
 		t.Fatalf("velocity %+v", v)
 	}
 	for _, c := range []struct {
