@@ -8,6 +8,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // planStore is what the KPI screen needs: objectives, the plan with its
@@ -61,5 +62,10 @@ func analyseOrg(ctx context.Context, db snapshotStore, orgID int64, lang locale.
 		return nil, err
 	}
 	snap.AsOf = now
+	if ps, ok := db.(usecase.PipelineStore); ok { // close-date slippage for the rules (issue 18)
+		if snap.Slippage, err = usecase.LastSlippage(ctx, ps, orgID); err != nil {
+			return nil, err
+		}
+	}
 	return analysis.Analyse(ctx, snap, lang)
 }

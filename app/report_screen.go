@@ -20,6 +20,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // reportScreen chooses the report's language, paper, sections and
@@ -166,6 +167,10 @@ func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error)
 	s.root.Refresh()
 	s.chartIDs = []string{"radar", "pillars", "alignment", "funnel"}
 	names := []string{tr("report.chart.radar"), tr("report.chart.pillars"), tr("report.chart.alignment"), tr("report.chart.funnel")}
+	if a.Snapshot.Slippage != nil { // two deals snapshots or more: their movement
+		s.chartIDs = append(s.chartIDs, "waterfall")
+		names = append(names, tr("report.chart.waterfall"))
+	}
 	for _, id := range a.PlanKPIs() {
 		if r, ok := a.Latest(id); ok && r.Value != nil {
 			s.chartIDs = append(s.chartIDs, "trend:"+id)
@@ -264,6 +269,11 @@ func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.S
 	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: chartset.ForReport(a)})
 	if err != nil {
 		return err
+	}
+	if ps, ok := db.(usecase.PipelineStore); ok { // the pipeline-movement pages (issue 18)
+		if data.Pipeline, err = usecase.ReportPipeline(ctx, ps, orgID, a.Lang); err != nil {
+			return err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err

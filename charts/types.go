@@ -17,10 +17,11 @@ const (
 	TypeTrend     Type = "trend"
 	TypeFunnel    Type = "funnel"
 	TypeScorecard Type = "scorecard"
+	TypeWaterfall Type = "waterfall"
 )
 
 // allTypes lists every chart type in display order.
-var allTypes = []Type{TypeRadar, TypePillars, TypeAlignment, TypeTrend, TypeFunnel, TypeScorecard}
+var allTypes = []Type{TypeRadar, TypePillars, TypeAlignment, TypeTrend, TypeFunnel, TypeScorecard, TypeWaterfall}
 
 // Types returns a copy of the list above: callers may change it without
 // changing it for everyone else.
@@ -33,5 +34,5 @@ func ParseType(s string) (Type, error) {
 			return t, nil
 		}
 	}
-	return "", fmt.Errorf("chart type %q (use radar, pillars, alignment, trend, funnel or scorecard): %w", s, diagnostic.ErrInvalid)
+	return "", fmt.Errorf("chart type %q (use radar, pillars, alignment, trend, funnel, scorecard or waterfall): %w", s, diagnostic.ErrInvalid)
 }

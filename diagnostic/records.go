@@ -23,9 +23,12 @@ type Deal struct {
 	Currency   string     `json:"currency,omitempty"`
 	Created    time.Time  `json:"created,omitzero"`
 	Closed     time.Time  `json:"closed,omitzero"`
-	Owner      string     `json:"owner,omitempty"`
-	Source     string     `json:"source,omitempty"`
-	Pipeline   string     `json:"pipeline,omitempty"`
+	// ExpectedClose is an open deal's expected close date (the CRM's close
+	// date while the deal is open); zero when the export has none.
+	ExpectedClose time.Time `json:"expected_close,omitzero"`
+	Owner         string    `json:"owner,omitempty"`
+	Source        string    `json:"source,omitempty"`
+	Pipeline      string    `json:"pipeline,omitempty"`
 }
 
 // Customer is one customer or subscription. End is zero while active;

@@ -24,6 +24,11 @@ func AnalyseOrg(ctx context.Context, l SnapshotLoader, orgID int64, lang locale.
 		return nil, fmt.Errorf("loading organisation %d: %w", orgID, err)
 	}
 	snap.AsOf = asOf.UTC()
+	if sl, ok := l.(snapshotLister); ok {
+		if snap.Slippage, err = lastSlippage(ctx, sl, orgID); err != nil {
+			return nil, fmt.Errorf("organisation %d: close-date slippage: %w", orgID, err)
+		}
+	}
 	return analysis.Analyse(ctx, snap, lang)
 }
 

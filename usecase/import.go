@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
@@ -21,6 +22,14 @@ import (
 // layout is reused; a mapping the user gives is saved for next time. The
 // command line and the GUI's import wizard both call it.
 func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file string, opts importer.Options, replace bool) (importer.Summary, error) {
+	return ImportIntoStoreAsOf(ctx, s, orgID, file, opts, replace, time.Time{})
+}
+
+// ImportIntoStoreAsOf is ImportIntoStore with the date a deals export shows
+// the pipeline on: each deals file is kept as a dated snapshot (see
+// snapshotOf); asOf zero means a date found in the file name, else today.
+// Other kinds of file ignore asOf.
+func ImportIntoStoreAsOf(ctx context.Context, s *store.Store, orgID int64, file string, opts importer.Options, replace bool, asOf time.Time) (importer.Summary, error) {
 	if opts.Rule == nil {
 		opts.Rule = catalogueRule()
 	}
@@ -61,7 +70,10 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 	defer collectLess()()
 	var sum importer.Summary
 	rec := store.ImportRecord{FileName: filepath.Base(file), SHA256: d.SHA256, Kind: kind, Mapping: d.Mapping, Replace: replace}
-	_, err = s.Import(ctx, orgID, rec, func(w *store.ImportWriter) error {
+	if kind == store.KindDeals {
+		rec.AsOf, rec.MatchKey = snapshotOf(file, d.Mapping, asOf)
+	}
+	rec, err = s.Import(ctx, orgID, rec, func(w *store.ImportWriter) error {
 		opts.Source = diagnostic.Source(fmt.Sprintf("import:%d", w.ID()))
 		sink := newPipeSink(w)
 		var ierr error
@@ -79,6 +91,7 @@ func ImportIntoStore(ctx context.Context, s *store.Store, orgID int64, file stri
 		sum.NothingImported() // the transaction rolled back
 		return sum, err
 	}
+	sum.Warnings = append(sum.Warnings, snapshotWarnings(rec)...)
 	if userMapped {
 		m := store.Mapping{Kind: kind, Headers: headers, Fields: sum.Mapping}
 		if err := s.SaveMapping(ctx, orgID, m); err != nil {

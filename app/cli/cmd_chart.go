@@ -19,12 +19,14 @@ import (
 func chartCommand() *Command {
 	return &Command{
 		Name: "chart",
-		Args: "--org NAME_OR_ID --type radar|pillars|alignment|trend|funnel|scorecard [--kpi ID] [--lang es|en] " +
+		Args: "--org NAME_OR_ID --type radar|pillars|alignment|trend|funnel|scorecard|waterfall [--kpi ID] [--from DATE --to DATE] [--lang es|en] " +
 			"[--format png|svg] [--width PX] [--height PX] [--dark] --out FILE",
 		Summary: "draw one chart of an organisation to a PNG or SVG file",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
-			typ := fs.String("type", "", "chart: radar, pillars, alignment, trend, funnel or scorecard")
+			typ := fs.String("type", "", "chart: radar, pillars, alignment, trend, funnel, scorecard or waterfall")
+			from := fs.String("from", "", "waterfall: start snapshot YYYY-MM-DD (default: the last two snapshots)")
+			to := fs.String("to", "", "waterfall: end snapshot YYYY-MM-DD")
 			kpiID := fs.String("kpi", "", "KPI id, for trend and scorecard")
 			lang := fs.String("lang", "", "language, es or en (default: the organisation's)")
 			format := fs.String("format", "", "png or svg (default: from the --out extension, else png)")
@@ -52,6 +54,9 @@ func chartCommand() *Command {
 				}
 				if err := checkLang(*lang); err != nil {
 					return err
+				}
+				if t == charts.TypeWaterfall {
+					return waterfallChart(ctx, env, *org, *lang, *from, *to, *out, charts.Options{Width: *width, Height: *height, Dark: *dark, Format: f})
 				}
 				return withStoreRead(ctx, env, func(s *store.Store) error {
 					o, a, err := orgAnalysis(ctx, s, *org, *lang)

@@ -35,7 +35,7 @@ func (m mapFlag) Set(s string) error {
 func importCommand() *Command {
 	return &Command{
 		Name:    "import",
-		Args:    "--org NAME_OR_ID [--kind auto|kpis|deals|customers|transactions|leads] [--sheet NAME] [--map \"COL=field\"]… [--skip-invalid] [--replace] [--dry-run] [--json] FILE…",
+		Args:    "--org NAME_OR_ID [--kind auto|kpis|deals|customers|transactions|leads] [--sheet NAME] [--map \"COL=field\"]… [--skip-invalid] [--replace] [--as-of YYYY-MM-DD] [--dry-run] [--json] FILE…",
 		Summary: "import KPI tables, deals, customers, transactions or leads from CSV/XLSX",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
@@ -49,6 +49,7 @@ func importCommand() *Command {
 			asJSON := fs.Bool("json", false, "print the detection and summary as JSON, one object per file")
 			dateOrder := fs.String("date-order", "dmy", "dmy or mdy, for date columns where no day is above 12")
 			lang := fs.String("lang", "en", "language of problem messages: en or es")
+			asOf := fs.String("as-of", "", "YYYY-MM-DD: the day a deals export shows the pipeline on (default: a date in the file name, else today)")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) == 0 {
 					return Usagef("import needs at least one FILE")
@@ -63,9 +64,16 @@ func importCommand() *Command {
 				if !l.Valid() {
 					return Usagef("--lang is en or es")
 				}
+				var day time.Time
+				if *asOf != "" {
+					var perr error
+					if day, perr = time.Parse("2006-01-02", *asOf); perr != nil {
+						return Usagef("--as-of wants a date YYYY-MM-DD, got %q", *asOf)
+					}
+				}
 				opts := importer.Options{Kind: importer.Kind(*kind), Sheet: *sheet, Map: maps, SkipInvalid: *skip, DateOrder: *dateOrder}
 				for _, file := range args {
-					if err := importOne(ctx, env, file, *org, opts, *dry, *replace, *asJSON, l); err != nil {
+					if err := importOne(ctx, env, file, *org, opts, *dry, *replace, *asJSON, l, day); err != nil {
 						return err
 					}
 				}
@@ -78,7 +86,7 @@ func importCommand() *Command {
 // importOne imports one file and prints what was detected and done. A dry
 // run checks the file against a counting sink; a real import runs inside one
 // store transaction (see importIntoStore).
-func importOne(ctx context.Context, env *Env, file, org string, opts importer.Options, dry, replace, asJSON bool, l locale.Lang) error {
+func importOne(ctx context.Context, env *Env, file, org string, opts importer.Options, dry, replace, asJSON bool, l locale.Lang, asOf time.Time) error {
 	var s importer.Summary
 	var err error
 	var quality *kpi.QualityReport
@@ -96,7 +104,7 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 				return ferr
 			}
 			var ierr error
-			if s, ierr = usecase.ImportIntoStore(ctx, st, o.ID, file, opts, replace); ierr != nil {
+			if s, ierr = usecase.ImportIntoStoreAsOf(ctx, st, o.ID, file, opts, replace, asOf); ierr != nil {
 				return ierr
 			}
 			snap, lerr := st.LoadSnapshot(ctx, o.ID)
@@ -110,7 +118,11 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 	}
 	var pe *importer.ProblemsError
 	if asJSON && (err == nil || errors.As(err, &pe)) {
-		if jerr := writeJSON(env.Stdout, importedQuality{s, quality}); jerr != nil {
+		iq := importedQuality{Summary: s, Quality: quality}
+		if !dry && s.Kind == importer.Deals {
+			iq.AsOf = usecase.SnapshotDate(file, asOf).Format("2006-01-02")
+		}
+		if jerr := writeJSON(env.Stdout, iq); jerr != nil {
 			return jerr
 		}
 	} else if err == nil || errors.As(err, &pe) {

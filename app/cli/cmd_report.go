@@ -12,6 +12,7 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // reportCommand writes an organisation's PDF report.
@@ -82,7 +83,12 @@ func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Da
 	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
 		return report.Data{}, err
 	}
-	return report.FromAnalysis(a, meta)
+	data, err := report.FromAnalysis(a, meta)
+	if err != nil {
+		return data, err
+	}
+	data.Pipeline, err = usecase.ReportPipeline(ctx, s, o.ID, a.Lang)
+	return data, err
 }
 
 // reportMeta is the consultant from the settings, the date and the chart

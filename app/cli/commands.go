@@ -31,5 +31,10 @@ func Commands() []*Command {
 		exportCommand(),
 		importEngagementCommand(),
 		importCommand(),
+		snapshotsCommand(),
+		pipelineDiffCommand(),
+		workBackCommand(),
+		funnelCommand(),
+		forecastAccuracyCommand(),
 	}
 }

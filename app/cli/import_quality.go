@@ -44,6 +44,8 @@ func (q *qualitySink) Observation(o diagnostic.Observation) error {
 type importedQuality struct {
 	importer.Summary
 	Quality *kpi.QualityReport `json:"quality,omitempty"`
+	// AsOf is the snapshot date a deals import was kept under.
+	AsOf string `json:"as_of,omitempty"`
 }
 
 // isRecordKind reports whether an import kind is a kind of record (not a

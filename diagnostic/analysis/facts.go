@@ -69,6 +69,7 @@ func (a *Analysis) facts() recommend.Facts {
 	}
 	a.customerFacts(&f, start, end)
 	f.StalePipelineShare = a.staleShare(cycles, end)
+	a.pipelineFacts(&f, end)
 	return f
 }
 

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
 )
 
 // Snapshot is one organisation's data as a store loads it: everything
@@ -31,6 +32,10 @@ type Snapshot struct {
 	// explicitly so that results are reproducible; zero means the month of
 	// the latest data (or of the latest assessment).
 	AsOf time.Time `json:"as_of"`
+	// Slippage is the close-date slippage between the last two deals
+	// snapshots (usecase.AnalyseOrg fills it from the store); nil with
+	// fewer than two.
+	Slippage *pipeline.Slippage `json:"slippage,omitempty"`
 }
 
 // Latest returns the assessment that is analysed (the last one), or nil.

@@ -74,6 +74,7 @@ func (r *run) dealBuilder() func(int) error {
 	won, closedFlag, amount, currency := r.col("won"), r.col("closed_flag"), r.col("amount"), r.col("currency")
 	created, closed, wonDate, lostDate := r.col("created"), r.col("closed"), r.col("won_date"), r.col("lost_date")
 	owner, source, pipeline := r.col("owner"), r.col("source"), r.col("pipeline")
+	expected := r.col("expected_close")
 	r.s.Statuses = map[diagnostic.DealStatus]int{}
 	r.stages = map[string]*StageCount{}
 	presetStages := map[string]diagnostic.DealStatus{}
@@ -163,7 +164,12 @@ func (r *run) dealBuilder() func(int) error {
 		case diagnostic.DealLost:
 			d.Closed = firstSet(closedAt, lostAt)
 		default:
-			d.Closed = time.Time{} // an open deal's close date is only expected
+			// An open deal's close date is only expected: kept apart, for
+			// pipeline movement and slippage (an explicit expected close
+			// date column first).
+			expAt, _ := r.dayOf(n, expected)
+			d.ExpectedClose = firstSet(expAt, closedAt)
+			d.Closed = time.Time{}
 		}
 		if !d.Closed.IsZero() && !d.Created.IsZero() && d.Closed.Before(truncDay(d.Created)) {
 			col := closed

@@ -43,7 +43,7 @@ var shapeFields = map[Kind][]Field{
 		{"id", TypeText}, {"name", TypeText}, {"stage", TypeText}, {"status", TypeText},
 		{"won", TypeBool}, {"closed_flag", TypeBool}, {"amount", TypeNumber}, {"currency", TypeText},
 		{"created", TypeDate}, {"closed", TypeDate}, {"won_date", TypeDate}, {"lost_date", TypeDate},
-		{"owner", TypeText}, {"source", TypeText}, {"pipeline", TypeText},
+		{"expected_close", TypeDate}, {"owner", TypeText}, {"source", TypeText}, {"pipeline", TypeText},
 	},
 	Customers: {
 		{"id", TypeText}, {"start", TypeDate}, {"end", TypeDate}, {"churned", TypeBool},

@@ -78,14 +78,26 @@ type Facts struct {
 	// open pipeline's amount older than twice the median sales cycle.
 	Top5Share          float64 `json:"top5_share"`
 	StalePipelineShare float64 `json:"stale_pipeline_share"`
+	// From the dated deals snapshots and expected close dates (issue 18;
+	// zero when unknown or below the evidence minimum): PushedShare is the
+	// share of deals open at the last two snapshots whose close date moved
+	// later (30 deals compared at least), PastDueShare the share of the open
+	// pipeline's amount whose expected close date has passed (30 open deals
+	// with a date at least), CoverageShortfall how far the open pipeline
+	// falls short of what the next quarter needs at today's bookings and
+	// win rate (1 − open ÷ need).
+	PushedShare       float64 `json:"pushed_share"`
+	PastDueShare      float64 `json:"past_due_share"`
+	CoverageShortfall float64 `json:"coverage_shortfall"`
 }
 
 // FactNames are the facts a fact_above condition may name.
-var FactNames = []string{"top5_share", "stale_pipeline_share"}
+var FactNames = []string{"top5_share", "stale_pipeline_share", "pushed_share", "past_due_share", "coverage_shortfall"}
 
 // fact returns a named fact; ok is false when it is unknown (zero).
 func (f Facts) fact(name string) (float64, bool) {
-	v := map[string]float64{"top5_share": f.Top5Share, "stale_pipeline_share": f.StalePipelineShare}[name]
+	v := map[string]float64{"top5_share": f.Top5Share, "stale_pipeline_share": f.StalePipelineShare,
+		"pushed_share": f.PushedShare, "past_due_share": f.PastDueShare, "coverage_shortfall": f.CoverageShortfall}[name]
 	return v, v > 0
 }
 

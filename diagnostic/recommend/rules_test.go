@@ -85,6 +85,12 @@ func (b *builder) apply(c Condition, hold bool) {
 			in.Facts.Top5Share = v
 		case "stale_pipeline_share":
 			in.Facts.StalePipelineShare = v
+		case "pushed_share":
+			in.Facts.PushedShare = v
+		case "past_due_share":
+			in.Facts.PastDueShare = v
+		case "coverage_shortfall":
+			in.Facts.CoverageShortfall = v
 		}
 	case "kpi_value_below":
 		r := b.row(subjectKPI(c))

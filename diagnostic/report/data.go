@@ -45,6 +45,9 @@ type Data struct {
 	// under the section's title.
 	Comments map[string]string
 	Charts   Charts // report-wide chart images
+	// Pipeline is the movement between the last two deals snapshots,
+	// printed after the KPI scorecard; nil = fewer than two snapshots.
+	Pipeline *PipelineMovement
 }
 
 // Consultant identifies who prepared the report.

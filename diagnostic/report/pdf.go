@@ -129,6 +129,7 @@ func renderBytes(ctx context.Context, data *Data, opts Options) ([]byte, error) 
 		{SectionMaturity, d.maturity},
 		{SectionAlignment, d.alignment},
 		{SectionKPIs, d.kpis},
+		{sectionPipeline, d.pipelineMovement},
 		{SectionRecommendations, d.plan},
 		{SectionAppendix, d.appendix},
 	}

@@ -30,12 +30,17 @@ func (d *doc) has(id string) bool {
 		return len(data.Recommendations) > 0 || len(data.Done) > 0
 	case SectionAppendix:
 		return true // the method is always there
+	case sectionPipeline:
+		return data.Pipeline != nil
 	}
 	return false
 }
 
 // willShow reports whether a section is selected and has data.
-func (d *doc) willShow(id string) bool { return d.r.sections[id] && d.has(id) }
+// The pipeline pages go with the KPI section.
+func (d *doc) willShow(id string) bool {
+	return (d.r.sections[id] || id == sectionPipeline && d.r.sections[SectionKPIs]) && d.has(id)
+}
 
 // section starts a section on a new page with its title.
 func (d *doc) section(id string) {

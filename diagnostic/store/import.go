@@ -39,6 +39,15 @@ type ImportRecord struct {
 	// (same SHA-256) instead of failing with ErrConflict. It is a request,
 	// not stored.
 	Replace bool `json:"-"`
+	// AsOf is the day a deals export shows the pipeline on (its snapshot
+	// date; zero: the day of the import). Only deals imports have one.
+	AsOf time.Time `json:"as_of,omitzero"`
+	// MatchKey says how the deals of this snapshot are matched with those
+	// of other snapshots: MatchRecordID or MatchNameCreated.
+	MatchKey string `json:"match_key,omitempty"`
+	// Replaced is the id of the earlier snapshot of the same day that this
+	// import replaced (0: none). Set by Import.
+	Replaced int64 `json:"replaced,omitempty"`
 }
 
 // ImportWriter adds the rows of one import inside its transaction, through
@@ -103,8 +112,12 @@ func (s *Store) Import(ctx context.Context, orgID int64, rec ImportRecord, fill 
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO imports(org_id, file_name, sha256, kind, mapping, at) VALUES (?, ?, ?, ?, ?, ?)`,
-			orgID, rec.FileName, rec.SHA256, rec.Kind, string(mapping), ts(rec.At))
+		asOf, err := s.replaceSameDay(ctx, tx, orgID, &rec)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO imports(org_id, file_name, sha256, kind, mapping, at, as_of, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			orgID, rec.FileName, rec.SHA256, rec.Kind, string(mapping), ts(rec.At), asOf, rec.MatchKey)
 		if err != nil {
 			return err
 		}
@@ -208,9 +221,9 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 	if err := finite("deal "+d.ExternalID+" amount", d.Amount); err != nil {
 		return err
 	}
-	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline) VALUES ",
-		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
-		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline)
+	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close) VALUES ",
+		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
+		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline, w.nullTS(d.ExpectedClose))
 }
 
 // AddCustomer adds a customer or subscription.
@@ -261,7 +274,7 @@ func finite(what string, v float64) error {
 
 // Imports returns the organisation's import log, oldest first.
 func (s *Store) Imports(ctx context.Context, orgID int64) ([]ImportRecord, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, file_name, sha256, kind, mapping, rows_accepted, rows_rejected, at
+	rows, err := s.r.QueryContext(ctx, `SELECT id, file_name, sha256, kind, mapping, rows_accepted, rows_rejected, at, coalesce(as_of, ''), match_key
 		FROM imports WHERE org_id = ? ORDER BY id`, orgID)
 	if err != nil {
 		return nil, classify("reading the import log", err)
@@ -270,14 +283,17 @@ func (s *Store) Imports(ctx context.Context, orgID int64) ([]ImportRecord, error
 	var list []ImportRecord
 	for rows.Next() {
 		var r ImportRecord
-		var mapping, at string
-		if err := rows.Scan(&r.ID, &r.FileName, &r.SHA256, &r.Kind, &mapping, &r.Accepted, &r.Rejected, &at); err != nil {
+		var mapping, at, asOf string
+		if err := rows.Scan(&r.ID, &r.FileName, &r.SHA256, &r.Kind, &mapping, &r.Accepted, &r.Rejected, &at, &asOf, &r.MatchKey); err != nil {
 			return nil, classify("reading the import log", err)
 		}
 		if err := json.Unmarshal([]byte(mapping), &r.Mapping); err != nil {
 			return nil, fmt.Errorf("import %d: stored mapping: %w", r.ID, err)
 		}
 		if r.At, err = parseTS(at); err != nil {
+			return nil, err
+		}
+		if r.AsOf, err = parseDay(asOf); err != nil {
 			return nil, err
 		}
 		list = append(list, r)

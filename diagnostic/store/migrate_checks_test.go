@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -42,20 +41,30 @@ func TestMigration2KeepsRowsAndChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := mustOrg(t, s, "Acme")
-	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
-	rec, err := s.Import(ctx, o.ID, ImportRecord{FileName: "crm.csv", SHA256: sha('b'), Kind: KindDeals}, func(w *ImportWriter) error {
-		for i, st := range []diagnostic.DealStatus{diagnostic.DealWon, diagnostic.DealLost, diagnostic.DealOpen} {
-			if err := w.AddDeal(diagnostic.Deal{ExternalID: fmt.Sprint("D", i), Status: st, Amount: 100 * float64(i+1), Created: day("2025-01-05")}); err != nil {
-				return err
-			}
-		}
-		if err := w.AddLead(diagnostic.Lead{ExternalID: "L1", Created: day("2025-01-06"), Stage: diagnostic.StageMQL}); err != nil {
-			return err
-		}
-		return w.AddObservation(diagnostic.Observation{Metric: "revenue", Month: month("2025-01"), Value: 600})
-	})
+	// Written in version 1's own columns: today's writer knows columns a
+	// version-1 file does not have yet.
+	rec := ImportRecord{FileName: "crm.csv", SHA256: sha('b'), Kind: KindDeals}
+	res, err := s.w.ExecContext(ctx, `INSERT INTO imports(org_id, file_name, sha256, kind, at) VALUES (?, ?, ?, ?, '2025-02-01T10:00:00.000000000Z')`,
+		o.ID, rec.FileName, rec.SHA256, rec.Kind)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rec.ID, err = res.LastInsertId(); err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range []diagnostic.DealStatus{diagnostic.DealWon, diagnostic.DealLost, diagnostic.DealOpen} {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO deals(org_id, import_id, external_id, status, amount, created) VALUES (?, ?, ?, ?, ?, '2025-01-05T00:00:00.000000000Z')`,
+			o.ID, rec.ID, fmt.Sprint("D", i), string(st), 100*float64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO leads(org_id, import_id, external_id, created, stage) VALUES (?1, ?2, 'L1', '2025-01-06T00:00:00.000000000Z', 'mql')`,
+		`INSERT INTO observations(org_id, metric, period, value, source, import_id) VALUES (?1, 'revenue', '2025-01', 600, 'import', ?2)`,
+	} {
+		if _, err := s.w.ExecContext(ctx, q, o.ID, rec.ID); err != nil {
+			t.Fatal(err)
+		}
 	}
 	s.Close()
 	if v := mustVersion(t, path); v != 1 {

@@ -8,11 +8,18 @@ import (
 )
 
 // Deals returns the organisation's deals created or closed within the range
-// (a zero Range is every deal), in creation order.
+// (a zero Range is every deal), in creation order. With two dated deals
+// snapshots or more, each deal appears once, as the latest snapshot holding
+// it shows it (see mergedDeals).
 func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.Deal, error) {
+	if n, err := s.snapshotCount(ctx, orgID); err != nil {
+		return nil, err
+	} else if n > 1 {
+		return s.mergedDeals(ctx, orgID, r)
+	}
 	lo, hi := r.bounds()
-	rows, err := s.r.QueryContext(ctx, `SELECT external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline
-		FROM deals WHERE org_id = ?1 AND ((created >= ?2 AND created < ?3) OR (closed >= ?2 AND closed < ?3)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+dealColumns+`
+		FROM deals d WHERE org_id = ?1 AND ((created >= ?2 AND created < ?3) OR (closed >= ?2 AND closed < ?3)
 		OR (?2 = '0000' AND ?3 = '9999')) ORDER BY id`, orgID, lo, hi)
 	if err != nil {
 		return nil, classify("reading deals", err)
@@ -20,20 +27,37 @@ func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.D
 	defer rows.Close()
 	var list []diagnostic.Deal
 	for rows.Next() {
-		var d diagnostic.Deal
-		var created, closed sql.NullString
-		if err := rows.Scan(&d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency, &created, &closed, &d.Owner, &d.Source, &d.Pipeline); err != nil {
-			return nil, classify("reading deals", err)
-		}
-		if d.Created, err = parseNullTS(created); err != nil {
-			return nil, err
-		}
-		if d.Closed, err = parseNullTS(closed); err != nil {
+		d, err := scanDeal(rows)
+		if err != nil {
 			return nil, err
 		}
 		list = append(list, d)
 	}
 	return list, classify("reading deals", rows.Err())
+}
+
+// dealColumns are the columns scanDeal reads, of table alias d.
+const dealColumns = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close`
+
+// scanDeal reads one row of dealColumns, then any extra columns into more.
+func scanDeal(rows *sql.Rows, more ...any) (diagnostic.Deal, error) {
+	var d diagnostic.Deal
+	var created, closed, expected sql.NullString
+	dest := append([]any{&d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency, &created, &closed, &d.Owner, &d.Source, &d.Pipeline, &expected}, more...)
+	if err := rows.Scan(dest...); err != nil {
+		return d, classify("reading deals", err)
+	}
+	var err error
+	if d.Created, err = parseNullTS(created); err != nil {
+		return d, err
+	}
+	if d.Closed, err = parseNullTS(closed); err != nil {
+		return d, err
+	}
+	if d.ExpectedClose, err = parseNullTS(expected); err != nil {
+		return d, err
+	}
+	return d, nil
 }
 
 // Customers returns the customers active at some time in the range (started

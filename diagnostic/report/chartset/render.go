@@ -58,6 +58,11 @@ func Render(a *analysis.Analysis, typ charts.Type, kpiID string, o charts.Option
 		o.Unit = def.Unit
 		img, err = charts.Scorecard(d, o)
 		hasData = d.HasData()
+	case charts.TypeWaterfall:
+		// Pipeline movement comes from dated deals snapshots, which an
+		// analysis does not hold: callers with a store draw it from
+		// usecase.PipelineDiff (see pipelinechart); here it has no data.
+		img, err = charts.Waterfall(charts.WaterfallData{}, o)
 	default:
 		_, err = charts.ParseType(string(typ))
 		return nil, false, err
