@@ -29,6 +29,21 @@ func orgSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, an
 	return o, snap, nil
 }
 
+// orgAnalysisSnapshot is orgSnapshot for commands that only analyse
+// (kpis, quality): the deals in compact form (usecase.LoadForAnalysis).
+func orgAnalysisSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, analysis.Snapshot, error) {
+	o, err := findOrg(ctx, s, ref)
+	if err != nil {
+		return o, analysis.Snapshot{}, err
+	}
+	snap, err := usecase.LoadForAnalysis(ctx, s, o.ID)
+	if err != nil {
+		return o, snap, err
+	}
+	snap.AsOf = now().UTC()
+	return o, snap, nil
+}
+
 // orgAnalysis resolves --org and analyses the organisation in language
 // lang (the --lang value; empty is the organisation's language).
 func orgAnalysis(ctx context.Context, s *store.Store, ref, lang string) (store.Org, *analysis.Analysis, error) {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 )
 
 // Snapshot is one organisation's data as a store loads it: everything
@@ -23,6 +24,10 @@ type Snapshot struct {
 	// typed directly.
 	Observations []diagnostic.Observation `json:"observations"`
 	Deals        []diagnostic.Deal        `json:"deals"`
+	// DealTable, when set, stands for Deals in the compact form the store
+	// loads for analysis (store.LoadAnalysisSnapshot): Deals is then empty
+	// and not read. Analyse sets it from Deals otherwise.
+	DealTable *kpi.DealTable `json:"-"`
 	Customers    []diagnostic.Customer    `json:"customers"`
 	Transactions []diagnostic.Transaction `json:"transactions"`
 	Leads        []diagnostic.Lead        `json:"leads"`
@@ -31,6 +36,14 @@ type Snapshot struct {
 	// explicitly so that results are reproducible; zero means the month of
 	// the latest data (or of the latest assessment).
 	AsOf time.Time `json:"as_of"`
+}
+
+// DealCount is the number of deals, in whichever form they are held.
+func (s *Snapshot) DealCount() int {
+	if s.DealTable != nil {
+		return s.DealTable.Len()
+	}
+	return len(s.Deals)
 }
 
 // Latest returns the assessment that is analysed (the last one), or nil.
