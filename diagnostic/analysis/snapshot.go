@@ -27,7 +27,7 @@ type Snapshot struct {
 	// DealTable, when set, stands for Deals in the compact form the store
 	// loads for analysis (store.LoadAnalysisSnapshot): Deals is then empty
 	// and not read. Analyse sets it from Deals otherwise.
-	DealTable *kpi.DealTable `json:"-"`
+	DealTable    *kpi.DealTable           `json:"-"`
 	Customers    []diagnostic.Customer    `json:"customers"`
 	Transactions []diagnostic.Transaction `json:"transactions"`
 	Leads        []diagnostic.Lead        `json:"leads"`

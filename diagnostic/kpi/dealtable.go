@@ -64,7 +64,9 @@ func (x Instant) Before(y Instant) bool {
 }
 
 // BeforeTime reports whether x is before t.
-func (x Instant) BeforeTime(t time.Time) bool { return x.Before(Instant{sec: t.Unix(), nsec: int32(t.Nanosecond())}) }
+func (x Instant) BeforeTime(t time.Time) bool {
+	return x.Before(Instant{sec: t.Unix(), nsec: int32(t.Nanosecond())})
+}
 
 // Equal reports whether x and y are the same instant.
 func (x Instant) Equal(y Instant) bool { return x.sec == y.sec && x.nsec == y.nsec }
