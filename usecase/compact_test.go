@@ -49,7 +49,7 @@ func sameBothWays(t *testing.T, s *store.Store, orgID int64, what string) {
 		}
 		for name, pair := range map[string][2]any{
 			"KPI rows": {got.KPIRows, want.KPIRows}, "scorecard": {got.Scorecard, want.Scorecard},
-			"range": {[2]diagnostic.Month{got.From, got.To}, [2]diagnostic.Month{want.From, want.To}},
+			"range":                {[2]diagnostic.Month{got.From, got.To}, [2]diagnostic.Month{want.From, want.To}},
 			"recommendation input": {got.RecommendInput, want.RecommendInput}, "recommendations": {got.Recommendations, want.Recommendations},
 			"warnings": {got.Warnings, want.Warnings}, "diagnosis": {gd, wd},
 			"quality": {quality(got.Snapshot), quality(want.Snapshot)},
