@@ -14,24 +14,10 @@ import (
 // tests may replace it.
 var now = time.Now
 
-// orgSnapshot resolves --org and loads the organisation's data, as of now
-// (the demo and data-export commands need the snapshot itself).
+// orgSnapshot resolves --org and loads the organisation's data for
+// analysis (usecase.LoadForAnalysis: the deals as a compact table), as of
+// now.
 func orgSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, analysis.Snapshot, error) {
-	o, err := findOrg(ctx, s, ref)
-	if err != nil {
-		return o, analysis.Snapshot{}, err
-	}
-	snap, err := s.LoadSnapshot(ctx, o.ID)
-	if err != nil {
-		return o, snap, err
-	}
-	snap.AsOf = now().UTC()
-	return o, snap, nil
-}
-
-// orgAnalysisSnapshot is orgSnapshot for commands that only analyse
-// (kpis, quality): the deals in compact form (usecase.LoadForAnalysis).
-func orgAnalysisSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, analysis.Snapshot, error) {
 	o, err := findOrg(ctx, s, ref)
 	if err != nil {
 		return o, analysis.Snapshot{}, err

@@ -47,7 +47,7 @@ func kpisCommand() *Command {
 					return err
 				}
 				return withStoreRead(ctx, env, func(s *store.Store) error {
-					o, snap, err := orgAnalysisSnapshot(ctx, s, *org)
+					o, snap, err := orgSnapshot(ctx, s, *org)
 					if err != nil {
 						return err
 					}

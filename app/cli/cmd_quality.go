@@ -34,7 +34,7 @@ func qualityCommand() *Command {
 					return err
 				}
 				return withStore(ctx, env, func(s *store.Store) error {
-					o, snap, err := orgAnalysisSnapshot(ctx, s, *org)
+					o, snap, err := orgSnapshot(ctx, s, *org)
 					if err != nil {
 						return err
 					}
