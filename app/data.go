@@ -57,7 +57,7 @@ var (
 // analyseOrg loads and analyses an organisation in lang, as of now.
 // Call it from a goroutine: it reads the whole organisation.
 func analyseOrg(ctx context.Context, db snapshotStore, orgID int64, lang locale.Lang, now time.Time) (*analysis.Analysis, error) {
-	snap, err := db.LoadSnapshot(ctx, orgID)
+	snap, err := usecase.LoadForAnalysis(ctx, db, orgID)
 	if err != nil {
 		return nil, err
 	}

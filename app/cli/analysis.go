@@ -14,14 +14,15 @@ import (
 // tests may replace it.
 var now = time.Now
 
-// orgSnapshot resolves --org and loads the organisation's data, as of now
-// (the demo and data-export commands need the snapshot itself).
+// orgSnapshot resolves --org and loads the organisation's data for
+// analysis (usecase.LoadForAnalysis: the deals as a compact table), as of
+// now.
 func orgSnapshot(ctx context.Context, s *store.Store, ref string) (store.Org, analysis.Snapshot, error) {
 	o, err := findOrg(ctx, s, ref)
 	if err != nil {
 		return o, analysis.Snapshot{}, err
 	}
-	snap, err := s.LoadSnapshot(ctx, o.ID)
+	snap, err := usecase.LoadForAnalysis(ctx, s, o.ID)
 	if err != nil {
 		return o, snap, err
 	}

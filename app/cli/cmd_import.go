@@ -107,7 +107,7 @@ func importOne(ctx context.Context, env *Env, file, org string, opts importer.Op
 			if s, ierr = usecase.ImportIntoStoreAsOf(ctx, st, o.ID, file, opts, replace, asOf); ierr != nil {
 				return ierr
 			}
-			snap, lerr := st.LoadSnapshot(ctx, o.ID)
+			snap, lerr := usecase.LoadForAnalysis(ctx, st, o.ID)
 			if lerr != nil {
 				return fmt.Errorf("reading %q back for its data quality: %w", o.Name, lerr)
 			}

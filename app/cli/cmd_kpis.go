@@ -103,8 +103,8 @@ func computeKPIs(snap analysis.Snapshot, from, to diagnostic.Month, g kpi.Grain)
 	if cat, err = cat.WithCustom(snap.CustomKPIs); err != nil {
 		return nil, nil, fmt.Errorf("custom KPIs: %w", err)
 	}
-	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, Customers: snap.Customers,
-		Transactions: snap.Transactions, Leads: snap.Leads, Plan: snap.Plan, Profile: snap.Profile}
+	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, DealTable: snap.DealTable,
+		Customers: snap.Customers, Transactions: snap.Transactions, Leads: snap.Leads, Plan: snap.Plan, Profile: snap.Profile}
 	// Periods are capped to the organisation's data range: months outside
 	// it have nothing to show, and --from 0001-01 --to 9999-12 would
 	// otherwise compute 120,000 empty months (8.8 GB).

@@ -59,7 +59,7 @@ func orgQuality(snap analysis.Snapshot) kpi.QualityReport {
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
-	return kpi.AssessQuality(kpi.Inputs{Observations: snap.Observations, Deals: snap.Deals, Customers: snap.Customers,
+	return kpi.AssessQuality(kpi.Inputs{Observations: snap.Observations, Deals: snap.Deals, DealTable: snap.DealTable, Customers: snap.Customers,
 		Transactions: snap.Transactions, Leads: snap.Leads}, asOf)
 }
 

@@ -73,6 +73,9 @@ func Analyse(ctx context.Context, snap Snapshot, lang locale.Lang) (*Analysis, e
 		return nil, fmt.Errorf("analysing %q: language %q: %w", snap.Profile.Name, lang, diagnostic.ErrInvalid)
 	}
 	a := &Analysis{Snapshot: snap, Lang: lang}
+	if a.Snapshot.DealTable == nil {
+		a.Snapshot.DealTable = kpi.DealTableOf(snap.Deals) // the one form of deals the analysis reads
+	}
 	a.Snapshot.Assessments = slices.Clone(snap.Assessments)
 	slices.SortStableFunc(a.Snapshot.Assessments, func(x, y diagnostic.Assessment) int { return x.Date.Compare(y.Date) })
 

@@ -27,7 +27,6 @@ func (a *Analysis) facts() recommend.Facts {
 	f.Months = a.dataMonths()
 	from := a.To.Add(-11)
 	start, end := from.Start(), a.To.End()
-	in := func(t time.Time) bool { return !t.Before(start) && t.Before(end) }
 	if v, ok := a.latestValue("arr"); ok {
 		f.ARR = v
 	} else if v, ok := a.latestValue("mrr"); ok {
@@ -54,16 +53,18 @@ func (a *Analysis) facts() recommend.Facts {
 		}
 	}
 	var cycles []float64
-	for _, d := range a.Snapshot.Deals {
-		if d.Status == diagnostic.DealOpen || !in(d.Closed) {
+	dt := a.Snapshot.DealTable
+	for i := range dt.Len() {
+		closed := dt.Closed(i)
+		if dt.Open(i) || closed.BeforeTime(start) || !closed.BeforeTime(end) {
 			continue
 		}
 		f.ClosedDeals12++
-		f.ClosedPipeline12 += d.Amount
-		if d.Status == diagnostic.DealWon {
-			f.Bookings12 += d.Amount
-			if !d.Created.IsZero() {
-				cycles = append(cycles, d.Closed.Sub(d.Created).Hours()/24)
+		f.ClosedPipeline12 += dt.Amount(i)
+		if dt.Won(i) {
+			f.Bookings12 += dt.Amount(i)
+			if created := dt.Created(i); !created.IsZero() {
+				cycles = append(cycles, closed.Sub(created).Hours()/24)
 			}
 		}
 	}
@@ -89,10 +90,10 @@ func (a *Analysis) dataMonths() int {
 	for _, o := range s.Observations {
 		mark(o.Month)
 	}
-	for _, d := range s.Deals {
-		mark(diagnostic.MonthOf(d.Created))
-		if !d.Closed.IsZero() {
-			mark(diagnostic.MonthOf(d.Closed))
+	for i := range s.DealTable.Len() {
+		mark(s.DealTable.Created(i).Month())
+		if c := s.DealTable.Closed(i); !c.IsZero() {
+			mark(c.Month())
 		}
 	}
 	for _, t := range s.Transactions {
@@ -157,13 +158,15 @@ func (a *Analysis) staleShare(cycles []float64, end time.Time) float64 {
 	median := cycles[len(cycles)/2]
 	cut := end.Add(-time.Duration(2*median*24) * time.Hour)
 	open, stale := 0.0, 0.0
-	for _, d := range a.Snapshot.Deals {
-		if d.Status != diagnostic.DealOpen || d.Created.IsZero() || !d.Created.Before(end) {
+	dt := a.Snapshot.DealTable
+	for i := range dt.Len() {
+		created := dt.Created(i)
+		if !dt.Open(i) || created.IsZero() || !created.BeforeTime(end) {
 			continue
 		}
-		open += d.Amount
-		if d.Created.Before(cut) {
-			stale += d.Amount
+		open += dt.Amount(i)
+		if created.BeforeTime(cut) {
+			stale += dt.Amount(i)
 		}
 	}
 	if open == 0 {
@@ -184,5 +187,5 @@ func (a *Analysis) latestValue(id string) (float64, bool) {
 // no KPI data, fewer than MinMonths months, or deal records with fewer
 // than MinClosedDeals closed in the last 12 months.
 func (a *Analysis) preliminary(f recommend.Facts) bool {
-	return !a.HasKPIData || f.Months < MinMonths || len(a.Snapshot.Deals) > 0 && f.ClosedDeals12 < MinClosedDeals
+	return !a.HasKPIData || f.Months < MinMonths || a.Snapshot.DealCount() > 0 && f.ClosedDeals12 < MinClosedDeals
 }

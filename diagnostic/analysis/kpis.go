@@ -14,6 +14,7 @@ func (a *Analysis) kpiInputs() kpi.Inputs {
 		Catalogue:    a.Catalogue,
 		Observations: s.Observations,
 		Deals:        s.Deals,
+		DealTable:    s.DealTable,
 		Customers:    s.Customers,
 		Transactions: s.Transactions,
 		Leads:        s.Leads,

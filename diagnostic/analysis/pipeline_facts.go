@@ -3,7 +3,6 @@ package analysis
 import (
 	"time"
 
-	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 )
@@ -32,18 +31,20 @@ func (a *Analysis) pipelineFacts(f *recommend.Facts, end time.Time) {
 	}
 	var withDate int
 	var open, past, openAll float64
-	for _, d := range a.Snapshot.Deals {
-		if d.Status != diagnostic.DealOpen {
+	t := a.Snapshot.DealTable
+	for i := range t.Len() {
+		if !t.Open(i) {
 			continue
 		}
-		openAll += d.Amount
-		if d.ExpectedClose.IsZero() {
+		openAll += t.Amount(i)
+		exp := t.ExpectedClose(i)
+		if exp.IsZero() {
 			continue
 		}
 		withDate++
-		open += d.Amount
-		if d.ExpectedClose.Before(asOf) {
-			past += d.Amount
+		open += t.Amount(i)
+		if exp.BeforeTime(asOf) {
+			past += t.Amount(i)
 		}
 	}
 	if withDate >= MinOpenWithDate && open > 0 {
@@ -57,9 +58,9 @@ func (a *Analysis) pipelineFacts(f *recommend.Facts, end time.Time) {
 	}
 	from := a.To.Add(1 - CoverageQuarter).Start()
 	var won float64
-	for _, d := range a.Snapshot.Deals {
-		if d.Status == diagnostic.DealWon && !d.Closed.Before(from) && d.Closed.Before(end) {
-			won += d.Amount
+	for i := range t.Len() {
+		if c := t.Closed(i); t.Won(i) && !c.BeforeTime(from) && c.BeforeTime(end) {
+			won += t.Amount(i)
 		}
 	}
 	need := won / *wr.Value

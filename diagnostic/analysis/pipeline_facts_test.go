@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
 )
@@ -43,6 +44,20 @@ func TestPipelineFacts(t *testing.T) {
 	// 120,000; open 40,000 → 1 − 40/120 = 2/3 short.
 	if f.PushedShare != 0.4 || !near(f.PastDueShare, 0.3) || !near(f.CoverageShortfall, 2.0/3) {
 		t.Errorf("pushed %v past due %v coverage shortfall %v", f.PushedShare, f.PastDueShare, f.CoverageShortfall)
+	}
+	// The compact form a large organisation is loaded in (the store's
+	// column chunks, Deals empty) gives the same facts.
+	var buf []byte
+	for i := range deals {
+		buf = kpi.EncodeDeal(buf, &deals[i])
+	}
+	compact := snap
+	compact.Deals, compact.DealTable = nil, &kpi.DealTable{}
+	if err := compact.DealTable.AppendEncoded(buf, len(deals)); err != nil {
+		t.Fatal(err)
+	}
+	if g := mustAnalyse(t, compact, locale.EN).facts(); g.PastDueShare != f.PastDueShare || g.CoverageShortfall != f.CoverageShortfall {
+		t.Errorf("from column chunks: past due %v coverage shortfall %v, want %v and %v", g.PastDueShare, g.CoverageShortfall, f.PastDueShare, f.CoverageShortfall)
 	}
 	snap.Slippage.Enough = false
 	snap.Deals = deals[:len(deals)-20] // 20 open deals with a date: below 30

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 	"github.com/revopsdx/revopsdx/diagnostic/pipeline"
 )
 
@@ -24,6 +25,10 @@ type Snapshot struct {
 	// typed directly.
 	Observations []diagnostic.Observation `json:"observations"`
 	Deals        []diagnostic.Deal        `json:"deals"`
+	// DealTable, when set, stands for Deals in the compact form the store
+	// loads for analysis (store.LoadAnalysisSnapshot): Deals is then empty
+	// and not read. Analyse sets it from Deals otherwise.
+	DealTable    *kpi.DealTable           `json:"-"`
 	Customers    []diagnostic.Customer    `json:"customers"`
 	Transactions []diagnostic.Transaction `json:"transactions"`
 	Leads        []diagnostic.Lead        `json:"leads"`
@@ -36,6 +41,14 @@ type Snapshot struct {
 	// snapshots (usecase.AnalyseOrg fills it from the store); nil with
 	// fewer than two.
 	Slippage *pipeline.Slippage `json:"slippage,omitempty"`
+}
+
+// DealCount is the number of deals, in whichever form they are held.
+func (s *Snapshot) DealCount() int {
+	if s.DealTable != nil {
+		return s.DealTable.Len()
+	}
+	return len(s.Deals)
 }
 
 // Latest returns the assessment that is analysed (the last one), or nil.

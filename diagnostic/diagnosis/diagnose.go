@@ -205,7 +205,7 @@ func (w *writer) missing() []string {
 	if f.Months < analysis.MinMonths {
 		out = append(out, w.text("missing_months", map[string]string{"need": fmt.Sprint(analysis.MinMonths), "have": fmt.Sprint(f.Months)}))
 	}
-	if len(w.a.Snapshot.Deals) > 0 && f.ClosedDeals12 < analysis.MinClosedDeals {
+	if w.a.Snapshot.DealCount() > 0 && f.ClosedDeals12 < analysis.MinClosedDeals {
 		out = append(out, w.text("missing_deals", map[string]string{"need": fmt.Sprint(analysis.MinClosedDeals), "have": fmt.Sprint(f.ClosedDeals12)}))
 	}
 	return out

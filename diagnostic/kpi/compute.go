@@ -135,6 +135,7 @@ func Compute(in Inputs, from, to diagnostic.Month, g Grain) ([]Row, error) {
 	if len(periods) == 0 {
 		return nil, nil
 	}
+	in.DealTable = in.dealTable() // built once from the records, if need be
 	// History: the trend window, plus a year for year-on-year growth, plus a
 	// year of monthly retention ratios.
 	hist := (TrendWindow-1)*g.Months() + 24

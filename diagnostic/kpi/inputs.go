@@ -15,6 +15,9 @@ type Inputs struct {
 	Catalogue    *Catalogue
 	Observations []diagnostic.Observation
 	Deals        []diagnostic.Deal
+	// DealTable, when set, stands for Deals: the same deals in the compact
+	// form the store loads for analysis (Deals is then ignored).
+	DealTable    *DealTable
 	Customers    []diagnostic.Customer
 	Transactions []diagnostic.Transaction
 	Leads        []diagnostic.Lead
@@ -46,9 +49,13 @@ func DataRange(in Inputs) (from, to diagnostic.Month, ok bool) {
 	for _, o := range in.Observations {
 		add(o.Month)
 	}
-	for _, d := range in.Deals {
-		at(d.Created)
-		at(d.Closed)
+	dt := in.dealTable()
+	for i := range dt.Len() {
+		for _, x := range [2]Instant{dt.Created(i), dt.Closed(i)} {
+			if !x.IsZero() {
+				add(x.Month())
+			}
+		}
 	}
 	for _, c := range in.Customers {
 		at(c.Start)
@@ -61,4 +68,21 @@ func DataRange(in Inputs) (from, to diagnostic.Month, ok bool) {
 		at(l.Created)
 	}
 	return from, to, ok
+}
+
+// dealTable is the deals the engine reads: in.DealTable when set, else the
+// table of in.Deals.
+func (in Inputs) dealTable() *DealTable {
+	if in.DealTable != nil {
+		return in.DealTable
+	}
+	return DealTableOf(in.Deals)
+}
+
+// DealCount is the number of deals of in.
+func (in Inputs) DealCount() int {
+	if in.DealTable != nil {
+		return in.DealTable.Len()
+	}
+	return len(in.Deals)
 }

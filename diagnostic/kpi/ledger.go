@@ -50,7 +50,7 @@ func newLedger(in Inputs, base, last, to diagnostic.Month) *ledger {
 		}
 		s[i] = o.Value // a later observation of the same month replaces an earlier one
 	}
-	l.addDeals(in.Deals)
+	l.addDeals(in.dealTable())
 	l.addTransactions(in.Transactions)
 	l.addLeads(in.Leads)
 	if len(in.Customers) > 0 {
@@ -96,8 +96,8 @@ func (l *ledger) span(first, last *int, i int, has *bool) {
 	*has = true
 }
 
-func (l *ledger) addDeals(deals []diagnostic.Deal) {
-	if len(deals) == 0 {
+func (l *ledger) addDeals(t *DealTable) {
+	if t.Len() == 0 {
 		return
 	}
 	n := l.n
@@ -105,34 +105,35 @@ func (l *ledger) addDeals(deals []diagnostic.Deal) {
 	l.wonAmount, l.cycleSum, l.cycleN = make([]float64, n), make([]float64, n), make([]float64, n)
 	l.cycles = make([][]float64, n)
 	diff := make([]float64, n+1)
-	for i := range deals {
-		d := &deals[i]
+	base := l.base.Index()
+	for i := range t.Len() {
+		created, closed := t.Created(i), t.Closed(i)
 		c := math.MinInt
-		if !d.Created.IsZero() {
-			c = l.monthIndex(d.Created)
+		if !created.IsZero() {
+			c = created.monthIndex() - base
 			l.span(&l.dealFirst, &l.dealLast, c, &l.hasDeals)
 			if c >= 0 && c < n {
 				l.created[c]++
 			}
 		}
 		k := math.MaxInt // open deals stay open
-		if d.Status != diagnostic.DealOpen {
-			if d.Closed.IsZero() {
+		if !t.Open(i) {
+			if closed.IsZero() {
 				continue // a closed deal without a close date cannot be placed
 			}
-			k = l.monthIndex(d.Closed)
+			k = closed.monthIndex() - base
 			l.span(&l.dealFirst, &l.dealLast, k, &l.hasDeals)
 			if k >= 0 && k < n {
-				if d.Status == diagnostic.DealWon {
+				if t.Won(i) {
 					l.won[k]++
-					l.wonAmount[k] += d.Amount
-					if !d.Created.IsZero() && !d.Closed.Before(d.Created) {
-						days := civilDays(d.Created, d.Closed)
+					l.wonAmount[k] += t.Amount(i)
+					if !created.IsZero() && !closed.Before(created) {
+						days := float64(closed.Day() - created.Day())
 						l.cycleSum[k] += days
 						l.cycleN[k]++
 						l.cycles[k] = append(l.cycles[k], days)
 					}
-				} else if d.Status == diagnostic.DealLost {
+				} else if t.Lost(i) {
 					l.lost[k]++
 				}
 			}
@@ -141,8 +142,8 @@ func (l *ledger) addDeals(deals []diagnostic.Deal) {
 		lo := max(c, 0)
 		hi := min(k, n)
 		if lo < hi {
-			diff[lo] += d.Amount
-			diff[hi] -= d.Amount
+			diff[lo] += t.Amount(i)
+			diff[hi] -= t.Amount(i)
 		}
 	}
 	l.pipelineOpen = make([]float64, n)

@@ -92,13 +92,14 @@ var (
 // AssessQuality checks the records of in as of asOf (open deals whose close
 // date is before asOf are stale).
 func AssessQuality(in Inputs, asOf time.Time) QualityReport {
-	q := QualityReport{Records: map[string]int{"deals": len(in.Deals), "customers": len(in.Customers),
+	dt := in.dealTable()
+	q := QualityReport{Records: map[string]int{"deals": dt.Len(), "customers": len(in.Customers),
 		"transactions": len(in.Transactions), "leads": len(in.Leads), "observations": len(in.Observations)}, Fields: []FieldCompleteness{}, Issues: []QualityIssue{}}
-	q.deals(in.Deals, asOf)
+	q.deals(dt, asOf)
 	q.customers(in.Customers)
 	q.transactions(in.Transactions)
 	q.leads(in.Leads)
-	q.gaps(in)
+	q.gaps(in, dt)
 	return q
 }
 
@@ -147,31 +148,33 @@ func recName(id string, i int) string {
 	return fmt.Sprintf("#%d", i+1)
 }
 
-func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
+func (q *QualityReport) deals(t *DealTable, asOf time.Time) {
 	var noAmount, noCreated, stale, old, dup, zero, huge found
 	var amounts, cycles []float64
 	closedN, closedDated := 0, 0
-	for i, d := range deals {
-		if d.Amount <= 0 {
+	n := t.Len()
+	for i := range n {
+		created, closed := t.Created(i), t.Closed(i)
+		if t.Amount(i) <= 0 {
 			noAmount.add(i)
 		} else {
-			amounts = append(amounts, d.Amount)
+			amounts = append(amounts, t.Amount(i))
 		}
-		if d.Created.IsZero() {
+		if created.IsZero() {
 			noCreated.add(i)
 		}
-		switch d.Status {
-		case diagnostic.DealOpen:
-			if !d.Closed.IsZero() && d.Closed.Before(asOf) {
+		switch {
+		case t.Open(i):
+			if !closed.IsZero() && closed.BeforeTime(asOf) {
 				stale.add(i)
 			}
 		default:
 			closedN++
-			if !d.Closed.IsZero() {
+			if !closed.IsZero() {
 				closedDated++
 			}
-			if d.Status == diagnostic.DealWon && !d.Created.IsZero() && !d.Closed.IsZero() {
-				if c := civilDays(d.Created, d.Closed); c <= 0 {
+			if t.Won(i) && !created.IsZero() && !closed.IsZero() {
+				if c := float64(closed.Day() - created.Day()); c <= 0 {
 					zero.add(i)
 				} else {
 					cycles = append(cycles, c)
@@ -181,38 +184,27 @@ func (q *QualityReport) deals(deals []diagnostic.Deal, asOf time.Time) {
 	}
 	if len(amounts) > 0 {
 		med := sampleMedian(amounts)
-		for i, d := range deals {
-			if med > 0 && d.Amount >= qualityOutlierFactor*med {
+		for i := range n {
+			if med > 0 && t.Amount(i) >= qualityOutlierFactor*med {
 				huge.add(i)
 			}
 		}
 	}
-	for _, i := range duplicates(len(deals), func(i int) uint64 {
-		d := deals[i]
-		if d.ExternalID != "" {
-			return hashOf(d.ExternalID)
-		}
-		return hashOf(d.Name, string(d.Status), d.Amount, d.Created.UnixNano(), d.Closed.UnixNano())
-	}, func(i, j int) bool { // same id, or no id and identical in every field
-		a, b := deals[i], deals[j]
-		if a.ExternalID != "" || b.ExternalID != "" {
-			return a.ExternalID == b.ExternalID
-		}
-		return a.Name == b.Name && a.Status == b.Status && a.Amount == b.Amount && a.Created.Equal(b.Created) && a.Closed.Equal(b.Closed)
-	}) {
+	for _, i := range duplicates(n, t.dupHash, t.same) {
 		dup.add(i)
 	}
 	limit := float64(StaleOpenMinDays)
 	if len(cycles) > 0 {
 		limit = math.Max(limit, StaleOpenFactor*sampleMedian(cycles))
 	}
-	for i, d := range deals {
-		if d.Status == diagnostic.DealOpen && d.Closed.IsZero() && !d.Created.IsZero() && civilDays(d.Created, asOf) > limit {
+	asOfDay := instantOf(asOf).Day()
+	for i := range n {
+		created := t.Created(i)
+		if t.Open(i) && t.Closed(i).IsZero() && !created.IsZero() && float64(asOfDay-created.Day()) > limit {
 			old.add(i)
 		}
 	}
-	n := len(deals)
-	dealName := func(i int) string { return recName(deals[i].ExternalID, i) }
+	dealName := func(i int) string { return recName(t.ID(i), i) }
 	q.field("deals", "amount", n-noAmount.n, n, amountKPIs)
 	q.field("deals", "created", n-noCreated.n, n, cycleKPIs)
 	q.field("deals", "closed", closedDated, closedN, []string{"deals_won", "win_rate", "avg_deal_size"})
@@ -324,11 +316,14 @@ func (q *QualityReport) leads(leads []diagnostic.Lead) {
 // hold none (an export that skipped a month, or a quiet month: either way
 // a sum for that month is not comparable). Customer records are a stock
 // (a month without a new customer is normal) and are not checked.
-func (q *QualityReport) gaps(in Inputs) {
+func (q *QualityReport) gaps(in Inputs, dt *DealTable) {
 	var deals, txs, leads monthSpan
-	for _, d := range in.Deals {
-		deals.add(d.Created)
-		deals.add(d.Closed)
+	for i := range dt.Len() {
+		for _, x := range [2]Instant{dt.Created(i), dt.Closed(i)} {
+			if !x.IsZero() {
+				deals.addIndex(x.monthIndex())
+			}
+		}
 	}
 	for _, t := range in.Transactions {
 		txs.add(t.Date)
@@ -350,22 +345,24 @@ func (q *QualityReport) gaps(in Inputs) {
 
 // monthSpan collects the months of dated events.
 type monthSpan struct {
-	idx    []int // month index of each event
+	seen   map[int]struct{} // month indices with an event
 	lo, hi int
 }
 
 func (m *monthSpan) add(t time.Time) {
-	if t.IsZero() {
-		return
+	if !t.IsZero() {
+		m.addIndex(monthIndexOf(t))
 	}
-	i := monthIndexOf(t)
-	if len(m.idx) == 0 || i < m.lo {
-		m.lo = i
+}
+
+// addIndex adds an event in the month of index i (year × 12 + month − 1).
+func (m *monthSpan) addIndex(i int) {
+	if m.seen == nil {
+		m.seen = map[int]struct{}{}
+		m.lo, m.hi = i, i
 	}
-	if len(m.idx) == 0 || i > m.hi {
-		m.hi = i
-	}
-	m.idx = append(m.idx, i)
+	m.lo, m.hi = min(m.lo, i), max(m.hi, i)
+	m.seen[i] = struct{}{}
 }
 
 func (m *monthSpan) first() diagnostic.Month {
@@ -379,17 +376,13 @@ func (m *monthSpan) empty() (found, int, bool) {
 	if m.hi <= m.lo {
 		return found{}, 0, false
 	}
-	has := make([]bool, m.hi-m.lo+1)
-	for _, i := range m.idx {
-		has[i-m.lo] = true
-	}
 	var f found
-	for j, ok := range has {
-		if !ok {
+	for j := range m.hi - m.lo + 1 {
+		if _, ok := m.seen[m.lo+j]; !ok {
 			f.add(j)
 		}
 	}
-	return f, len(has), true
+	return f, m.hi - m.lo + 1, true
 }
 
 // monthIndexOf is year × 12 + month − 1 of t's calendar date.

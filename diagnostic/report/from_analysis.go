@@ -179,7 +179,7 @@ func fillQuality(d *Data, a *analysis.Analysis) {
 	if asOf.IsZero() {
 		asOf = a.To.End()
 	}
-	q := kpi.AssessQuality(kpi.Inputs{Observations: s.Observations, Deals: s.Deals, Customers: s.Customers,
+	q := kpi.AssessQuality(kpi.Inputs{Observations: s.Observations, Deals: s.Deals, DealTable: s.DealTable, Customers: s.Customers,
 		Transactions: s.Transactions, Leads: s.Leads}, asOf)
 	for _, is := range q.Issues {
 		row := QualityRow{Code: is.Code, Record: is.Record, Count: is.Count, Total: is.Total, Share: is.Share}

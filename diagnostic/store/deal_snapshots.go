@@ -118,7 +118,7 @@ func (s *Store) SnapshotOn(ctx context.Context, orgID int64, date time.Time) (Sn
 
 // SnapshotDeals returns the deals of one snapshot, in file order.
 func (s *Store) SnapshotDeals(ctx context.Context, orgID, importID int64) ([]diagnostic.Deal, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealColumns+` FROM deals d WHERE org_id = ? AND import_id = ? ORDER BY id`, orgID, importID)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+` FROM deals d WHERE org_id = ? AND import_id = ? ORDER BY id`, orgID, importID)
 	if err != nil {
 		return nil, classify("reading a snapshot's deals", err)
 	}
@@ -164,7 +164,7 @@ func (s *Store) snapshotCount(ctx context.Context, orgID int64) (int, error) {
 // outside any snapshot (the demo's, earlier records) are kept as they are.
 // The range filter applies after merging, as in Deals.
 func (s *Store) mergedDeals(ctx context.Context, orgID int64, r Range) ([]diagnostic.Deal, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealColumns+`, coalesce(i.as_of, ''), coalesce(i.match_key, ''), coalesce(d.import_id, 0)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+`, coalesce(i.as_of, ''), coalesce(i.match_key, ''), coalesce(d.import_id, 0)
 		FROM deals d LEFT JOIN imports i ON i.id = d.import_id WHERE d.org_id = ? ORDER BY d.id`, orgID)
 	if err != nil {
 		return nil, classify("reading deals", err)

@@ -98,6 +98,11 @@ func copyOrg(ctx context.Context, tx *sql.Tx, srcOrg int64, newName string) (int
 			return 0, fmt.Errorf("copying %s: %w", st.table, err)
 		}
 	}
+	// The deals' column chunks name deal ids, which the copy renumbered:
+	// they are written again from the copied deals.
+	if err := rebuildDealColumns(ctx, tx, newOrg); err != nil {
+		return 0, fmt.Errorf("copying deal columns: %w", err)
+	}
 	return newOrg, nil
 }
 

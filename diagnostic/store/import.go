@@ -62,6 +62,7 @@ type ImportWriter struct {
 	importID int64
 	batches  map[string]*batch
 	tsCache  map[time.Time]any
+	cols     *dealColumns // the deals again, in column chunks
 	rows     int
 	rejected int
 }
@@ -219,6 +220,9 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 		return fmt.Errorf("deal %s: status %q is not open, won or lost: %w", d.ExternalID, d.Status, diagnostic.ErrInvalid)
 	}
 	if err := finite("deal "+d.ExternalID+" amount", d.Amount); err != nil {
+		return err
+	}
+	if err := w.addDealColumns(&d); err != nil {
 		return err
 	}
 	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close) VALUES ",

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -57,6 +58,13 @@ func latestVersion() int {
 	return ms[len(ms)-1].version
 }
 
+// afterMigration is the Go part of a migration (by file name), run in its
+// transaction after its SQL: 0005 fills deal_columns from the deals
+// already stored.
+var afterMigration = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"0005_deal_columns.sql": backfillDealColumns,
+}
+
 // migrate applies every migration newer than version, each in its own
 // transaction together with the new user_version, so a crash leaves the
 // file at the previous version, never between two.
@@ -89,6 +97,12 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 		if _, err := tx.ExecContext(ctx, stmts); err != nil {
 			tx.Rollback()
 			return classify(fmt.Sprintf("%s: migration %s", s.path, m.name), err)
+		}
+		if after := afterMigration[m.name]; after != nil {
+			if err := after(ctx, tx); err != nil {
+				tx.Rollback()
+				return classify(fmt.Sprintf("%s: migration %s", s.path, m.name), err)
+			}
 		}
 		if err := tx.Commit(); err != nil {
 			return classify(fmt.Sprintf("%s: committing migration %s", s.path, m.name), err)

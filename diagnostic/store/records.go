@@ -18,7 +18,7 @@ func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.D
 		return s.mergedDeals(ctx, orgID, r)
 	}
 	lo, hi := r.bounds()
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealColumns+`
+	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+`
 		FROM deals d WHERE org_id = ?1 AND ((created >= ?2 AND created < ?3) OR (closed >= ?2 AND closed < ?3)
 		OR (?2 = '0000' AND ?3 = '9999')) ORDER BY id`, orgID, lo, hi)
 	if err != nil {
@@ -36,10 +36,10 @@ func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.D
 	return list, classify("reading deals", rows.Err())
 }
 
-// dealColumns are the columns scanDeal reads, of table alias d.
-const dealColumns = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close`
+// dealSelect lists the columns scanDeal reads, of table alias d.
+const dealSelect = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close`
 
-// scanDeal reads one row of dealColumns, then any extra columns into more.
+// scanDeal reads one row of dealSelect, then any extra columns into more.
 func scanDeal(rows *sql.Rows, more ...any) (diagnostic.Deal, error) {
 	var d diagnostic.Deal
 	var created, closed, expected sql.NullString

@@ -19,6 +19,19 @@ import (
 // latest data); set it for reproducible results. An unknown organisation is
 // ErrNotFound.
 func (s *Store) LoadSnapshot(ctx context.Context, orgID int64) (analysis.Snapshot, error) {
+	return s.loadSnapshot(ctx, orgID, false)
+}
+
+// LoadAnalysisSnapshot is LoadSnapshot for analysis only: the deals come
+// as Snapshot.DealTable (DealTable: the column chunks, a few bytes a deal)
+// and Snapshot.Deals stays empty. Everything the analysis, the KPIs, the
+// data-quality checks and the report compute is the same as from
+// LoadSnapshot; exports that write deals out need LoadSnapshot.
+func (s *Store) LoadAnalysisSnapshot(ctx context.Context, orgID int64) (analysis.Snapshot, error) {
+	return s.loadSnapshot(ctx, orgID, true)
+}
+
+func (s *Store) loadSnapshot(ctx context.Context, orgID int64, compact bool) (analysis.Snapshot, error) {
 	o, err := s.Org(ctx, orgID)
 	if err != nil {
 		return analysis.Snapshot{}, err
@@ -48,7 +61,11 @@ func (s *Store) LoadSnapshot(ctx context.Context, orgID int64) (analysis.Snapsho
 	if snap.Observations, err = s.Observations(ctx, orgID, Range{}); err != nil {
 		return snap, wrap(err)
 	}
-	if snap.Deals, err = s.Deals(ctx, orgID, Range{}); err != nil {
+	if compact {
+		if snap.DealTable, err = s.DealTable(ctx, orgID); err != nil {
+			return snap, wrap(err)
+		}
+	} else if snap.Deals, err = s.Deals(ctx, orgID, Range{}); err != nil {
 		return snap, wrap(err)
 	}
 	if snap.Customers, err = s.Customers(ctx, orgID, Range{}); err != nil {
