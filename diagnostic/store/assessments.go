@@ -59,16 +59,7 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
 			score, scored_at, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
 			a.Context.Symptom, a.Context.Objective, sc, scoredAt, ts(now), ts(now))
-		if err != nil {
-			if sqliteCode(err) == codeConstraintFK {
-				return fmt.Errorf("organisation %d: %w", a.OrgID, errNotFound)
-			}
-			return err
-		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := putCoverage(ctx, tx, a.ID, a.Context.Coverage); err != nil {
+		if a.ID, err = insertedAssessment(ctx, tx, a, res, err); err != nil {
 			return err
 		}
 		for i := range a.Respondents {
@@ -79,6 +70,31 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 		return s.touchOrg(ctx, tx, a.OrgID)
 	})
 	return a, err
+}
+
+// insertAssessment inserts an assessment without score or respondents,
+// with its KPI checklist, and returns its id.
+func insertAssessment(ctx context.Context, tx *sql.Tx, a diagnostic.Assessment, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
+		created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+		a.Context.Symptom, a.Context.Objective, ts(now), ts(now))
+	return insertedAssessment(ctx, tx, a, res, err)
+}
+
+// insertedAssessment finishes an INSERT INTO assessments: the id, or
+// ErrNotFound for an unknown organisation, then the KPI checklist.
+func insertedAssessment(ctx context.Context, tx *sql.Tx, a diagnostic.Assessment, res sql.Result, err error) (int64, error) {
+	if err != nil {
+		if sqliteCode(err) == codeConstraintFK {
+			return 0, fmt.Errorf("organisation %d: %w", a.OrgID, errNotFound)
+		}
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, putCoverage(ctx, tx, id, a.Context.Coverage)
 }
 
 func checkAssessment(a diagnostic.Assessment) error {
