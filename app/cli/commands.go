@@ -9,6 +9,8 @@ func Commands() []*Command {
 		questionsCommand(),
 		scoreCommand(),
 		answerCommand(),
+		formCommand(),
+		importAnswersCommand(),
 		demoCommand(),
 		kpisCommand(),
 		qualityCommand(),
