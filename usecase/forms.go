@@ -18,10 +18,11 @@ import (
 // The formats of a questionnaire form.
 const (
 	FormXLSX = "xlsx"
+	FormHTML = "html"
 )
 
 // FormFormats lists the formats MakeForm writes.
-var FormFormats = []string{FormXLSX}
+var FormFormats = []string{FormXLSX, FormHTML}
 
 // FormRequest is one form to make for an organisation.
 type FormRequest struct {
@@ -53,6 +54,8 @@ func MakeForm(ctx context.Context, s *store.Store, o store.Org, req FormRequest)
 	switch req.Format {
 	case FormXLSX:
 		write = func(w io.Writer) error { return forms.WriteXLSX(w, spec) }
+	case FormHTML:
+		write = func(w io.Writer) error { return forms.WriteHTML(w, spec) }
 	default:
 		return "", fmt.Errorf("form format %q: use one of %s: %w", req.Format, strings.Join(FormFormats, ", "), diagnostic.ErrInvalid)
 	}

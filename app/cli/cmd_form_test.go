@@ -163,3 +163,51 @@ func TestFormAndImportAnswers(t *testing.T) {
 		t.Errorf("unknown format: %d", code)
 	}
 }
+
+// TestHTMLFormAnswersImport makes an HTML form, imports the answers file
+// such a form downloads into an existing assessment, and refuses the same
+// form's answers a second time.
+func TestHTMLFormAnswersImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "revopsdx.db")
+	runDB(t, db, "", "org", "add", "--name", "Acme", "--lang", "es")
+	page := filepath.Join(dir, "ana.html")
+	code, out, errOut := runDB(t, db, "", "form", "--org", "Acme", "--format", "html", "--respondent", "Ana", "--out", page, "--json")
+	var made struct {
+		Form     string `json:"form"`
+		Language string `json:"language"`
+	}
+	if err := json.Unmarshal([]byte(out), &made); code != ExitOK || err != nil || made.Language != "es" {
+		t.Fatalf("form --format html: %d %q %q", code, out, errOut)
+	}
+	if b, err := os.ReadFile(page); err != nil || !strings.Contains(string(b), `data-form-id="`+made.Form+`"`) {
+		t.Fatalf("the page does not carry its form id %s: %v", made.Form, err)
+	}
+	first := filepath.Join(dir, "first.json")
+	os.WriteFile(first, []byte(`{"respondents": [{"name": "Luis", "department": "marketing", "answers": {"obj_written": 2}}]}`), 0o600)
+	if code, _, errOut := runDB(t, db, "", "import-answers", "--org", "Acme", "--new", first); code != ExitOK {
+		t.Fatalf("first import: %q", errOut)
+	}
+	q, _ := diagnostic.LoadQuestionnaire()
+	answers := filepath.Join(dir, "respuestas-Ana.json")
+	os.WriteFile(answers, []byte(`{"form": {"id": "`+made.Form+`", "questionnaire_version": "`+q.Version+`", "language": "es"},
+ "respondents": [{"name": "Ana", "department": "sales", "answers": {"obj_written": 4, "kpi_owner": null}}]}`), 0o600)
+	code, out, errOut = runDB(t, db, "", "import-answers", "--org", "Acme", "--assessment", "1", answers)
+	if code != ExitOK || !strings.Contains(out, "1 personas añadidas a la evaluación 1") || !strings.Contains(out, "(2 en total)") {
+		t.Fatalf("import of the form's answers: %d %q %q", code, out, errOut)
+	}
+	again := filepath.Join(dir, "again.json")
+	os.WriteFile(again, []byte(strings.Replace(mustRead(t, answers), `"Ana"`, `"Ana María"`, 1)), 0o600)
+	if code, _, errOut := runDB(t, db, "", "import-answers", "--org", "Acme", "--assessment", "1", again); code != ExitError || !strings.Contains(errOut, "already answered") {
+		t.Errorf("the same form's answers twice: %d %q", code, errOut)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
