@@ -92,6 +92,9 @@ func collect(q *Questionnaire, respondents []Respondent, coverage map[string]KPI
 				v := float64(a.Value)
 				it.sum += v
 				it.n++
+				if rs.Department == "" {
+					break // counts in the scores, in no department view (AnonymousRespondents)
+				}
 				m := it.dept[rs.Department]
 				if m == nil {
 					m = &meanAcc{}

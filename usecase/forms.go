@@ -83,10 +83,20 @@ type ImportAnswersResult struct {
 	Level       *int
 }
 
+// ImportAnswersRequest says which files to import and where.
+type ImportAnswersRequest struct {
+	Files      []string
+	Assessment int64 // 0: see ImportAnswers
+	New        bool  // a new assessment
+	Anonymous  bool  // make the assessment anonymous (it stays so)
+}
+
 // ImportAnswers reads filled forms and answers files and adds their
-// respondents to one assessment of the organisation: assessmentID, or a new
-// one when newAssessment is set, or else the latest assessment when it is
+// respondents to one assessment of the organisation: req.Assessment, or a
+// new one when req.New is set, or else the latest assessment when it is
 // still in progress and of this questionnaire version, or else a new one.
+// With req.Anonymous the assessment becomes anonymous in the same
+// transaction.
 // Everything is read and checked first — each file, a form answered twice
 // (by two files, or before), one person (name and department) twice, a
 // person who already answered the assessment, a context (symptom,
@@ -94,8 +104,9 @@ type ImportAnswersResult struct {
 // files — and any problem fails the whole import with a message naming the
 // file, storing nothing. Then the respondents, their response tracking and
 // the assessment's new score are stored in one transaction.
-func ImportAnswers(ctx context.Context, s *store.Store, o store.Org, assessmentID int64, newAssessment bool, files []string) (ImportAnswersResult, error) {
+func ImportAnswers(ctx context.Context, s *store.Store, o store.Org, req ImportAnswersRequest) (ImportAnswersResult, error) {
 	var res ImportAnswersResult
+	files := req.Files
 	if len(files) == 0 {
 		return res, fmt.Errorf("no answers file given: %w", diagnostic.ErrInvalid)
 	}
@@ -111,10 +122,11 @@ func ImportAnswers(ctx context.Context, s *store.Store, o store.Org, assessmentI
 		}
 		filled = append(filled, list...)
 	}
-	target, err := importTarget(ctx, s, o, q, assessmentID, newAssessment)
+	target, err := importTarget(ctx, s, o, q, req.Assessment, req.New)
 	if err != nil {
 		return res, err
 	}
+	target.Anonymous = target.Anonymous || req.Anonymous
 	batch, ctxFrom, err := checkBatch(filled, target)
 	if err != nil {
 		return res, err
@@ -126,7 +138,11 @@ func ImportAnswers(ctx context.Context, s *store.Store, o store.Org, assessmentI
 		target.Context = ctxFrom.Context
 	}
 	all := append(append([]diagnostic.Respondent(nil), target.Respondents...), respondentsOf(batch)...)
-	r := diagnostic.Score(q, all, target.Context.Coverage)
+	scored := all
+	if target.Anonymous {
+		scored = diagnostic.AnonymousRespondents(all)
+	}
+	r := diagnostic.Score(q, scored, target.Context.Coverage)
 	id, err := s.ImportRespondents(ctx, o.ID, target.ID, target, batch, r.Overall.Score)
 	if err != nil {
 		return res, fmt.Errorf("storing the answers for %q: %w", o.Name, err)

@@ -14,12 +14,13 @@ import (
 func importAnswersCommand() *Command {
 	return &Command{
 		Name:    "import-answers",
-		Args:    "--org NAME_OR_ID [--assessment ID|--new] [--json] FILE…",
+		Args:    "--org NAME_OR_ID [--assessment ID|--new] [--anonymous] [--json] FILE…",
 		Summary: "add the respondents of filled forms (XLSX) and answers files (JSON) to one assessment, all or nothing",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			assessment := fs.Int64("assessment", 0, "assessment to add the respondents to (default: the latest one when still in progress, else a new one)")
 			fresh := fs.Bool("new", false, "add the respondents to a new assessment")
+			anonymous := fs.Bool("anonymous", false, "make the assessment anonymous: names kept for response tracking only, never in results, exports or the report; departments under 3 people merged")
 			asJSON := fs.Bool("json", false, `print {"assessment","created","added","respondents","score","level"}`)
 			return func(ctx context.Context, env *Env, args []string) error {
 				if *org == "" || len(args) == 0 {
@@ -36,7 +37,7 @@ func importAnswersCommand() *Command {
 					if err != nil {
 						return err
 					}
-					res, err := usecase.ImportAnswers(ctx, s, o, *assessment, *fresh, args)
+					res, err := usecase.ImportAnswers(ctx, s, o, usecase.ImportAnswersRequest{Files: args, Assessment: *assessment, New: *fresh, Anonymous: *anonymous})
 					if err != nil {
 						return err
 					}

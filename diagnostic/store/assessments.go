@@ -57,8 +57,8 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 			sc, scoredAt = *score, ts(now)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
-			score, scored_at, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
-			a.Context.Symptom, a.Context.Objective, sc, scoredAt, ts(now), ts(now))
+			score, scored_at, anonymous, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+			a.Context.Symptom, a.Context.Objective, sc, scoredAt, a.Anonymous, ts(now), ts(now))
 		if a.ID, err = insertedAssessment(ctx, tx, a, res, err); err != nil {
 			return err
 		}
@@ -76,8 +76,8 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 // with its KPI checklist, and returns its id.
 func insertAssessment(ctx context.Context, tx *sql.Tx, a diagnostic.Assessment, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
-		created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
-		a.Context.Symptom, a.Context.Objective, ts(now), ts(now))
+		anonymous, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+		a.Context.Symptom, a.Context.Objective, a.Anonymous, ts(now), ts(now))
 	return insertedAssessment(ctx, tx, a, res, err)
 }
 
@@ -199,7 +199,7 @@ func (s *Store) Assessments(ctx context.Context, orgID int64) ([]AssessmentInfo,
 
 func (s *Store) assessments(ctx context.Context, where string, arg any) ([]AssessmentInfo, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.org_id, a.date, a.language, a.questionnaire_version, a.status, a.symptom, a.objective,
-		a.score, a.scored_at, a.updated, (SELECT count(*) FROM respondents r WHERE r.assessment_id = a.id)
+		a.score, a.scored_at, a.updated, (SELECT count(*) FROM respondents r WHERE r.assessment_id = a.id), a.anonymous
 		FROM assessments a WHERE `+where+` ORDER BY a.date, a.id`, arg)
 	if err != nil {
 		return nil, classify("reading assessments", err)
@@ -213,7 +213,7 @@ func (s *Store) assessments(ctx context.Context, where string, arg any) ([]Asses
 		var scoredAt sql.NullString
 		a := &i.Assessment
 		if err := rows.Scan(&a.ID, &a.OrgID, &date, &a.Language, &a.QuestionnaireVersion, &a.Status, &a.Context.Symptom, &a.Context.Objective,
-			&score, &scoredAt, &updated, &i.Respondents); err != nil {
+			&score, &scoredAt, &updated, &i.Respondents, &a.Anonymous); err != nil {
 			return nil, classify("reading assessments", err)
 		}
 		if a.Date, err = parseTS(date); err != nil {
@@ -276,6 +276,12 @@ func (s *Store) SetScore(ctx context.Context, id int64, score *float64) error {
 		return fmt.Errorf("score %v is not 0–100: %w", *score, diagnostic.ErrInvalid)
 	}
 	return s.updateAssessment(ctx, id, "storing the score", `score = ?, scored_at = ?`, *score, ts(s.opts.Now()))
+}
+
+// SetAnonymous makes an assessment anonymous or not: the names of an
+// anonymous assessment's respondents are kept for response tracking only.
+func (s *Store) SetAnonymous(ctx context.Context, id int64, anonymous bool) error {
+	return s.updateAssessment(ctx, id, "setting anonymity", `anonymous = ?`, anonymous)
 }
 
 // SetContext replaces an assessment's context: symptom, objective and the

@@ -96,7 +96,8 @@ type ImportedRespondent struct {
 // same transaction. score, when not nil, is stored as the assessment's new
 // overall score. A respondent whose name and department already answer the
 // assessment, or a form already answered, fails with ErrConflict naming the
-// file, and nothing is stored. It returns the assessment's id.
+// file, and nothing is stored. newA.Anonymous makes the assessment (new or
+// existing) anonymous. It returns the assessment's id.
 func (s *Store) ImportRespondents(ctx context.Context, orgID, assessmentID int64, newA diagnostic.Assessment, list []ImportedRespondent, score *float64) (int64, error) {
 	if score != nil && !(*score >= 0 && *score <= 100) {
 		return 0, fmt.Errorf("score %v is not 0–100: %w", *score, diagnostic.ErrInvalid)
@@ -144,9 +145,9 @@ func (s *Store) ImportRespondents(ctx context.Context, orgID, assessmentID int64
 				return err
 			}
 		}
-		set, args := "", []any(nil)
+		set, args := `anonymous = anonymous OR ?`, []any{newA.Anonymous}
 		if score != nil {
-			set, args = `score = ?, scored_at = ?`, []any{*score, ts(now)}
+			set, args = set+`, score = ?, scored_at = ?`, append(args, *score, ts(now))
 		}
 		return s.touchAssessment(ctx, tx, assessmentID, set, args...)
 	})

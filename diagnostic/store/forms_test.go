@@ -94,3 +94,29 @@ func TestImportRespondentsTracksResponses(t *testing.T) {
 		t.Errorf("assessment of another organisation: %v", err)
 	}
 }
+
+// TestAnonymousFlag: an assessment made anonymous by an import stays so,
+// and SetAnonymous turns it on and off.
+func TestAnonymousFlag(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	r := ImportedRespondent{Respondent: diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales, Answers: map[string]diagnostic.Answer{}}, FormID: "form-0000001", File: "a.json"}
+	aid, err := s.ImportRespondents(ctx, o.ID, 0, diagnostic.Assessment{Language: "en", Anonymous: true}, []ImportedRespondent{r}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Name, r.FormID = "Luis", "form-0000002"
+	if _, err := s.ImportRespondents(ctx, o.ID, aid, diagnostic.Assessment{}, []ImportedRespondent{r}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Assessment(ctx, aid); !a.Anonymous || len(a.Respondents) != 2 || a.Respondents[1].Name != "Luis" {
+		t.Errorf("after a second import: anonymous %v, %d respondents (names kept for tracking)", a.Anonymous, len(a.Respondents))
+	}
+	if err := s.SetAnonymous(ctx, aid, false); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Assessment(ctx, aid); a.Anonymous {
+		t.Error("SetAnonymous(false) did not stick")
+	}
+}

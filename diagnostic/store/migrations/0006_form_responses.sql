@@ -16,3 +16,7 @@ CREATE TABLE form_responses (
   PRIMARY KEY (org_id, form_id)
 ) WITHOUT ROWID;
 CREATE INDEX form_responses_respondent ON form_responses(respondent_id);
+
+-- An anonymous assessment keeps respondents' names for response tracking
+-- only: results, exports and the report never show them.
+ALTER TABLE assessments ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous = 0 OR anonymous = 1);
