@@ -19,10 +19,11 @@ import (
 const (
 	FormXLSX = "xlsx"
 	FormHTML = "html"
+	FormPDF  = "pdf"
 )
 
 // FormFormats lists the formats MakeForm writes.
-var FormFormats = []string{FormXLSX, FormHTML}
+var FormFormats = []string{FormXLSX, FormHTML, FormPDF}
 
 // FormRequest is one form to make for an organisation.
 type FormRequest struct {
@@ -56,6 +57,8 @@ func MakeForm(ctx context.Context, s *store.Store, o store.Org, req FormRequest)
 		write = func(w io.Writer) error { return forms.WriteXLSX(w, spec) }
 	case FormHTML:
 		write = func(w io.Writer) error { return forms.WriteHTML(w, spec) }
+	case FormPDF:
+		write = func(w io.Writer) error { return forms.WritePDF(w, spec) }
 	default:
 		return "", fmt.Errorf("form format %q: use one of %s: %w", req.Format, strings.Join(FormFormats, ", "), diagnostic.ErrInvalid)
 	}

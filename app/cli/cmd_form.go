@@ -19,7 +19,7 @@ func formCommand() *Command {
 	return &Command{
 		Name:    "form",
 		Args:    "--org NAME_OR_ID --format " + strings.Join(usecase.FormFormats, "|") + " [--lang es|en] [--respondent NAME --department DEPT] --out FILE",
-		Summary: "write a questionnaire form to send to one person (a spreadsheet with drop-downs), and record the invitation",
+		Summary: "write a questionnaire form for one person (spreadsheet, offline web page or printable PDF), and record the invitation",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			format := fs.String("format", "", "form format: "+strings.Join(usecase.FormFormats, ", "))

@@ -159,6 +159,12 @@ func TestFormAndImportAnswers(t *testing.T) {
 	if code, _, _ := runDB(t, db, "", "import-answers", "--org", "Acme", "--new", "--assessment", "1", files[1]); code != ExitUsage {
 		t.Errorf("--new with --assessment: %d", code)
 	}
+	pdf := filepath.Join(dir, "paper.pdf")
+	if code, out, errOut := runDB(t, db, "", "form", "--org", "Acme", "--format", "pdf", "--department", "finance", "--out", pdf); code != ExitOK || !strings.Contains(out, "paper.pdf") {
+		t.Errorf("form --format pdf: %d %q %q", code, out, errOut)
+	} else if b, _ := os.ReadFile(pdf); !strings.HasPrefix(string(b), "%PDF-") {
+		t.Error("form --format pdf wrote no PDF")
+	}
 	if code, _, _ := runDB(t, db, "", "form", "--org", "Acme", "--format", "docx", "--out", bad); code != ExitUsage {
 		t.Errorf("unknown format: %d", code)
 	}
