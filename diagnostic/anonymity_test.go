@@ -60,3 +60,23 @@ func TestAnonymousRespondents(t *testing.T) {
 		t.Error("the name of the merged department")
 	}
 }
+
+// TestDepartmentRespondents counts, per department, the people who gave
+// at least one answer, and the spread per question comes with it.
+func TestDepartmentRespondents(t *testing.T) {
+	q := shipped(t)
+	rs := people(DeptSales, DeptSales, DeptFinance, DeptMarketing)
+	rs[3].Answers = map[string]Answer{} // answered nothing
+	r := Score(q, rs, nil)
+	if len(r.DepartmentRespondents) != 2 || r.DepartmentRespondents[DeptSales] != 2 || r.DepartmentRespondents[DeptFinance] != 1 {
+		t.Errorf("department respondents %v", r.DepartmentRespondents)
+	}
+	// sales answered 1 and 2 (mean 1.5), finance 3: spread 1.5
+	if r.Questions[0].ID != "obj_written" || r.Questions[0].Spread != 1.5 {
+		t.Errorf("spread of %s: %v", r.Questions[0].ID, r.Questions[0].Spread)
+	}
+	anon := Score(q, AnonymousRespondents(people(DeptSales, DeptSales, DeptSales, DeptFinance)), nil)
+	if len(anon.DepartmentRespondents) != 1 || anon.DepartmentRespondents[DeptSales] != 3 {
+		t.Errorf("anonymous department respondents %v", anon.DepartmentRespondents)
+	}
+}

@@ -100,7 +100,23 @@ func TestAnonymousAssessmentOutputsHaveNoNames(t *testing.T) {
 	if s := outputs["score --org Acme --json"]; !strings.Contains(s, `"other"`) || strings.Contains(s, `"finance"`) || strings.Contains(s, `"marketing"`) || !strings.Contains(s, `"sales"`) {
 		t.Errorf("score --json departments: want sales and other only:\n%s", s)
 	}
-	if s := outputs["score --org Acme"]; !strings.Contains(s, "Other departments") {
+	var team struct {
+		DepartmentRespondents map[string]int `json:"department_respondents"`
+		Spread                []struct {
+			Question string  `json:"question"`
+			Spread   float64 `json:"spread"`
+		} `json:"spread"`
+	}
+	if err := json.Unmarshal([]byte(outputs["score --org Acme --json"]), &team); err != nil || len(team.DepartmentRespondents) != 2 ||
+		team.DepartmentRespondents["sales"] != 3 || team.DepartmentRespondents["other"] != 3 || len(team.Spread) != len(q.Questions) {
+		t.Errorf("team view: %v %+v", err, team)
+	}
+	for i := 1; i < len(team.Spread); i++ {
+		if team.Spread[i].Spread > team.Spread[i-1].Spread {
+			t.Errorf("spread not largest first at %d: %+v", i, team.Spread[i-1:i+1])
+		}
+	}
+	if s := outputs["score --org Acme"]; !strings.Contains(s, "Other departments 3") || !strings.Contains(s, "Sales 3") || !strings.Contains(s, "Spread per question") {
 		t.Errorf("score does not name the merged departments:\n%s", s)
 	}
 	if s := outputs["export-data json"]; !strings.Contains(s, `"#1"`) || strings.Contains(s, `"finance"`) {
