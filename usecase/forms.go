@@ -25,6 +25,19 @@ const (
 // FormFormats lists the formats MakeForm writes.
 var FormFormats = []string{FormXLSX, FormHTML, FormPDF}
 
+// FormsStore is what MakeForm and MakeForms need from the store
+// (*store.Store, or the GUI's backend).
+type FormsStore interface {
+	RecordInvitation(ctx context.Context, orgID int64, f store.FormResponse) error
+}
+
+// AnswersStore is what ImportAnswers needs from the store.
+type AnswersStore interface {
+	LatestAssessment(ctx context.Context, orgID int64) (diagnostic.Assessment, error)
+	Assessment(ctx context.Context, id int64) (diagnostic.Assessment, error)
+	ImportRespondents(ctx context.Context, orgID, assessmentID int64, newA diagnostic.Assessment, list []store.ImportedRespondent, score *float64) (int64, error)
+}
+
 // FormRequest is one form to make for an organisation.
 type FormRequest struct {
 	Format     string // one of FormFormats
@@ -38,7 +51,7 @@ type FormRequest struct {
 // invitation (response tracking) under the new form's id, which it
 // returns. The file is written whole or not at all (mode 0600: client
 // data); when the invitation cannot be recorded the file is removed.
-func MakeForm(ctx context.Context, s *store.Store, o store.Org, req FormRequest) (string, error) {
+func MakeForm(ctx context.Context, s FormsStore, o store.Org, req FormRequest) (string, error) {
 	q, err := diagnostic.LoadQuestionnaire()
 	if err != nil {
 		return "", fmt.Errorf("loading the questionnaire: %w", err)
@@ -107,7 +120,7 @@ type ImportAnswersRequest struct {
 // files — and any problem fails the whole import with a message naming the
 // file, storing nothing. Then the respondents, their response tracking and
 // the assessment's new score are stored in one transaction.
-func ImportAnswers(ctx context.Context, s *store.Store, o store.Org, req ImportAnswersRequest) (ImportAnswersResult, error) {
+func ImportAnswers(ctx context.Context, s AnswersStore, o store.Org, req ImportAnswersRequest) (ImportAnswersResult, error) {
 	var res ImportAnswersResult
 	files := req.Files
 	if len(files) == 0 {
@@ -174,7 +187,7 @@ func readAnswersFile(path string, q *diagnostic.Questionnaire) ([]forms.Filled, 
 
 // importTarget is the assessment the answers go to: an existing one with
 // its respondents, or (ID 0) the new one to create.
-func importTarget(ctx context.Context, s *store.Store, o store.Org, q *diagnostic.Questionnaire, id int64, fresh bool) (diagnostic.Assessment, error) {
+func importTarget(ctx context.Context, s AnswersStore, o store.Org, q *diagnostic.Questionnaire, id int64, fresh bool) (diagnostic.Assessment, error) {
 	newA := diagnostic.Assessment{OrgID: o.ID, Language: o.Language, QuestionnaireVersion: q.Version, Status: diagnostic.StatusInProgress}
 	if !newA.Language.Valid() {
 		newA.Language = locale.ES
