@@ -156,6 +156,15 @@ func TestFormAndImportAnswers(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, "luis.xlsx") {
 		t.Errorf("form imported twice: %d %q", code, errOut)
 	}
+	code, out, errOut = runDB(t, db, "", "responses", "--org", "Acme")
+	if code != ExitOK || !strings.Contains(out, "3 of 4 forms answered.") || !strings.Contains(out, "pending") || !strings.Contains(out, "Ana") {
+		t.Errorf("responses: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = runDB(t, db, "", "responses", "--org", "Acme", "--json")
+	var tracked []responseView
+	if err := json.Unmarshal([]byte(out), &tracked); code != ExitOK || err != nil || len(tracked) != 4 || tracked[0].Name != "Ana" || tracked[0].Answered == nil || tracked[0].Invited == nil {
+		t.Errorf("responses --json: %v %q", err, out)
+	}
 	if code, _, _ := runDB(t, db, "", "import-answers", "--org", "Acme", "--new", "--assessment", "1", files[1]); code != ExitUsage {
 		t.Errorf("--new with --assessment: %d", code)
 	}

@@ -11,6 +11,7 @@ func Commands() []*Command {
 		answerCommand(),
 		formCommand(),
 		importAnswersCommand(),
+		responsesCommand(),
 		demoCommand(),
 		kpisCommand(),
 		qualityCommand(),
