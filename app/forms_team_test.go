@@ -73,3 +73,42 @@ func TestFormsForTheTeam(t *testing.T) {
 		t.Errorf("a bad file added respondents: %d", len(a.Respondents))
 	}
 }
+
+// TestResultsOfAnonymousAssessment: the results screen of an anonymous
+// assessment shows the team view with the small departments merged, and no
+// respondent's name.
+func TestResultsOfAnonymousAssessment(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Anon")
+	u := newTestUI(t, db)
+	names := []string{"Zebulon", "Xiomara", "Ysolde", "Wendeline", "Thaddeus", "Quillon"}
+	depts := []diagnostic.Department{diagnostic.DeptSales, diagnostic.DeptSales, diagnostic.DeptSales, diagnostic.DeptFinance, diagnostic.DeptFinance, diagnostic.DeptMarketing}
+	var rs []diagnostic.Respondent
+	for i, n := range names {
+		r := diagnostic.Respondent{Name: n, Department: depts[i], Answers: map[string]diagnostic.Answer{}}
+		for j, q := range u.q.Questions {
+			r.Answers[q.ID] = diagnostic.Answer{Value: (i*2+j)%5 + 1}
+		}
+		rs = append(rs, r)
+	}
+	if _, err := db.CreateAssessment(context.Background(), diagnostic.Assessment{OrgID: org.ID, Language: "en",
+		QuestionnaireVersion: u.q.Version, Anonymous: true, Respondents: rs}); err != nil {
+		t.Fatal(err)
+	}
+	u.openOrgOn(org.ID, screenResults)
+	u.settle()
+	if !shows(u, "Answered: Sales 3 · Other departments 3") {
+		t.Errorf("no team view: %q", texts(u))
+	}
+	for _, line := range texts(u) {
+		for _, n := range names {
+			if strings.Contains(line, n) {
+				t.Errorf("the results show %q: %q", n, line)
+			}
+		}
+		if strings.Contains(line, "Finance") || strings.Contains(line, "Marketing") {
+			t.Errorf("a department under three people shows on its own: %q", line)
+		}
+	}
+}
