@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -118,5 +119,48 @@ func TestAnonymousFlag(t *testing.T) {
 	}
 	if a, _ := s.Assessment(ctx, aid); a.Anonymous {
 		t.Error("SetAnonymous(false) did not stick")
+	}
+}
+
+// TestEngagementCopiesResponseTracking exports an organisation with its
+// response tracking and imports it under another name into the same
+// database: the lines come along, pointing at the copy's assessment and
+// respondents, and the original's are untouched.
+func TestEngagementCopiesResponseTracking(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	if err := s.RecordInvitation(ctx, o.ID, FormResponse{FormID: "form-ana-0001", Name: "Ana", Format: "xlsx", Language: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordInvitation(ctx, o.ID, FormResponse{FormID: "form-luis-0002", Name: "Luis", Format: "html", Language: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	r := ImportedRespondent{Respondent: diagnostic.Respondent{Name: "Ana", Department: diagnostic.DeptSales, Answers: map[string]diagnostic.Answer{"obj_written": {Value: 3}}}, FormID: "form-ana-0001", File: "a.xlsx"}
+	if _, err := s.ImportRespondents(ctx, o.ID, 0, diagnostic.Assessment{Language: "es", Anonymous: true}, []ImportedRespondent{r}, nil); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "acme.revops")
+	if err := s.ExportEngagement(ctx, o.ID, file, ExportOptions{AppVersion: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := s.ImportEngagement(ctx, file, ImportOptions{Rename: "Acme copy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := s.FormResponses(ctx, o.ID)
+	got, err := s.FormResponses(ctx, cp.ID)
+	if err != nil || len(got) != 2 || len(orig) != 2 {
+		t.Fatalf("tracking of the copy %+v (%v), of the original %+v", got, err, orig)
+	}
+	a, err := s.LatestAssessment(ctx, cp.ID)
+	if err != nil || !a.Anonymous {
+		t.Fatalf("the copy's assessment %+v %v", a, err)
+	}
+	if got[0].FormID != "form-ana-0001" || got[0].AssessmentID != a.ID || got[0].RespondentID != a.Respondents[0].ID || got[0].AssessmentID == orig[0].AssessmentID {
+		t.Errorf("Ana's line in the copy %+v (copy's assessment %d), original %+v", got[0], a.ID, orig[0])
+	}
+	if !got[1].Answered.IsZero() || got[1].AssessmentID != 0 {
+		t.Errorf("Luis's pending line in the copy %+v", got[1])
 	}
 }
