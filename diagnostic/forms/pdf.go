@@ -70,18 +70,31 @@ func WritePDF(w io.Writer, s Spec) error {
 		Build()
 	m := maroto.New(cfg)
 	m.AddRows(cover(s)...)
-	for _, p := range s.Q.Pillars {
-		qs := s.Q.QuestionsOf(p.ID)
+	printed := map[string]bool{}
+	section := func(name, description string, qs []*diagnostic.Question) {
 		if len(qs) == 0 {
-			continue
+			return
 		}
 		m.AddPages(page.New())
-		m.AddRows(text.NewAutoRow(p.Name.In(l), props.Text{Family: pdfFont, Style: fontstyle.Bold, Size: 13, Color: pdfNavy, Bottom: 1}))
-		m.AddRows(text.NewAutoRow(p.Description.In(l), props.Text{Family: pdfFont, Size: 8, Color: pdfMuted, Bottom: 3}))
+		m.AddRows(text.NewAutoRow(name, props.Text{Family: pdfFont, Style: fontstyle.Bold, Size: 13, Color: pdfNavy, Bottom: 1}))
+		if description != "" {
+			m.AddRows(text.NewAutoRow(description, props.Text{Family: pdfFont, Size: 8, Color: pdfMuted, Bottom: 3}))
+		}
 		for _, q := range qs {
 			m.AddRows(questionRows(s, q)...)
+			printed[q.ID] = true
 		}
 	}
+	for _, p := range s.Q.Pillars {
+		section(p.Name.In(l), p.Description.In(l), s.Q.QuestionsOf(p.ID))
+	}
+	var rest []*diagnostic.Question // a question of no known pillar is still asked
+	for i := range s.Q.Questions {
+		if !printed[s.Q.Questions[i].ID] {
+			rest = append(rest, &s.Q.Questions[i])
+		}
+	}
+	section(l.Pick("Otras preguntas", "Other questions"), "", rest)
 	m.AddRows(text.NewAutoRow(stampLine(s), props.Text{Family: pdfFont, Size: 7, Color: pdfMuted, Top: 4}))
 	doc, err := m.Generate()
 	if err != nil {

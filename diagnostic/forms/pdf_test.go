@@ -79,3 +79,35 @@ func TestPDFForm(t *testing.T) {
 		})
 	}
 }
+
+// TestFormsFollowTheContent makes every form from a questionnaire with a
+// question of an unknown pillar and three options: each form asks it with
+// exactly its options.
+func TestFormsFollowTheContent(t *testing.T) {
+	s := spec(t, locale.EN)
+	q := *s.Q
+	q.Questions = append(q.Questions[:0:0], q.Questions...)
+	extra := q.Questions[0]
+	extra.ID, extra.Pillar, extra.Text.EN = "zz_new", "zz_area", "A brand-new question?"
+	extra.Options = extra.Options[:3]
+	q.Questions = append(q.Questions, extra)
+	s.Q = &q
+	pages := pdfPages(t, s)
+	if all := flat(strings.Join(pages, " ")); !strings.Contains(all, "A brand-new question?") || !strings.Contains(all, "3. "+extra.Options[2].EN) || strings.Contains(all, "4. "+extra.Options[2].EN) {
+		t.Error("the PDF form leaves out or misnumbers a question of an unknown pillar")
+	}
+	page := writeHTMLForm(t, s)
+	if strings.Count(page, `name="q-zz_new"`) != len(Choices(&extra, locale.EN)) {
+		t.Error("the HTML form does not follow the question's options")
+	}
+	if got := Choices(&extra, locale.EN); len(got) != 3+2-boolInt(!extra.AllowsNA) {
+		t.Errorf("choices %v", got)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
