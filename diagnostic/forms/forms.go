@@ -66,13 +66,12 @@ func validFormID(id string) bool {
 	return true
 }
 
-// Choice kinds besides the anchored options 1–5.
+// The ids of the two choices besides the anchored options, accepted in a
+// filled form's answer cell as well as their labels. (The HTML form's
+// answers file writes both as null, the answers file's N/A.)
 const (
-	// ValueNotApplicable is how the answers file of an HTML form writes
-	// "not applicable" (as JSON null, like the answers file).
 	ValueNotApplicable = "n/a"
-	// ValueDontKnow is the answers-file value for "don't know".
-	ValueDontKnow = "dont_know"
+	ValueDontKnow      = "dont_know"
 )
 
 // notApplicable and dontKnow are the two extra choices of every question.
