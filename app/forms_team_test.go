@@ -112,3 +112,17 @@ func TestResultsOfAnonymousAssessment(t *testing.T) {
 		}
 	}
 }
+
+// TestFormFormatNamesTranslated checks the format names the forms dialog
+// builds from usecase's formats, in both languages.
+func TestFormFormatNamesTranslated(t *testing.T) {
+	es, en := loadKeys(t, "es"), loadKeys(t, "en")
+	for _, f := range formFormats {
+		if k := "forms.format." + f; es[k] == "" || en[k] == "" {
+			t.Errorf("%s is not translated", k)
+		}
+	}
+	if len(formFormats) != len(usecase.FormFormats) {
+		t.Errorf("the dialog offers %v, the use case writes %v", formFormats, usecase.FormFormats)
+	}
+}
