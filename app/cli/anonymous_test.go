@@ -14,7 +14,8 @@ import (
 // TestAnonymousAssessmentOutputsHaveNoNames imports the answers of six
 // named people as an anonymous assessment and checks every output that
 // shows results — score (text and JSON), recommend, diagnose, export-data
-// (CSV and JSON) and the PDF report — for their names: none may appear.
+// (CSV and JSON), the alignment chart and the PDF report — for their names:
+// none may appear.
 // Finance and marketing (two and one people) show merged as "Other
 // departments"; sales (three) on its own.
 func TestAnonymousAssessmentOutputsHaveNoNames(t *testing.T) {
@@ -65,6 +66,14 @@ func TestAnonymousAssessmentOutputsHaveNoNames(t *testing.T) {
 		}
 	}
 	outputs["export-data json"] = mustRead(t, jsonFile)
+	svg := filepath.Join(dir, "alignment.svg")
+	if code, _, errOut := runDB(t, db, "", "chart", "--org", "Acme", "--type", "alignment", "--format", "svg", "--out", svg); code != ExitOK {
+		t.Fatalf("chart alignment: %q", errOut)
+	}
+	outputs["chart alignment"] = mustRead(t, svg)
+	if !strings.Contains(outputs["chart alignment"], "Other departments") {
+		t.Error("the alignment chart does not show the merged departments")
+	}
 	csvs, _ := filepath.Glob(filepath.Join(csvDir, "*"))
 	if len(csvs) == 0 {
 		t.Fatal("export-data csv wrote nothing")
