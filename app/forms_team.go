@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/usecase"
 )
 
@@ -20,6 +21,7 @@ import (
 type formsStore interface {
 	usecase.FormsStore
 	usecase.AnswersStore
+	FormResponses(ctx context.Context, orgID int64) ([]store.FormResponse, error)
 }
 
 // formFormats are the formats offered in the forms dialog, in order.
@@ -68,6 +70,23 @@ func (u *ui) showFormsDialog() {
 		widget.NewFormItem(tr("forms.people"), people),
 	}
 	items[1].HintText = tr("forms.people.hint")
+	// Response tracking so far, filled in when read.
+	tracking := widget.NewLabel("")
+	items = append([]*widget.FormItem{widget.NewFormItem(tr("forms.tracking"), tracking)}, items...)
+	if db, ok := u.db.(formsStore); ok {
+		org := u.sess.org.ID
+		background(u, "reading the response tracking", func(ctx context.Context) ([]store.FormResponse, error) {
+			return db.FormResponses(ctx, org)
+		}, func(list []store.FormResponse) {
+			answered := 0
+			for _, f := range list {
+				if !f.Answered.IsZero() {
+					answered++
+				}
+			}
+			tracking.SetText(tr("forms.tracking.count", map[string]any{"Answered": answered, "Total": len(list)}))
+		})
+	}
 	d := dialog.NewForm(tr("forms.title"), tr("forms.choose"), tr("action.cancel"), items, func(ok bool) {
 		if !ok {
 			return

@@ -65,6 +65,17 @@ func TestFormsForTheTeam(t *testing.T) {
 	if u.sess.assessment == nil || len(u.sess.assessment.Respondents) != 1 {
 		t.Errorf("the diagnostic does not show the imported respondent")
 	}
+	u.showFormsDialog()
+	u.settle()
+	var tracking []string
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			tracking = append(tracking, l.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(tracking, "|"), "1 of 3 forms answered") {
+		t.Errorf("the forms dialog does not show the response tracking: %q", tracking)
+	}
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte(`{"respondents": [{"department": "legal", "answers": {}}]}`), 0o600)
 	u.importAnswerFiles([]string{bad})
