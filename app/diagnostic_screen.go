@@ -61,7 +61,7 @@ func (d *diagScreen) toolbar() fyne.CanvasObject {
 	if u.sess.assessment == nil {
 		checklist.Disable()
 	}
-	buttons := container.NewHBox(profile, checklist)
+	buttons := container.NewHBox(append([]fyne.CanvasObject{profile, checklist}, d.teamButtons()...)...)
 	if b := u.newAssessmentButton(); b != nil {
 		buttons.Add(b)
 	}

@@ -74,7 +74,7 @@ func (s *resultsScreen) apply(a *analysis.Analysis, err error) {
 		container.NewGridWithColumns(2, s.highlights("results.strengths", a.Result.Strengths), s.highlights("results.gaps", a.Result.Weaknesses)),
 	}
 	if len(a.Result.Departments) >= 2 {
-		parts = append(parts, subheading(tr("results.alignment")), container.NewCenter(s.align), s.alignmentGaps())
+		parts = append(parts, subheading(tr("results.alignment")), s.teamLine(), container.NewCenter(s.align), s.alignmentGaps())
 	}
 	s.set(container.NewVScroll(container.NewVBox(parts...)))
 	s.renderCharts()
@@ -208,7 +208,7 @@ func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
 			text = qu.Text.In(l)
 		}
 		var parts []string
-		for _, d := range diagnostic.Departments() {
+		for _, d := range s.result.Departments { // "other" too, in an anonymous assessment
 			if v, ok := g.Departments[d]; ok {
 				parts = append(parts, u.q.DepartmentName(d, l)+" "+l.Number(v, 1))
 			}
@@ -217,4 +217,17 @@ func (s *resultsScreen) alignmentGaps() fyne.CanvasObject {
 		box.Add(wrapped(strings.Join(parts, " · ") + " — " + tr("results.alignment.steps", map[string]any{"Steps": l.Auto(g.Difference, 1)})))
 	}
 	return box
+}
+
+// teamLine says how many answered in each department of the alignment
+// views ("Answered: Sales 3 · Marketing 2").
+func (s *resultsScreen) teamLine() fyne.CanvasObject {
+	u, l := s.u, s.u.lang()
+	var parts []string
+	for _, d := range s.result.Departments {
+		if n := s.result.DepartmentRespondents[d]; n > 0 {
+			parts = append(parts, u.q.DepartmentName(d, l)+" "+l.Number(float64(n), 0))
+		}
+	}
+	return wrapped(tr("results.alignment.answered", map[string]any{"Departments": strings.Join(parts, " · ")}))
 }

@@ -19,14 +19,26 @@ import (
 //
 // A null answer is N/A; a question left out is unanswered. "context" is
 // optional; without "coverage" the KPI checklist counts as unanswered.
+// "form" (optional) is the stamp of the form the answers came from (the
+// HTML form writes it).
 type AnswersFile struct {
 	Respondents []Respondent
 	Context     Context
+	Form        FormStamp
+}
+
+// FormStamp identifies the form an answers file was filled in: its id and
+// the questionnaire version it was made from.
+type FormStamp struct {
+	ID                   string `json:"id"`
+	QuestionnaireVersion string `json:"questionnaire_version"`
+	Language             string `json:"language,omitempty"`
 }
 
 type rawAnswers struct {
 	Respondents []rawRespondent `json:"respondents"`
 	Context     *Context        `json:"context"`
+	Form        *FormStamp      `json:"form"`
 }
 
 type rawRespondent struct {
@@ -50,10 +62,17 @@ func ParseAnswers(data []byte, q *Questionnaire) (*AnswersFile, error) {
 		line, col := lineCol(data, dec.InputOffset())
 		return nil, fmt.Errorf("line %d, column %d: unexpected data after the JSON object: %w", line, col, ErrInvalid)
 	}
+	if raw.Form != nil && raw.Form.QuestionnaireVersion != q.Version {
+		return nil, fmt.Errorf("%sform.questionnaire_version: the form was made from questionnaire version %q, this app has version %q: %w",
+			atLine(lineOf(data, "form", "questionnaire_version")), raw.Form.QuestionnaireVersion, q.Version, ErrInvalid)
+	}
 	if len(raw.Respondents) == 0 {
 		return nil, fmt.Errorf(`"respondents": missing or empty, want at least one respondent: %w`, ErrInvalid)
 	}
 	af := &AnswersFile{}
+	if raw.Form != nil {
+		af.Form = *raw.Form
+	}
 	for i, rr := range raw.Respondents {
 		rs, err := rr.convert(q, i, data)
 		if err != nil {

@@ -60,6 +60,9 @@ type Assessment struct {
 	Language             locale.Lang      `json:"language"`
 	QuestionnaireVersion string           `json:"questionnaire_version"`
 	Status               AssessmentStatus `json:"status"`
-	Context              Context          `json:"context"`
-	Respondents          []Respondent     `json:"respondents"`
+	// Anonymous: respondents' names are kept for response tracking only;
+	// results, exports and the report use AnonymousRespondents.
+	Anonymous   bool         `json:"anonymous,omitempty"`
+	Context     Context      `json:"context"`
+	Respondents []Respondent `json:"respondents"`
 }

@@ -239,6 +239,9 @@ func (q *Questionnaire) LevelInfo(n int) (Level, bool) {
 // DepartmentName returns a department's display name in language l, or its
 // id when the content does not name it.
 func (q *Questionnaire) DepartmentName(d Department, l locale.Lang) string {
+	if d == DeptOther {
+		return otherName(l)
+	}
 	for _, c := range q.Departments {
 		if c.ID == string(d) {
 			return c.Label.In(l)

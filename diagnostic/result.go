@@ -20,6 +20,9 @@ type Result struct {
 	Topics      map[string]float64 `json:"topics"`      // weighted mean answer (1–5) by recommendation topic
 	Departments []Department       `json:"departments"` // departments with at least one answer, in display order
 	Respondents int                `json:"respondents"`
+	// DepartmentRespondents counts, per department of the views, the
+	// respondents who gave at least one answer (N/A included): the team view.
+	DepartmentRespondents map[Department]int `json:"department_respondents,omitempty"`
 }
 
 // Overall is the assessment-wide score, basis, level and alignment index.

@@ -30,6 +30,7 @@ func Score(q *Questionnaire, respondents []Respondent, coverage map[string]KPICo
 	items := collect(q, respondents, coverage)
 	r := &Result{Respondents: len(respondents), Topics: map[string]float64{}}
 	r.Departments = answeringDepartments(items)
+	r.DepartmentRespondents = departmentRespondents(respondents)
 	for _, it := range items {
 		r.Questions = append(r.Questions, it.result())
 	}
@@ -92,6 +93,9 @@ func collect(q *Questionnaire, respondents []Respondent, coverage map[string]KPI
 				v := float64(a.Value)
 				it.sum += v
 				it.n++
+				if rs.Department == "" {
+					break // counts in the scores, in no department view (AnonymousRespondents)
+				}
 				m := it.dept[rs.Department]
 				if m == nil {
 					m = &meanAcc{}
@@ -197,6 +201,19 @@ func departmentScores(pillar string, items []*item, depts []Department) map[Depa
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// departmentRespondents counts, per department, the respondents with at
+// least one answer; respondents without a department (AnonymousRespondents)
+// are in no department view and not counted.
+func departmentRespondents(respondents []Respondent) map[Department]int {
+	out := map[Department]int{}
+	for _, rs := range respondents {
+		if rs.Department != "" && len(rs.Answers) > 0 {
+			out[rs.Department]++
+		}
 	}
 	return out
 }

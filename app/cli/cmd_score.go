@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -122,6 +123,16 @@ type scResultView struct {
 	Weaknesses  []scHighlightView       `json:"weaknesses"`
 	Respondents int                     `json:"respondents"`
 	Departments []diagnostic.Department `json:"departments"`
+	// The team view: who answered per department, and how far apart the
+	// departments are on each question answered by two or more.
+	DepartmentRespondents map[diagnostic.Department]int `json:"department_respondents"`
+	Spread                []scSpreadView                `json:"spread"`
+}
+
+type scSpreadView struct {
+	Question    string                            `json:"question"`
+	Spread      float64                           `json:"spread"`
+	Departments map[diagnostic.Department]float64 `json:"departments"`
 }
 
 // scoreView is the JSON form of a result, with names in language l.
@@ -139,6 +150,14 @@ func scoreView(q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang)
 	}
 	if v.Departments == nil {
 		v.Departments = []diagnostic.Department{}
+	}
+	v.DepartmentRespondents = r.DepartmentRespondents
+	if v.DepartmentRespondents == nil {
+		v.DepartmentRespondents = map[diagnostic.Department]int{}
+	}
+	v.Spread = []scSpreadView{}
+	for _, qr := range spreadQuestions(r) {
+		v.Spread = append(v.Spread, scSpreadView{qr.ID, qr.Spread, qr.Departments})
 	}
 	if r.Overall.Level != nil {
 		v.Overall.LevelName = levelName(q, *r.Overall.Level, l)
@@ -205,6 +224,9 @@ func printScore(w io.Writer, q *diagnostic.Questionnaire, r *diagnostic.Result, 
 	depts := make([]string, len(r.Departments))
 	for i, d := range r.Departments {
 		depts[i] = q.DepartmentName(d, l)
+		if n := r.DepartmentRespondents[d]; n > 0 {
+			depts[i] += " " + l.Number(float64(n), 0)
+		}
 	}
 	sw.printf("%s: %s · %s: %d (%s)", l.Pick("Base", "Basis"), l.Percent(r.Overall.Basis, 0),
 		l.Pick("Participantes", "Respondents"), r.Respondents, strings.Join(depts, ", "))
@@ -227,6 +249,12 @@ func printScore(w io.Writer, q *diagnostic.Questionnaire, r *diagnostic.Result, 
 	}
 	printHighlights(sw, q, l, l.Pick("Fortalezas", "Strengths"), r.Strengths)
 	printHighlights(sw, q, l, l.Pick("Debilidades", "Weaknesses"), r.Weaknesses)
+	if sp := spreadQuestions(r); len(sp) > 0 {
+		sw.printf("\n%s\n", l.Pick("Dispersión por pregunta (pasos entre el departamento más alto y el más bajo)", "Spread per question (steps between the highest and the lowest department)"))
+		for _, qr := range sp {
+			sw.printf("  %s  %s [%s]\n", l.Number(qr.Spread, 2), itemText(q, qr.ID, l), qr.ID)
+		}
+	}
 	if len(r.Gaps) > 0 {
 		sw.printf("\n%s\n", l.Pick("Brechas de alineación (2 o más pasos entre departamentos)", "Alignment gaps (2 or more steps between departments)"))
 		for _, g := range r.Gaps {
@@ -241,6 +269,19 @@ func printScore(w io.Writer, q *diagnostic.Questionnaire, r *diagnostic.Result, 
 		}
 	}
 	return sw.err
+}
+
+// spreadQuestions lists the questions answered by two or more departments,
+// largest spread first (ties in questionnaire order).
+func spreadQuestions(r *diagnostic.Result) []diagnostic.QuestionResult {
+	var out []diagnostic.QuestionResult
+	for _, qr := range r.Questions {
+		if len(qr.Departments) >= 2 {
+			out = append(out, qr)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Spread > out[j].Spread })
+	return out
 }
 
 func printHighlights(sw *stickyWriter, q *diagnostic.Questionnaire, l locale.Lang, title string, hs []diagnostic.Highlight) {

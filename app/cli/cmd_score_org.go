@@ -27,7 +27,11 @@ func scoreOrg(ctx context.Context, env *Env, ref, lang string, asJSON bool) erro
 		if err != nil {
 			return err
 		}
-		r := diagnostic.Score(q, a.Respondents, a.Context.Coverage)
+		rs := a.Respondents
+		if a.Anonymous {
+			rs = diagnostic.AnonymousRespondents(rs)
+		}
+		r := diagnostic.Score(q, rs, a.Context.Coverage)
 		return writeScore(env, q, r, l, asJSON)
 	})
 }

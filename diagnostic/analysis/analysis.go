@@ -124,10 +124,21 @@ func (a *Analysis) load() error {
 }
 
 // score scores the latest and previous assessments and compares them.
+// An anonymous assessment's respondents are replaced, for everything the
+// analysis feeds (results, exports, report, GUI), by
+// diagnostic.AnonymousRespondents: no names, small departments merged.
 func (a *Analysis) score() {
-	as := a.Snapshot.Assessments
+	as := a.Snapshot.Assessments // Analyse's own copy
 	if len(as) == 0 {
 		return
+	}
+	for i := range as {
+		if as[i].Anonymous {
+			if err := diagnostic.ValidateRespondents(a.Questionnaire, as[i].Respondents); err != nil {
+				a.Warnings = append(a.Warnings, fmt.Sprintf("assessment of %s: %v", as[i].Date.Format(time.DateOnly), err))
+			}
+			as[i].Respondents = diagnostic.AnonymousRespondents(as[i].Respondents)
+		}
 	}
 	a.Assessment = &as[len(as)-1]
 	a.Result = a.scoreOne(a.Assessment)
@@ -143,6 +154,9 @@ func (a *Analysis) score() {
 // scoreOne scores an assessment, noting invalid answers (which scoring
 // leaves out) as warnings.
 func (a *Analysis) scoreOne(as *diagnostic.Assessment) *diagnostic.Result {
+	if as.Anonymous {
+		return diagnostic.ScoreAssessment(a.Questionnaire, as) // validated before its names went
+	}
 	if err := diagnostic.ValidateRespondents(a.Questionnaire, as.Respondents); err != nil {
 		a.Warnings = append(a.Warnings, fmt.Sprintf("assessment of %s: %v", as.Date.Format(time.DateOnly), err))
 	}

@@ -22,8 +22,8 @@ type DealTable struct {
 	amount          []float64
 	created, closed []Instant
 	expected        []Instant // expected close date (IsZero when none)
-	text            []byte   // the external ids (or names) one after another
-	off             []uint32 // text of deal i is text[off[i]:off[i+1]]
+	text            []byte    // the external ids (or names) one after another
+	off             []uint32  // text of deal i is text[off[i]:off[i+1]]
 }
 
 // The status codes of a DealTable; named marks a deal whose text is its

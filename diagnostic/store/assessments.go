@@ -57,18 +57,9 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 			sc, scoredAt = *score, ts(now)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
-			score, scored_at, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
-			a.Context.Symptom, a.Context.Objective, sc, scoredAt, ts(now), ts(now))
-		if err != nil {
-			if sqliteCode(err) == codeConstraintFK {
-				return fmt.Errorf("organisation %d: %w", a.OrgID, errNotFound)
-			}
-			return err
-		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := putCoverage(ctx, tx, a.ID, a.Context.Coverage); err != nil {
+			score, scored_at, anonymous, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+			a.Context.Symptom, a.Context.Objective, sc, scoredAt, a.Anonymous, ts(now), ts(now))
+		if a.ID, err = insertedAssessment(ctx, tx, a, res, err); err != nil {
 			return err
 		}
 		for i := range a.Respondents {
@@ -79,6 +70,31 @@ func (s *Store) createAssessment(ctx context.Context, a diagnostic.Assessment, s
 		return s.touchOrg(ctx, tx, a.OrgID)
 	})
 	return a, err
+}
+
+// insertAssessment inserts an assessment without score or respondents,
+// with its KPI checklist, and returns its id.
+func insertAssessment(ctx context.Context, tx *sql.Tx, a diagnostic.Assessment, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
+		anonymous, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.OrgID, ts(a.Date), a.Language, a.QuestionnaireVersion, a.Status,
+		a.Context.Symptom, a.Context.Objective, a.Anonymous, ts(now), ts(now))
+	return insertedAssessment(ctx, tx, a, res, err)
+}
+
+// insertedAssessment finishes an INSERT INTO assessments: the id, or
+// ErrNotFound for an unknown organisation, then the KPI checklist.
+func insertedAssessment(ctx context.Context, tx *sql.Tx, a diagnostic.Assessment, res sql.Result, err error) (int64, error) {
+	if err != nil {
+		if sqliteCode(err) == codeConstraintFK {
+			return 0, fmt.Errorf("organisation %d: %w", a.OrgID, errNotFound)
+		}
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, putCoverage(ctx, tx, id, a.Context.Coverage)
 }
 
 func checkAssessment(a diagnostic.Assessment) error {
@@ -183,7 +199,7 @@ func (s *Store) Assessments(ctx context.Context, orgID int64) ([]AssessmentInfo,
 
 func (s *Store) assessments(ctx context.Context, where string, arg any) ([]AssessmentInfo, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.org_id, a.date, a.language, a.questionnaire_version, a.status, a.symptom, a.objective,
-		a.score, a.scored_at, a.updated, (SELECT count(*) FROM respondents r WHERE r.assessment_id = a.id)
+		a.score, a.scored_at, a.updated, (SELECT count(*) FROM respondents r WHERE r.assessment_id = a.id), a.anonymous
 		FROM assessments a WHERE `+where+` ORDER BY a.date, a.id`, arg)
 	if err != nil {
 		return nil, classify("reading assessments", err)
@@ -197,7 +213,7 @@ func (s *Store) assessments(ctx context.Context, where string, arg any) ([]Asses
 		var scoredAt sql.NullString
 		a := &i.Assessment
 		if err := rows.Scan(&a.ID, &a.OrgID, &date, &a.Language, &a.QuestionnaireVersion, &a.Status, &a.Context.Symptom, &a.Context.Objective,
-			&score, &scoredAt, &updated, &i.Respondents); err != nil {
+			&score, &scoredAt, &updated, &i.Respondents, &a.Anonymous); err != nil {
 			return nil, classify("reading assessments", err)
 		}
 		if a.Date, err = parseTS(date); err != nil {
@@ -260,6 +276,12 @@ func (s *Store) SetScore(ctx context.Context, id int64, score *float64) error {
 		return fmt.Errorf("score %v is not 0–100: %w", *score, diagnostic.ErrInvalid)
 	}
 	return s.updateAssessment(ctx, id, "storing the score", `score = ?, scored_at = ?`, *score, ts(s.opts.Now()))
+}
+
+// SetAnonymous makes an assessment anonymous or not: the names of an
+// anonymous assessment's respondents are kept for response tracking only.
+func (s *Store) SetAnonymous(ctx context.Context, id int64, anonymous bool) error {
+	return s.updateAssessment(ctx, id, "setting anonymity", `anonymous = ?`, anonymous)
 }
 
 // SetContext replaces an assessment's context: symptom, objective and the

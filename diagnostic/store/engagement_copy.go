@@ -30,6 +30,7 @@ var copySteps = []copyStep{
 	{table: "kpi_coverage", where: "t.assessment_id IN (SELECT old FROM temp.m_assessments)", refs: map[string]string{"assessment_id": "assessments"}},
 	{table: "respondents", where: "t.assessment_id IN (SELECT old FROM temp.m_assessments)", mapID: true, refs: map[string]string{"assessment_id": "assessments"}},
 	{table: "answers", where: "t.respondent_id IN (SELECT old FROM temp.m_respondents)", refs: map[string]string{"respondent_id": "respondents"}},
+	{table: "form_responses", where: "t.org_id = ?1", refs: map[string]string{"assessment_id": "assessments", "respondent_id": "respondents"}},
 	{table: "objectives", where: "t.org_id = ?1"},
 	{table: "plan_items", where: "t.org_id = ?1"},
 	{table: "targets", where: "t.org_id = ?1"},

@@ -168,8 +168,8 @@ func (s *Store) saveAssessments(ctx context.Context, tx *sql.Tx, orgID int64, q 
 			score = *r.Overall.Score
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO assessments(org_id, date, language, questionnaire_version, status, symptom, objective,
-			score, scored_at, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, orgID, ts(a.Date), a.Language, a.QuestionnaireVersion,
-			a.Status, a.Context.Symptom, a.Context.Objective, score, ts(now), ts(now), ts(now))
+			score, scored_at, anonymous, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, orgID, ts(a.Date), a.Language, a.QuestionnaireVersion,
+			a.Status, a.Context.Symptom, a.Context.Objective, score, ts(now), a.Anonymous, ts(now), ts(now))
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,106 @@
+// The questionnaire form's behaviour: language switch, progress, saving
+// in the browser (localStorage), and the answers file to download. No
+// network: everything happens in this page.
+(function () {
+  "use strict";
+  var form = document.getElementById("form");
+  var formID = form.dataset.formId;
+  var key = "revopsdx-form-" + formID;
+  var questions = Array.prototype.map.call(document.querySelectorAll("fieldset.q"), function (f) { return f.dataset.q; });
+  var lang = form.dataset.lang;
+
+  function setLang(l) {
+    lang = l;
+    document.documentElement.className = "l-" + l;
+    document.documentElement.lang = l;
+    Array.prototype.forEach.call(document.querySelectorAll("option[data-es]"), function (o) {
+      o.textContent = o.dataset[l];
+    });
+    save();
+  }
+
+  function picked(id) {
+    var r = document.querySelector('input[name="q-' + id + '"]:checked');
+    return r ? r.value : "";
+  }
+
+  // answers builds the answers file (docs/QUESTIONNAIRE.md) with the
+  // form's stamp: 1–5 by question id; null for "not applicable" and
+  // "don't know"; unanswered questions left out.
+  function answers() {
+    var a = {};
+    questions.forEach(function (id) {
+      var v = picked(id);
+      if (v === "") { return; }
+      a[id] = (v === "na" || v === "dk") ? null : parseInt(v, 10);
+    });
+    return {
+      form: { id: formID, questionnaire_version: form.dataset.version, language: lang },
+      respondents: [{
+        name: document.getElementById("name").value.trim(),
+        department: document.getElementById("department").value,
+        answers: a
+      }]
+    };
+  }
+  window.revopsdxAnswers = answers;
+
+  function progress() {
+    var n = questions.filter(function (id) { return picked(id) !== ""; }).length;
+    document.getElementById("count").textContent = String(n);
+    document.getElementById("bar").value = n;
+    return n;
+  }
+
+  function save() {
+    var state = { lang: lang, name: document.getElementById("name").value, department: document.getElementById("department").value, picked: {} };
+    questions.forEach(function (id) { var v = picked(id); if (v !== "") { state.picked[id] = v; } });
+    try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode: the form still works, unsaved */ }
+    progress();
+  }
+
+  function restore() {
+    var state = null;
+    try { state = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { state = null; }
+    if (!state) { return; }
+    if (state.name) { document.getElementById("name").value = state.name; }
+    if (state.department) { document.getElementById("department").value = state.department; }
+    Object.keys(state.picked || {}).forEach(function (id) {
+      var r = document.querySelector('input[name="q-' + id + '"][value="' + state.picked[id] + '"]');
+      if (r) { r.checked = true; }
+    });
+    if (state.lang === "es" || state.lang === "en") { lang = state.lang; }
+  }
+
+  function download() {
+    var data = answers();
+    var need = document.getElementById("need-dept");
+    need.hidden = data.respondents[0].department !== "";
+    if (!need.hidden) { document.getElementById("department").focus(); return; }
+    var text = JSON.stringify(data, null, 1);
+    var a = document.createElement("a");
+    var who = data.respondents[0].name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "form";
+    a.href = "data:application/json;charset=utf-8," + encodeURIComponent(text);
+    a.download = (lang === "es" ? "respuestas-" : "answers-") + who + "-" + formID + ".json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    document.getElementById("saved").hidden = false;
+  }
+
+  document.addEventListener("change", save);
+  document.getElementById("name").addEventListener("input", save);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-set-lang]"), function (b) {
+    b.addEventListener("click", function () { setLang(b.dataset.setLang); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-clear]"), function (b) {
+    b.addEventListener("click", function () {
+      var r = document.querySelector('input[name="q-' + b.dataset.clear + '"]:checked');
+      if (r) { r.checked = false; }
+      save();
+    });
+  });
+  document.getElementById("download").addEventListener("click", download);
+  restore();
+  setLang(lang);
+})();
