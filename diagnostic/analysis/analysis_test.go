@@ -35,9 +35,10 @@ func TestDemoScores(t *testing.T) {
 		// kpi_cadence 58.333, checklist: families 1, 0.875, 0.5, 0.875 → level 0.8125 →
 		// answer 4.25 → 81.25; all weight 1: 281.25 ÷ 5 = 56.25.
 		{"kpi_selection", 56.3, "KPI selection with the checklist"},
-		// al_shared_goals 3 → 50 (w 1.5), al_definitions, al_collaboration, al_problems
-		// 2.667 → 41.667, al_celebration 3 → 50: (75 + 125 + 50) ÷ 5.5 = 45.45.
-		{"alignment", 45.5, "alignment"},
+		// al_shared_goals 3 → 50 (w 1.5), al_definitions and al_problems 2.667 →
+		// 41.667 (al_collaboration and al_celebration are retired, lh_sla and
+		// pipe_stages newer than the demo): (75 + 83.33) ÷ 3.5 = 45.24.
+		{"alignment", 45.2, "alignment"},
 	}
 	for _, c := range cases {
 		p := a.Result.Pillar(c.pillar)
@@ -45,21 +46,20 @@ func TestDemoScores(t *testing.T) {
 			t.Errorf("%s score = %v, want %v", c.why, p.Score, c.want)
 		}
 	}
-	// Pillars 52.4, 56.3, 41.7, 36.5, 40.7, 38.9, 45.5 with equal weights: 312 ÷ 7 = 44.57.
-	if s := a.Result.Overall.Score; s == nil || *s != 44.6 || *a.Result.Overall.Level != 3 {
-		t.Errorf("overall = %v level %v, want 44.6 level 3", s, a.Result.Overall.Level)
+	// Pillars 52.4, 56.3, 41.7, 34.7, 46.7, 38.9, 45.2 with equal weights: 315.9 ÷ 7 = 45.13.
+	if s := a.Result.Overall.Score; s == nil || *s != 45.1 || *a.Result.Overall.Level != 3 {
+		t.Errorf("overall = %v level %v, want 45.1 level 3", s, a.Result.Overall.Level)
 	}
 	// Previous alignment: al_shared_goals 2.5 → 37.5 (w 1.5), al_definitions 1.5 → 12.5,
-	// al_collaboration 2.5 → 37.5, al_problems 2 → 25, al_celebration 2.5 → 37.5:
-	// 168.75 ÷ 5.5 = 30.68 → 30.7; change 45.5 − 30.7 = 14.8.
+	// al_problems 2 → 25: 93.75 ÷ 3.5 = 26.79 → 26.8; change 45.2 − 26.8 = 18.4.
 	var ch *diagnostic.PillarChange
 	for i := range a.Change.Pillars {
 		if a.Change.Pillars[i].Pillar == "alignment" {
 			ch = &a.Change.Pillars[i]
 		}
 	}
-	if ch == nil || ch.Previous == nil || *ch.Previous != 30.7 || ch.Delta == nil || *ch.Delta != 14.8 {
-		t.Errorf("alignment change = %+v, want 30.7 → 45.5 (+14.8)", ch)
+	if ch == nil || ch.Previous == nil || *ch.Previous != 26.8 || ch.Delta == nil || *ch.Delta != 18.4 {
+		t.Errorf("alignment change = %+v, want 26.8 → 45.2 (+18.4)", ch)
 	}
 }
 
@@ -69,10 +69,10 @@ func TestDemoGaps(t *testing.T) {
 	a := mustAnalyse(t, DemoSnapshot(demoAsOf), locale.EN)
 	// By hand from demo.json (leadership, sales, marketing): mon_experiments 2,1,4 (3);
 	// al_definitions 3,1,4 (3); data_single_source 4,2,2; data_quality 3,1,3;
-	// dc_decisions 4,2,3; mon_rhythm 4,2,3; al_shared_goals 4,2,3; al_celebration 4,2,3 (2 each).
-	// bt_external 2,1,N/A differs by 1 only.
+	// dc_decisions 4,2,3; mon_rhythm 4,2,3; al_shared_goals 4,2,3 (2 each); the
+	// retired al_celebration 4,2,3 no longer counts. bt_external 2,1,N/A differs by 1 only.
 	want := map[string]float64{"mon_experiments": 3, "al_definitions": 3, "data_single_source": 2, "data_quality": 2,
-		"dc_decisions": 2, "mon_rhythm": 2, "al_shared_goals": 2, "al_celebration": 2}
+		"dc_decisions": 2, "mon_rhythm": 2, "al_shared_goals": 2}
 	if len(a.Result.Gaps) != len(want) {
 		t.Errorf("%d gaps, want %d: %+v", len(a.Result.Gaps), len(want), a.Result.Gaps)
 	}
@@ -84,9 +84,9 @@ func TestDemoGaps(t *testing.T) {
 			t.Errorf("gaps not sorted largest first at %d", i)
 		}
 	}
-	// Per pillar for the rules: alignment has 3 gaps, largest 3; monitoring 2, largest 3.
+	// Per pillar for the rules: alignment has 2 gaps, largest 3; monitoring 2, largest 3.
 	g := a.RecommendInput.Gaps
-	if g["alignment"].Count != 3 || g["alignment"].Largest != 3 || g["monitoring"].Count != 2 || g["monitoring"].Largest != 3 {
+	if g["alignment"].Count != 2 || g["alignment"].Largest != 3 || g["monitoring"].Count != 2 || g["monitoring"].Largest != 3 {
 		t.Errorf("gaps by pillar = %+v", g)
 	}
 }
@@ -214,13 +214,13 @@ func TestDemoRecommendations(t *testing.T) {
 			t.Errorf("%s: text %q does not quote the win rate", lang, wr.Text)
 		}
 		// Departments disagree on several pillars: one finding, widest first
-		// (alignment: 3 questions, 3 levels apart).
+		// (monitoring and alignment: 2 questions each, 3 levels apart).
 		var gaps int
 		for _, r := range recs {
 			if strings.HasPrefix(r.ID, "departments_disagree") {
 				gaps++
-				if it := r.Evidence[0].Items; len(it) < 2 || it[0] != "alignment" {
-					t.Errorf("%s: department gaps %v, want alignment first", lang, it)
+				if it := r.Evidence[0].Items; len(it) < 2 || it[0] != "monitoring" || it[1] != "alignment" {
+					t.Errorf("%s: department gaps %v, want monitoring and alignment first", lang, it)
 				}
 			}
 		}
@@ -358,9 +358,10 @@ func TestPartialSnapshots(t *testing.T) {
 				if a.HasKPIData || len(a.RecommendInput.Gaps) != 0 {
 					t.Error("no KPI data and no gaps expected")
 				}
-				// Carmen alone: alignment 4,3,3,3,4 → (1.5×75 + 50×3 + 75) ÷ 5.5 = 61.36.
-				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 61.4 {
-					t.Errorf("alignment = %v, want 61.4", p.Score)
+				// Carmen alone: alignment 4,3,3 (two retired answers ignored) →
+				// (1.5×75 + 50 + 50) ÷ 3.5 = 60.71.
+				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 60.7 {
+					t.Errorf("alignment = %v, want 60.7", p.Score)
 				}
 				if len(a.Recommendations) == 0 {
 					t.Error("want recommendations from the answers")
