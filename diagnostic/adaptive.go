@@ -1,5 +1,12 @@
 package diagnostic
 
+import (
+	"strconv"
+	"strings"
+
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
+)
+
 // Shown reports whether question qu is asked of a respondent with the given
 // answers: a question without ShowIf always is; a gated one is when its gate
 // question is itself shown and the gate's answer is within the range. A gate
@@ -67,4 +74,25 @@ func splitVersion(v string) (int, int) {
 		}
 	}
 	return y, n
+}
+
+// SkipReason says in language l why a question was skipped: its gate, the
+// gate's answer and the range that would have shown it.
+func (q *Questionnaire) SkipReason(s Skip, l locale.Lang) string {
+	name := func(id string) string {
+		if qu, ok := q.Question(id); ok {
+			return qu.Text.In(l)
+		}
+		return id
+	}
+	rng := q.SkipTexts.Both
+	switch {
+	case s.Max == 0:
+		rng = q.SkipTexts.Min
+	case s.Min == 0:
+		rng = q.SkipTexts.Max
+	}
+	r := strings.NewReplacer("{min}", strconv.Itoa(s.Min), "{max}", strconv.Itoa(s.Max)).Replace(rng.In(l))
+	return strings.NewReplacer("{question}", name(s.Question), "{gate}", name(s.Gate), "{value}", l.Auto(s.GateValue, 2),
+		"{range}", r).Replace(q.SkipTexts.Reason.In(l))
 }

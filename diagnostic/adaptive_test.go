@@ -32,6 +32,12 @@ func TestGatedQuestionIsSkippedNotLow(t *testing.T) {
 	if len(r.Skipped) != 1 || r.Skipped[0] != (Skip{Question: "fc_accuracy", Pillar: PillarMonitoring, Gate: "fc_method", Min: 2, GateValue: 1}) {
 		t.Fatalf("skipped %s, want fc_accuracy gated by fc_method", js(r.Skipped))
 	}
+	if got, want := q.SkipReason(r.Skipped[0], locale.EN), `"How far is the forecast from actual sales?" was not asked: "How do you forecast the quarter's sales?" was answered 1, and it is only asked when the answer is 2 or more.`; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+	if got := q.SkipReason(Skip{Question: "x", Gate: "y", Min: 2, Max: 4, GateValue: 1.5}, locale.ES); got != "«x» no se planteó: a «y» se respondió 1,5 y solo se plantea si la respuesta es de 2 a 4." {
+		t.Errorf("reason %q", got)
+	}
 	if qr := r.Question("fc_accuracy"); !qr.Skipped || qr.Value != nil {
 		t.Errorf("fc_accuracy result %s, want skipped without a value", js(qr))
 	}

@@ -49,6 +49,10 @@ func (q *Questionnaire) Validate() error {
 	}
 	c.text("not_applicable", q.NotApplicable)
 	c.text("dont_know", q.DontKnow)
+	c.text("skip_texts.reason", q.SkipTexts.Reason)
+	c.text("skip_texts.min", q.SkipTexts.Min)
+	c.text("skip_texts.max", q.SkipTexts.Max)
+	c.text("skip_texts.both", q.SkipTexts.Both)
 	q.validatePillars(&c)
 	q.validateQuestions(&c)
 	q.validateRetired(&c)

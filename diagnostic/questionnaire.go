@@ -63,6 +63,15 @@ type Retired struct {
 	Why Text   `json:"why"`
 }
 
+// SkipTexts say why a question was skipped: Reason with {question},
+// {gate}, {value} and {range}, the range written with Min, Max or Both.
+type SkipTexts struct {
+	Reason Text `json:"reason"`
+	Min    Text `json:"min"`
+	Max    Text `json:"max"`
+	Both   Text `json:"both"`
+}
+
 // HasTopic reports whether the question relates to a recommendation topic.
 func (q *Question) HasTopic(topic string) bool { return contains(q.Topics, topic) }
 
@@ -187,6 +196,7 @@ type Questionnaire struct {
 	Levels        []Level           `json:"levels"`
 	Questions     []Question        `json:"questions"`
 	Retired       []Retired         `json:"retired,omitempty"`
+	SkipTexts     SkipTexts         `json:"skip_texts"`
 	Context       []ContextQuestion `json:"context"`
 	Checklist     Checklist         `json:"checklist"`
 	Profile       []ProfileField    `json:"profile"`

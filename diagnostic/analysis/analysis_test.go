@@ -29,16 +29,18 @@ func TestDemoScores(t *testing.T) {
 		why    string
 	}{
 		// obj_written (4+3+4)/3 = 3.667 → 66.667 (w 1); obj_kpi_map 3 → 50 (w 1.5);
-		// obj_team_link (3+2+3)/3 → 41.667 (w 1): (66.667 + 75 + 41.667) ÷ 3.5 = 52.38.
-		{"objectives", 52.4, "objectives"},
+		// obj_team_link (3+2+3)/3 → 41.667 (w 1), icp_defined (3+2+3)/3 → 41.667 (w 1):
+		// (66.667 + 75 + 41.667 + 41.667) ÷ 4.5 = 50.
+		{"objectives", 50, "objectives"},
 		// kpi_relevant 3.333 → 58.333, kpi_owner 2.667 → 41.667, kpi_actionable 41.667,
 		// kpi_cadence 58.333, checklist: families 1, 0.875, 0.5, 0.875 → level 0.8125 →
 		// answer 4.25 → 81.25; all weight 1: 281.25 ÷ 5 = 56.25.
 		{"kpi_selection", 56.3, "KPI selection with the checklist"},
 		// al_shared_goals 3 → 50 (w 1.5), al_definitions and al_problems 2.667 →
-		// 41.667 (al_collaboration and al_celebration are retired, lh_sla and
-		// pipe_stages newer than the demo): (75 + 83.33) ÷ 3.5 = 45.24.
-		{"alignment", 45.2, "alignment"},
+		// 41.667, lh_sla 3 → 50 (asked of leadership and marketing; sales'
+		// al_definitions 1 hides it), pipe_stages 2.333 → 33.333:
+		// (75 + 41.667 + 50 + 33.333 + 41.667) ÷ 5.5 = 43.94.
+		{"alignment", 43.9, "alignment"},
 	}
 	for _, c := range cases {
 		p := a.Result.Pillar(c.pillar)
@@ -46,20 +48,30 @@ func TestDemoScores(t *testing.T) {
 			t.Errorf("%s score = %v, want %v", c.why, p.Score, c.want)
 		}
 	}
-	// Pillars 52.4, 56.3, 41.7, 34.7, 46.7, 38.9, 45.2 with equal weights: 315.9 ÷ 7 = 45.13.
-	if s := a.Result.Overall.Score; s == nil || *s != 45.1 || *a.Result.Overall.Level != 3 {
-		t.Errorf("overall = %v level %v, want 45.1 level 3", s, a.Result.Overall.Level)
+	// Pillars 50, 56.3, 41.7, 36.5, 40.7, 36.5, 43.9 with equal weights: 305.6 ÷ 7 = 43.66.
+	if s := a.Result.Overall.Score; s == nil || *s != 43.7 || *a.Result.Overall.Level != 3 {
+		t.Errorf("overall = %v level %v, want 43.7 level 3", s, a.Result.Overall.Level)
+	}
+	// Marketing does not know about discounts or the forecast: one "don't
+	// know" in data_culture, two in monitoring (fc_method, fc_accuracy).
+	if dc, mon := a.Result.Pillar("data_culture"), a.Result.Pillar("monitoring"); dc.DontKnow != 1 || mon.DontKnow != 2 {
+		t.Errorf("don't know: data_culture %d, monitoring %d, want 1 and 2", dc.DontKnow, mon.DontKnow)
+	}
+	// The previous assessment was answered with version 2026.1: the eight
+	// questions added since are new.
+	if n := a.Questionnaire.NewSince(a.Previous.QuestionnaireVersion); len(n) != 8 {
+		t.Errorf("new questions since %q: %v", a.Previous.QuestionnaireVersion, n)
 	}
 	// Previous alignment: al_shared_goals 2.5 → 37.5 (w 1.5), al_definitions 1.5 → 12.5,
-	// al_problems 2 → 25: 93.75 ÷ 3.5 = 26.79 → 26.8; change 45.2 − 26.8 = 18.4.
+	// al_problems 2 → 25: 93.75 ÷ 3.5 = 26.79 → 26.8; change 43.9 − 26.8 = 17.1.
 	var ch *diagnostic.PillarChange
 	for i := range a.Change.Pillars {
 		if a.Change.Pillars[i].Pillar == "alignment" {
 			ch = &a.Change.Pillars[i]
 		}
 	}
-	if ch == nil || ch.Previous == nil || *ch.Previous != 26.8 || ch.Delta == nil || *ch.Delta != 18.4 {
-		t.Errorf("alignment change = %+v, want 26.8 → 45.2 (+18.4)", ch)
+	if ch == nil || ch.Previous == nil || *ch.Previous != 26.8 || ch.Delta == nil || *ch.Delta != 17.1 {
+		t.Errorf("alignment change = %+v, want 26.8 → 43.9 (+17.1)", ch)
 	}
 }
 
@@ -358,10 +370,10 @@ func TestPartialSnapshots(t *testing.T) {
 				if a.HasKPIData || len(a.RecommendInput.Gaps) != 0 {
 					t.Error("no KPI data and no gaps expected")
 				}
-				// Carmen alone: alignment 4,3,3 (two retired answers ignored) →
-				// (1.5×75 + 50 + 50) ÷ 3.5 = 60.71.
-				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 60.7 {
-					t.Errorf("alignment = %v, want 60.7", p.Score)
+				// Carmen alone: al_shared_goals 4, al_definitions 3, lh_sla 3,
+				// pipe_stages 2, al_problems 3 → (1.5×75 + 50 + 50 + 25 + 50) ÷ 5.5 = 52.27.
+				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 52.3 {
+					t.Errorf("alignment = %v, want 52.3", p.Score)
 				}
 				if len(a.Recommendations) == 0 {
 					t.Error("want recommendations from the answers")
