@@ -229,6 +229,13 @@ func TestDemoReadsRight(t *testing.T) {
 		if d.Change == "" || len(d.Strengths) == 0 {
 			t.Errorf("%s: change %q, strengths %v", lang, d.Change, d.Strengths)
 		}
+		// The May assessment answered version 2026.1: the change names the
+		// eight questions added since by their areas.
+		want := map[string]string{"es": "8 preguntas nuevas, que la anterior no podía responder: cliente ideal (ICP), incentivos, reconocimiento de logros, precios y descuentos, incorporación y formación, previsión de ventas, paso de leads a ventas y etapas del pipeline.",
+			"en": "8 new questions, which the earlier one could not answer: ideal customer profile (ICP), incentives and compensation, recognising wins, pricing and discounts, onboarding and enablement, sales forecasting, lead hand-off and pipeline stages."}[string(lang)]
+		if !strings.Contains(d.Change, want) {
+			t.Errorf("%s: change %q lacks %q", lang, d.Change, want)
+		}
 	}
 }
 
