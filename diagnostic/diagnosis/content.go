@@ -34,7 +34,7 @@ var textIDs = []string{
 	"kpi_bad", "kpi_reference", "answer_measured_no_data", "answer_not_measured_has_data",
 	"missing_months", "missing_deals", "missing_kpi_data",
 	"h_situation", "h_level", "h_change", "h_constraint", "h_symptom", "h_answers", "h_preliminary", "h_strengths",
-	"h_actions", "h_evidence", "none", "impact_year",
+	"h_actions", "h_evidence", "h_skipped", "none", "impact_year",
 }
 
 var loadContent = sync.OnceValues(func() (*Content, error) {

@@ -30,6 +30,12 @@ func Diagnose(a *analysis.Analysis) (*Diagnosis, error) {
 		AnswerChecks: w.answerChecks(),
 		Strengths:    []string{},
 		Actions30:    []Item{},
+		Skipped:      []string{},
+	}
+	if r, q := a.Result, a.Questionnaire; r != nil && q != nil {
+		for _, sk := range r.Skipped {
+			d.Skipped = append(d.Skipped, q.SkipReason(sk, a.Lang))
+		}
 	}
 	d.Level = w.level()
 	d.Change = w.change()

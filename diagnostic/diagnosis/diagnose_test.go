@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
@@ -248,6 +249,27 @@ func TestContentInBothLanguages(t *testing.T) {
 	for _, bad := range []string{`{`, `{"texts":{}}`, `{"texts":{"level":{"es":"x"}}}`} {
 		if _, err := ParseContent([]byte(bad)); err == nil {
 			t.Errorf("accepted %s", bad)
+		}
+	}
+}
+
+// TestSkippedQuestionsAreNamed: when every respondent said there is no
+// forecast, the accuracy follow-up is not asked and the diagnosis says so.
+func TestSkippedQuestionsAreNamed(t *testing.T) {
+	s := analysis.DemoSnapshot(asOf)
+	last := &s.Assessments[len(s.Assessments)-1]
+	for i := range last.Respondents {
+		last.Respondents[i].Answers["fc_method"] = diagnostic.Answer{Value: 1}
+	}
+	for _, lang := range locale.Langs() {
+		_, d := analyse(t, s, lang)
+		want := lang.Pick("«¿Cuánto se desvía la previsión de lo vendido?» no se planteó", `"How far is the forecast from actual sales?" was not asked`)
+		if len(d.Skipped) != 1 || !strings.Contains(d.Skipped[0], want) {
+			t.Errorf("%s: skipped %q, want one containing %q", lang, d.Skipped, want)
+		}
+		var b strings.Builder
+		if err := WriteText(&b, d, lang); err != nil || !strings.Contains(b.String(), want) {
+			t.Errorf("%s: text lacks the skipped question (%v)", lang, err)
 		}
 	}
 }
