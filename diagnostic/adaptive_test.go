@@ -174,6 +174,13 @@ func TestMedianPathTiming(t *testing.T) {
 		if e := q.EstimateTiming(l); e.Questions != len(q.Questions) {
 			t.Errorf("%s: median path asks %d of %d questions", l, e.Questions, len(q.Questions))
 		}
+		// An independent check: at a flat 200 words a minute (slower than
+		// IReST in both languages) the median path still fits.
+		flat := *q
+		flat.Timing.WordsPerMinute = PerLang{ES: 200, EN: 200}
+		if m := flat.EstimateTiming(l).Minutes(); m > 10 {
+			t.Errorf("%s: %.2f min at 200 words a minute", l, m)
+		}
 		low := q.EstimatePath(l, 1)
 		if low.Questions >= len(q.Questions) || low.Seconds >= q.EstimateTiming(l).Seconds {
 			t.Errorf("%s: all-1 path %+v does not skip", l, low)
