@@ -218,7 +218,7 @@ func TestDemoRecommendations(t *testing.T) {
 		row, _ := a.Latest("win_rate")
 		pct := lang.Percent(*row.Value, 1)
 		ev := a.EvidenceText(*wr)
-		want := lang.Pick("Tasa de cierre (oct 2026): "+pct+" frente al objetivo de 25\u00a0%", "Win rate (Oct 2026): "+pct+" against a target of 25%")
+		want := lang.Pick("Tasa de cierre (oct 2026): "+pct+" frente a la meta de 25\u00a0%", "Win rate (Oct 2026): "+pct+" against a target of 25%")
 		if !strings.Contains(ev, want) || wr.Impact == nil || *wr.Impact <= 0 || !strings.Contains(ev, lang.Pick("Impacto estimado", "Estimated impact")) {
 			t.Errorf("%s: evidence %q, want it to hold %q and the impact", lang, ev, want)
 		}
