@@ -21,6 +21,7 @@ type diagScreen struct {
 	note *noteEntry      // the note of the question on show
 	opts []*widget.Button
 	na   *widget.Button
+	dk   *widget.Button // "don't know"
 }
 
 // diagnosticView builds the diagnostic screen for the current organisation.

@@ -54,6 +54,7 @@ func (u *ui) helpRows() (general, wizard []helpRow) {
 	wizard = []helpRow{
 		{"1 – 5", tr("help.wizard.choose")},
 		{"0 · N", tr("help.wizard.na")},
+		{"?", tr("help.wizard.dontknow")},
 		{tr("help.key.enter") + " · →", tr("help.wizard.next")},
 		{"←", tr("help.wizard.back")},
 		{"Esc", tr("help.wizard.note")},

@@ -66,7 +66,7 @@ func TestNewAssessmentForReturningClient(t *testing.T) {
 	}
 	answerAllByKeys(u, "2")
 	u.settle()
-	if !shows(u, "All 28 questions answered") {
+	if !shows(u, "All 31 questions answered") {
 		t.Fatalf("not on the finished review page: %q", texts(u))
 	}
 	first := u.sess.assessment.ID
@@ -96,7 +96,7 @@ func TestNewAssessmentForReturningClient(t *testing.T) {
 			t.Errorf("%s starts with %d answers, want none", r.Name, len(r.Answers))
 		}
 	}
-	if u.selected != screenDiagnostic || u.sess.page != 0 || u.current().Name != "Ana" || !shows(u, "Question 1 of 28") {
+	if u.selected != screenDiagnostic || u.sess.page != 0 || u.current().Name != "Ana" || !shows(u, "Question 1 of 31") {
 		t.Fatalf("not resuming Ana at question 1: screen %d page %d %q", u.selected, u.sess.page, texts(u))
 	}
 	if shows(u, "New assessment") {

@@ -17,7 +17,7 @@ func TestOpenOrgOnResults(t *testing.T) {
 	if u.sess.org.ID != id {
 		t.Errorf("current organisation %d, want %d", u.sess.org.ID, id)
 	}
-	if !shows(u, "44.6") {
+	if !shows(u, "43.7") {
 		t.Errorf("the demo's score is not shown: %q", texts(u))
 	}
 }

@@ -41,7 +41,7 @@ func TestStartShowsProgress(t *testing.T) {
 	}
 	u.goTo(screenStart)
 	u.settle()
-	if !shows(u, "12 of 28 answers") {
+	if !shows(u, "12 of 31 answers") {
 		t.Errorf("no progress on Start: %q", texts(u))
 	}
 }

@@ -56,12 +56,12 @@ func TestResultsChangeOnDemo(t *testing.T) {
 		t.Fatalf("demo assessments: %d, %v", len(infos), err)
 	}
 	l := u.lang()
-	// docs/ANALYSIS.md, by hand from demo.json: overall 28.4 in May, 44.6
-	// now, so +16.2; alignment 30.7 → 45.5 = +14.8.
+	// docs/ANALYSIS.md, by hand from demo.json: overall 28.1 in May, 43.7
+	// now, so +15.6; alignment 26.8 → 43.9 = +17.1.
 	for _, want := range []string{
-		"44.6", "Level 3 · Defined",
-		"Since the assessment of " + l.LongDate(infos[0].Date) + ": +16.2 points (it was 28.4).",
-		"Change since " + l.Date(infos[0].Date), "+14.8",
+		"43.7", "Level 3 · Defined",
+		"Since the assessment of " + l.LongDate(infos[0].Date) + ": +15.6 points (it was 28.1).",
+		"Change since " + l.Date(infos[0].Date), "+17.1",
 	} {
 		if !shows(u, want) {
 			t.Errorf("%q not shown: %q", want, texts(u))

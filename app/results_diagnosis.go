@@ -40,6 +40,12 @@ func (s *resultsScreen) synthesis() fyne.CanvasObject {
 	}
 	box.Add(subheading(h("h_symptom")))
 	box.Add(wrapped(d.SymptomCheck.Text))
+	if len(d.Skipped) > 0 {
+		box.Add(bold(h("h_skipped")))
+		for _, sk := range d.Skipped {
+			box.Add(wrapped("• " + sk))
+		}
+	}
 	if len(d.AnswerChecks) > 0 {
 		box.Add(subheading(h("h_answers")))
 		for _, a := range d.AnswerChecks {

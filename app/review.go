@@ -9,15 +9,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// reviewPage lists the questions the current respondent has not answered;
+// reviewPage lists the questions the current respondent has not answered
+// (those the respondent's gate answers hide are not missing);
 // choosing one jumps to it. With none left it leads to the results.
 func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	u, l := d.u, d.u.lang()
 	r := u.current()
 	u.rescore()
 	var missing []int
-	for i, qu := range u.q.Questions {
-		if _, ok := r.Answers[qu.ID]; !ok {
+	for i := range u.q.Questions {
+		qu := &u.q.Questions[i]
+		if _, ok := r.Answers[qu.ID]; !ok && u.q.Shown(qu, r.Answers) {
 			missing = append(missing, i)
 		}
 	}
@@ -30,7 +32,7 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 		ctxB.Importance = widget.HighImportance
 		row := container.NewHBox(back, ctxB, results)
 		page := container.NewVBox(subheading(tr("review.title")),
-			wrapped(tr("review.done", map[string]any{"Total": len(u.q.Questions)})),
+			wrapped(tr("review.done", map[string]any{"Total": shownCount(u.q, r)})),
 			wrapped(tr("review.context.help")), row)
 		if b := u.newAssessmentButton(); b != nil {
 			row.Add(b)
@@ -60,7 +62,7 @@ func (d *diagScreen) reviewPage() fyne.CanvasObject {
 	}
 	list.ExtendBaseWidget(list)
 	top := container.NewVBox(subheading(tr("review.title")),
-		wrapped(tr("review.missing", map[string]any{"N": len(missing), "Total": len(u.q.Questions)})))
+		wrapped(tr("review.missing", map[string]any{"N": len(missing), "Total": shownCount(u.q, r)})))
 	return container.NewBorder(top, container.NewHBox(back, results), nil, nil, list)
 }
 

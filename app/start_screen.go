@@ -102,11 +102,12 @@ func (s *startScreen) load() {
 			if err != nil {
 				return listed{}, fmt.Errorf("reading %q's latest assessment: %w", o.Name, err)
 			}
-			var done int
+			var done, total int
 			for _, r := range a.Respondents {
 				done += answeredCount(q, &r)
+				total += shownCount(q, &r) // questions a gate answer hides are not due
 			}
-			progress[o.ID] = [2]int{done, len(q.Questions) * len(a.Respondents)}
+			progress[o.ID] = [2]int{done, total}
 		}
 		return listed{orgs, progress}, nil
 	}, func(l listed) {

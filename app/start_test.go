@@ -153,8 +153,8 @@ func TestReviewStoresScore(t *testing.T) {
 		test.TypeOnCanvas(u.win.Canvas(), "5")
 		key(u, fyne.KeyReturn)
 	}
-	if u.sess.page != len(u.q.Questions) || !shows(u, "All 28 questions answered") {
-		t.Fatalf("not on the review page after 28 answers: page %d", u.sess.page)
+	if u.sess.page != len(u.q.Questions) || !shows(u, "All 31 questions answered") {
+		t.Fatalf("not on the review page after 31 answers: page %d", u.sess.page)
 	}
 	u.settle()
 	orgs, _ := db.Orgs(context.Background())
@@ -210,7 +210,7 @@ func TestEditProfileAndSwitchLanguage(t *testing.T) {
 	if u.sess.page != 1 || u.current().Name != "Ana" || !shows(u, u.q.Questions[1].Text.ES) {
 		t.Errorf("after switching to Spanish: page %d, %q", u.sess.page, texts(u))
 	}
-	if !shows(u, "Pregunta 2 de 28") {
+	if !shows(u, "Pregunta 2 de 31") {
 		t.Errorf("position not in Spanish: %q", texts(u))
 	}
 }

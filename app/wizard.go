@@ -16,8 +16,9 @@ import (
 )
 
 // questionPage shows the question on the current page: pillar, question,
-// help line, the five anchored options and N/A as large choices, a note,
-// and the progress through the pillars with the time left.
+// help line, the five anchored options, N/A and "don't know" as large
+// choices, a note, and the progress through the pillars with the time
+// left. Questions a gate answer hides are passed over by next and back.
 func (d *diagScreen) questionPage() fyne.CanvasObject {
 	u, l := d.u, d.u.lang()
 	qu := &u.q.Questions[u.sess.page]
@@ -50,6 +51,13 @@ func (d *diagScreen) questionPage() fyne.CanvasObject {
 		}
 		choices.Add(d.na)
 	}
+	d.dk = widget.NewButton("?   "+u.q.DontKnow.In(l), func() { d.choose(diagnostic.DontKnow) })
+	d.dk.Alignment = widget.ButtonAlignLeading
+	if answered && ans.Value == diagnostic.DontKnow {
+		d.dk.Importance = widget.HighImportance
+		d.dk.Icon = theme.ConfirmIcon()
+	}
+	choices.Add(d.dk)
 
 	d.note = newNoteEntry(d.leaveNote)
 	d.note.help = u.showHelp
@@ -101,14 +109,14 @@ func (d *diagScreen) progress() fyne.CanvasObject {
 		}
 		strip.Add(lbl)
 	}
-	done := answeredCount(u.q, r)
+	done, total := answeredCount(u.q, r), shownCount(u.q, r)
 	bar := widget.NewProgressBar()
-	bar.Max = float64(len(u.q.Questions))
+	bar.Max = float64(total)
 	bar.SetValue(float64(done))
 	// One line for the position, the answers and the time left, inside the
 	// bar, so that the options and the note fit a 640-px-high screen.
-	text := tr("wizard.position", map[string]any{"N": u.sess.page + 1, "Total": len(u.q.Questions)}) + " · " +
-		tr("wizard.answered", map[string]any{"Done": done, "Total": len(u.q.Questions)}) + " · " + d.timeLeft()
+	text := tr("wizard.position", map[string]any{"N": shownBefore(u.q, r, u.sess.page) + 1, "Total": total}) + " · " +
+		tr("wizard.answered", map[string]any{"Done": done, "Total": total}) + " · " + d.timeLeft()
 	bar.TextFormatter = func() string { return text }
 	return container.NewVBox(strip, bar)
 }
@@ -120,8 +128,9 @@ func (d *diagScreen) timeLeft() string {
 	r := u.current()
 	secs := 0.0
 	for i := range u.q.Questions {
-		if _, ok := r.Answers[u.q.Questions[i].ID]; !ok {
-			secs += u.q.QuestionSeconds(&u.q.Questions[i], u.lang())
+		qu := &u.q.Questions[i]
+		if _, ok := r.Answers[qu.ID]; !ok && u.q.Shown(qu, r.Answers) {
+			secs += u.q.QuestionSeconds(qu, u.lang())
 		}
 	}
 	switch m := int(math.Ceil(secs / 60)); {
@@ -134,29 +143,64 @@ func (d *diagScreen) timeLeft() string {
 	}
 }
 
-// pillarDone reports whether r answered every question of a pillar.
+// pillarDone reports whether r answered every question of a pillar that
+// r's answers show.
 func pillarDone(q *diagnostic.Questionnaire, r *diagnostic.Respondent, pillar string) bool {
 	for _, qu := range q.QuestionsOf(pillar) {
-		if _, ok := r.Answers[qu.ID]; !ok {
+		if _, ok := r.Answers[qu.ID]; !ok && q.Shown(qu, r.Answers) {
 			return false
 		}
 	}
 	return true
 }
 
-// answeredCount is how many questions r answered (N/A included).
+// answeredCount is how many of the questions shown to r r answered (N/A and
+// don't know included).
 func answeredCount(q *diagnostic.Questionnaire, r *diagnostic.Respondent) int {
 	n := 0
-	for _, qu := range q.Questions {
-		if _, ok := r.Answers[qu.ID]; ok {
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		if _, ok := r.Answers[qu.ID]; ok && q.Shown(qu, r.Answers) {
 			n++
 		}
 	}
 	return n
 }
 
-// choose answers the question on show with v (1–5 or NA) and stores it at
-// once, with the note as typed.
+// shownCount is how many questions r's answers show (a gate answer may
+// hide follow-ups).
+func shownCount(q *diagnostic.Questionnaire, r *diagnostic.Respondent) int {
+	return shownBefore(q, r, len(q.Questions))
+}
+
+// shownBefore is how many of the questions before page i r's answers show.
+func shownBefore(q *diagnostic.Questionnaire, r *diagnostic.Respondent, i int) int {
+	n := 0
+	for j := 0; j < i && j < len(q.Questions); j++ {
+		if q.Shown(&q.Questions[j], r.Answers) {
+			n++
+		}
+	}
+	return n
+}
+
+// step returns the page after (dir 1) or before (dir −1) page from, passing
+// over the questions r's answers hide; len(Questions) is the review page,
+// and going back from the first shown question stays on page.
+func step(q *diagnostic.Questionnaire, r *diagnostic.Respondent, from, dir int) int {
+	for i := from + dir; i >= 0 && i < len(q.Questions); i += dir {
+		if r == nil || q.Shown(&q.Questions[i], r.Answers) {
+			return i
+		}
+	}
+	if dir > 0 {
+		return len(q.Questions)
+	}
+	return from
+}
+
+// choose answers the question on show with v (1–5, NA or DontKnow) and
+// stores it at once, with the note as typed.
 func (d *diagScreen) choose(v int) {
 	u := d.u
 	r := u.current()
@@ -204,20 +248,21 @@ func (d *diagScreen) leaveNote() {
 	d.u.win.Canvas().Unfocus()
 }
 
-// next goes to the following question (the review page after the last).
+// next goes to the following question the answers show (the review page
+// after the last).
 func (d *diagScreen) next() {
 	d.keepNote()
 	if d.u.sess.page < len(d.u.q.Questions) {
-		d.u.sess.page++
+		d.u.sess.page = step(d.u.q, d.u.current(), d.u.sess.page, 1)
 	}
 	d.render()
 }
 
-// back goes to the previous question.
+// back goes to the previous question the answers show.
 func (d *diagScreen) back() {
 	d.keepNote()
 	if d.u.sess.page > 0 {
-		d.u.sess.page--
+		d.u.sess.page = step(d.u.q, d.u.current(), d.u.sess.page, -1)
 	}
 	d.render()
 }
@@ -229,7 +274,8 @@ func (d *diagScreen) review() {
 	d.render()
 }
 
-// typedRune chooses with 1–5 and N/A with 0 or N when nothing has focus.
+// typedRune chooses with 1–5, N/A with 0 or N and "don't know" with ? when
+// nothing has focus.
 func (d *diagScreen) typedRune(r rune) {
 	if d.u.current() == nil || d.u.sess.page >= len(d.u.q.Questions) {
 		return
@@ -239,6 +285,8 @@ func (d *diagScreen) typedRune(r rune) {
 		d.choose(int(r - '0'))
 	case r == '0' || r == 'n' || r == 'N':
 		d.choose(diagnostic.NA)
+	case r == '?':
+		d.choose(diagnostic.DontKnow)
 	}
 }
 

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -51,7 +53,7 @@ func TestWizardByKeysAndResume(t *testing.T) {
 	if u.current() == nil || u.sess.page != 0 {
 		t.Fatalf("respondent not answering at question 1 (page %d)", u.sess.page)
 	}
-	if !shows(u, qs[0].Text.EN) || !shows(u, "Question 1 of 28") {
+	if !shows(u, qs[0].Text.EN) || !shows(u, "Question 1 of 31") {
 		t.Errorf("question 1 not shown: %q", texts(u))
 	}
 
@@ -65,7 +67,7 @@ func TestWizardByKeysAndResume(t *testing.T) {
 	if u.sess.page != 1 {
 		t.Fatalf("after ← page %d, want 1 (question 2)", u.sess.page)
 	}
-	if !shows(u, "✓") {
+	if !chosen(u, "0   ") {
 		t.Errorf("the N/A choice of question 2 is not marked")
 	}
 	test.TypeOnCanvas(c, "2") // q2 = 2, replacing N/A
@@ -77,8 +79,8 @@ func TestWizardByKeysAndResume(t *testing.T) {
 	if u.sess.page != 4 {
 		t.Fatalf("page %d, want 4 (question 5)", u.sess.page)
 	}
-	if !shows(u, "4 of 28 answered") {
-		t.Errorf("progress does not say 4 of 28 answered: %q", texts(u))
+	if !shows(u, "4 of 31 answered") {
+		t.Errorf("progress does not say 4 of 31 answered: %q", texts(u))
 	}
 	u.settle()
 
@@ -120,7 +122,7 @@ func TestWizardByKeysAndResume(t *testing.T) {
 }
 
 // TestReviewListsUnansweredAndJumps goes to the review page, which lists
-// the 27 questions left, and jumps to one.
+// the 30 questions left, and jumps to one.
 func TestReviewListsUnansweredAndJumps(t *testing.T) {
 	db := openTestStore(t, tempDB(t))
 	defer db.Close()
@@ -136,7 +138,7 @@ func TestReviewListsUnansweredAndJumps(t *testing.T) {
 	if u.sess.page != len(u.q.Questions) {
 		t.Fatalf("review page not shown (page %d)", u.sess.page)
 	}
-	if !shows(u, "27 of 28 questions are unanswered") {
+	if !shows(u, "30 of 31 questions are unanswered") {
 		t.Errorf("review text: %q", texts(u))
 	}
 	list := findList(u)
@@ -313,4 +315,68 @@ func TestNoteKeptWithAnswer(t *testing.T) {
 	if got.Value != 4 || got.Note != "CRM since 2023" {
 		t.Errorf("stored %+v, want 4 with the note", got)
 	}
+}
+
+// TestWizardSkipsHiddenAndDontKnow: "no KPIs" (kpi_relevant 1) hides the
+// three follow-ups about owners, actions and cadence: next passes over
+// them, the progress counts without them, back returns past them; ? stores
+// "don't know".
+func TestWizardSkipsHiddenAndDontKnow(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := mustOrg(t, db, "Gamma")
+	u := newTestUI(t, db)
+	u.openOrg(org.ID)
+	u.settle()
+	u.addRespondent(diagnostic.Respondent{Name: "Eva", Department: diagnostic.DeptLeadership})
+	u.settle()
+	idx := map[string]int{}
+	for i, qu := range u.q.Questions {
+		idx[qu.ID] = i
+	}
+	c := u.win.Canvas()
+	for range idx["kpi_relevant"] { // 3 to every question before
+		test.TypeOnCanvas(c, "3")
+		key(u, fyne.KeyReturn)
+	}
+	test.TypeOnCanvas(c, "1") // no KPIs: owner, action and cadence are not asked
+	key(u, fyne.KeyReturn)
+	if u.sess.page != idx["data_collection"] {
+		t.Fatalf("after kpi_relevant = 1, page %d, want %d (data_collection)", u.sess.page, idx["data_collection"])
+	}
+	total := len(u.q.Questions) - 3
+	if want := fmt.Sprintf("Question %d of %d", idx["kpi_relevant"]+2, total); !shows(u, want) {
+		t.Errorf("progress lacks %q: %q", want, texts(u))
+	}
+	if !shows(u, "?   Don't know") {
+		t.Errorf("no don't-know choice: %q", texts(u))
+	}
+	test.TypeOnCanvas(c, "?")
+	if !chosen(u, "?   ") {
+		t.Errorf("the don't-know choice is not marked")
+	}
+	key(u, fyne.KeyLeft)
+	if u.sess.page != idx["kpi_relevant"] {
+		t.Errorf("back went to page %d, want %d", u.sess.page, idx["kpi_relevant"])
+	}
+	u.settle()
+	a, err := db.LatestAssessment(context.Background(), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.Respondents[0].Answers
+	if got["data_collection"].Value != diagnostic.DontKnow || got["kpi_relevant"].Value != 1 || len(got) != idx["kpi_relevant"]+2 {
+		t.Errorf("stored %+v", got)
+	}
+}
+
+// chosen reports whether the choice button whose text starts with prefix
+// is marked as the answer given.
+func chosen(u *ui, prefix string) bool {
+	for _, o := range test.LaidOutObjects(u.content) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) && b.Importance == widget.HighImportance {
+			return true
+		}
+	}
+	return false
 }

@@ -17,7 +17,8 @@ import (
 //	 "context": {"symptom": "long_cycles", "objective": "grow_revenue",
 //	             "coverage": {"revenue": {"measured": true, "owner": "CFO", "cadence": "monthly"}}}}
 //
-// A null answer is N/A; a question left out is unanswered. "context" is
+// A null answer is N/A (not applicable), the string "dont_know" is
+// DontKnow; a question left out is unanswered. "context" is
 // optional; without "coverage" the KPI checklist counts as unanswered.
 // "form" (optional) is the stamp of the form the answers came from (the
 // HTML form writes it).
@@ -42,15 +43,17 @@ type rawAnswers struct {
 }
 
 type rawRespondent struct {
-	Name       string              `json:"name"`
-	Department string              `json:"department"`
-	Answers    map[string]*float64 `json:"answers"`
+	Name       string                     `json:"name"`
+	Department string                     `json:"department"`
+	Answers    map[string]json.RawMessage `json:"answers"`
 }
 
 // ParseAnswers reads an answers file and validates it against the
 // questionnaire. Errors wrap ErrInvalid and say what and where: invalid JSON
-// (line and column), unknown question id, value outside 1–5, unknown
-// department, unknown context value.
+// (line and column), unknown question id, value outside 1–5 (other than
+// null and "dont_know"), unknown department, unknown context value. An
+// answer to a question the current version retired is accepted and
+// ignored by the scores.
 func ParseAnswers(data []byte, q *Questionnaire) (*AnswersFile, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -109,25 +112,49 @@ func (rr rawRespondent) convert(q *Questionnaire, i int, data []byte) (Responden
 	}
 	sort.Strings(ids) // report the first bad answer deterministically
 	for _, id := range ids {
-		v := rr.Answers[id]
-		if _, ok := q.Question(id); !ok {
-			return Respondent{}, fmt.Errorf("%s%s: answers: unknown question id %q%s: %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, suggest(q, id), ErrInvalid)
+		at := atLine(lineOf(data, "respondents", i, "answers", id))
+		if _, ok := q.Question(id); !ok && !q.IsRetired(id) {
+			return Respondent{}, fmt.Errorf("%s%s: answers: unknown question id %q%s: %w", at, where, id, suggest(q, id), ErrInvalid)
 		}
-		if v == nil {
-			rs.Answers[id] = Answer{Value: NA}
-			continue
+		v, err := answerValue(rr.Answers[id])
+		if err != nil {
+			return Respondent{}, fmt.Errorf("%s%s: answers.%s: %w", at, where, id, err)
 		}
-		if *v != math.Trunc(*v) || *v < 1 || *v > 5 {
-			return Respondent{}, fmt.Errorf("%s%s: answers.%s: %v is outside 1–5 (use a whole number 1 to 5, or null for not applicable): %w", atLine(lineOf(data, "respondents", i, "answers", id)), where, id, *v, ErrInvalid)
-		}
-		rs.Answers[id] = Answer{Value: int(*v)}
+		rs.Answers[id] = Answer{Value: v}
 	}
 	return rs, nil
 }
 
+// DontKnowValue is how an answers file writes a "don't know" answer.
+const DontKnowValue = "dont_know"
+
+// answerValue reads one answer of the file: a whole number 1–5, null (N/A)
+// or "dont_know".
+func answerValue(raw json.RawMessage) (int, error) {
+	const want = `use a whole number 1 to 5, null for not applicable or "dont_know"`
+	if t := bytes.TrimSpace(raw); len(t) == 0 || string(t) == "null" {
+		return NA, nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if s == DontKnowValue {
+			return DontKnow, nil
+		}
+		return 0, fmt.Errorf("%q is not an answer (%s): %w", s, want, ErrInvalid)
+	}
+	var v float64
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return 0, fmt.Errorf("%s is not an answer (%s): %w", bytes.TrimSpace(raw), want, ErrInvalid)
+	}
+	if v != math.Trunc(v) || v < 1 || v > 5 {
+		return 0, fmt.Errorf("%v is outside 1–5 (%s): %w", v, want, ErrInvalid)
+	}
+	return int(v), nil
+}
+
 // ValidateRespondents checks respondents built in code or read from the
-// database: a known department and, for every answer, a known question and a
-// value 1–5 or NA.
+// database: a known department and, for every answer, a known or retired
+// question and a value 1–5, NA or DontKnow.
 func ValidateRespondents(q *Questionnaire, respondents []Respondent) error {
 	for i, rs := range respondents {
 		where := fmt.Sprintf("respondent %d (%q)", i+1, rs.Name)
@@ -135,10 +162,10 @@ func ValidateRespondents(q *Questionnaire, respondents []Respondent) error {
 			return fmt.Errorf("%s: %w", where, err)
 		}
 		for id, a := range rs.Answers {
-			if _, ok := q.Question(id); !ok {
+			if _, ok := q.Question(id); !ok && !q.IsRetired(id) {
 				return fmt.Errorf("%s: unknown question id %q: %w", where, id, ErrInvalid)
 			}
-			if a.Value != NA && (a.Value < 1 || a.Value > 5) {
+			if !ValidAnswer(a.Value) {
 				return fmt.Errorf("%s: question %q: value %d outside 1–5: %w", where, id, a.Value, ErrInvalid)
 			}
 		}

@@ -48,7 +48,7 @@ func TestParseAnswersErrors(t *testing.T) {
 		{"empty", "", []string{"empty file"}},
 		{"syntax", "{\n  \"respondents\": [\n    {\"name\": \"Ana\",, }\n  ]\n}", []string{"line 3, column 20", "invalid JSON"}},
 		{"truncated", "{\"respondents\": [", []string{"line 1, column 18", "unexpected end of file"}},
-		{"string value", "{\"respondents\": [{\"department\": \"sales\",\n \"answers\": {\"obj_written\": \"4\"}}]}", []string{"line 2", "got a JSON string, want a number"}},
+		{"string value", "{\"respondents\": [{\"department\": \"sales\",\n \"answers\": {\"obj_written\": \"4\"}}]}", []string{"line 2", `"4" is not an answer`}},
 		{"trailing data", `{"respondents": [{"department": "sales", "answers": {}}]} {}`, []string{"unexpected data after the JSON object"}},
 		{"unknown field", `{"respondents": [], "org": "x"}`, []string{`unknown field "org"`}},
 		{"no respondents", `{"respondents": []}`, []string{"at least one respondent"}},

@@ -6,13 +6,23 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
-// NA is the answer value for "not applicable / don't know". Scored answers
-// are 1–5; a question missing from Respondent.Answers is unanswered.
-const NA = 0
+// NA is the answer value for "not applicable" and DontKnow the one for
+// "don't know". Scored answers are 1–5; a question missing from
+// Respondent.Answers is unanswered. Neither NA nor DontKnow is an answer to
+// the scores, but DontKnow is counted: many in a pillar is a finding about
+// visibility. Answers stored before DontKnow existed use NA for both.
+const (
+	NA       = 0
+	DontKnow = -2
+)
+
+// ValidAnswer reports whether v is a value an answer may hold: 1–5, NA or
+// DontKnow.
+func ValidAnswer(v int) bool { return v == NA || v == DontKnow || v >= 1 && v <= 5 }
 
 // Answer is one respondent's answer to one question.
 type Answer struct {
-	Value int       `json:"value"` // 1–5, or NA
+	Value int       `json:"value"` // 1–5, NA or DontKnow
 	Note  string    `json:"note,omitempty"`
 	At    time.Time `json:"at,omitzero"`
 }

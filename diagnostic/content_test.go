@@ -49,13 +49,13 @@ func TestTimingByHand(t *testing.T) {
 	q.Pillars = q.Pillars[:1]
 	q.Context, q.Profile, q.Checklist.Families = nil, nil, nil
 	q.Checklist.Text, q.Checklist.Help = Text{ES: "a b", EN: "a"}, Text{}
-	// English: "Not applicable / Don't know" 5 words, pillar name
+	// English: "Not applicable" 2 words and "Don't know" 2, pillar name
 	// "Objectives & KPI alignment" 4, "Question o1" 2, "Help" 1, options
-	// "Level n" 5×2 = 10, checklist "a" 1: 23 words = 6.9 s, plus 1 decision
-	// × 6 s = 12.9 s.
+	// "Level n" 5×2 = 10, checklist "a" 1: 22 words at 200 wpm = 6.6 s, plus
+	// 1 decision × 6 s = 12.6 s.
 	e := q.EstimateTiming(locale.EN)
-	if e.Words != 23 || e.Decisions != 1 || e.Seconds < 12.899 || e.Seconds > 12.901 {
-		t.Errorf("estimate %+v, want 23 words, 1 decision, 12.9 s", e)
+	if e.Words != 22 || e.Decisions != 1 || e.Questions != 1 || e.Seconds < 12.599 || e.Seconds > 12.601 {
+		t.Errorf("estimate %+v, want 22 words, 1 decision, 1 question, 12.6 s", e)
 	}
 	// One question alone: 2 + 1 + 10 = 13 words = 3.9 s + 6 s.
 	if s := q.QuestionSeconds(&q.Questions[0], locale.EN); s < 9.899 || s > 9.901 {

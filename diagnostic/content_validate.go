@@ -44,12 +44,18 @@ func (q *Questionnaire) Validate() error {
 	if q.Version == "" {
 		c.addf("version missing")
 	}
-	if q.Timing.WordsPerMinute <= 0 || q.Timing.SecondsPerDecision < 0 || q.Timing.MaxMinutes <= 0 {
-		c.addf("timing: words_per_minute and max_minutes must be > 0, seconds_per_decision >= 0")
+	if q.Timing.WordsPerMinute.ES <= 0 || q.Timing.WordsPerMinute.EN <= 0 || q.Timing.SecondsPerDecision < 0 || q.Timing.MaxMinutes <= 0 {
+		c.addf("timing: words_per_minute (es and en) and max_minutes must be > 0, seconds_per_decision >= 0")
 	}
 	c.text("not_applicable", q.NotApplicable)
+	c.text("dont_know", q.DontKnow)
+	c.text("skip_texts.reason", q.SkipTexts.Reason)
+	c.text("skip_texts.min", q.SkipTexts.Min)
+	c.text("skip_texts.max", q.SkipTexts.Max)
+	c.text("skip_texts.both", q.SkipTexts.Both)
 	q.validatePillars(&c)
 	q.validateQuestions(&c)
+	q.validateRetired(&c)
 	q.validateLevels(&c)
 	q.validateContext(&c)
 	q.validateChecklist(&c)
@@ -118,6 +124,63 @@ func (q *Questionnaire) validateQuestions(c *contentErrors) {
 				c.addf("%s: malformed KPI id %q", where, k)
 			}
 		}
+		if len(qu.Areas) == 0 {
+			c.addf("%s: no areas", where)
+		}
+		for _, a := range qu.Areas {
+			if !idPattern.MatchString(a) {
+				c.addf("%s: malformed area id %q", where, a)
+			}
+		}
+		if qu.Since != "" && versionLess(q.Version, qu.Since) {
+			c.addf("%s: since %q is later than the questionnaire version %q", where, qu.Since, q.Version)
+		}
+		q.validateShowIf(c, where, i, qu.ShowIf)
+	}
+}
+
+// validateShowIf checks a gate: an earlier question (so gates never form a
+// loop), a range within 1–5 that is not empty, and one that hides
+// something.
+func (q *Questionnaire) validateShowIf(c *contentErrors, where string, i int, s *ShowIf) {
+	if s == nil {
+		return
+	}
+	if j, ok := q.questionIdx[s.Question]; !ok || j >= i {
+		c.addf("%s: show_if.question %q must be an earlier question", where, s.Question)
+	}
+	lo, hi := s.Min, s.Max
+	if hi == 0 {
+		hi = 5
+	}
+	if lo == 0 {
+		lo = 1
+	}
+	switch {
+	case s.Min < 0 || s.Min > 5 || s.Max < 0 || s.Max > 5:
+		c.addf("%s: show_if min and max must be within 1–5", where)
+	case s.Min == 0 && s.Max == 0, lo == 1 && hi == 5:
+		c.addf("%s: show_if needs a min or a max that hides some answers", where)
+	case lo > hi:
+		c.addf("%s: show_if min %d above max %d", where, s.Min, s.Max)
+	}
+}
+
+// validateRetired checks the retired questions: well-formed ids no current
+// question uses, each with the version that retired it and why.
+func (q *Questionnaire) validateRetired(c *contentErrors) {
+	for i, r := range q.Retired {
+		where := fmt.Sprintf("retired[%d] %q", i, r.ID)
+		if !idPattern.MatchString(r.ID) {
+			c.addf("%s: id must be lower_snake_case", where)
+		}
+		if _, ok := q.questionIdx[r.ID]; ok {
+			c.addf("%s: still a current question", where)
+		}
+		if r.In == "" {
+			c.addf("%s: in (the version that retired it) missing", where)
+		}
+		c.text(where+".why", r.Why)
 	}
 }
 
@@ -245,9 +308,11 @@ func strs[T ~string](s []T) []string {
 }
 
 // CheckProduct applies the rules the shipped questionnaire must meet on top
-// of Validate: all seven pillars in order, 28–35 scored questions with 3–6
-// per pillar, N/A allowed everywhere, and an estimated completion time
-// within Timing.MaxMinutes in each language.
+// of Validate: all seven pillars in order, named as the glossary names
+// them, 28–35 scored questions with 3–6 per pillar, N/A allowed everywhere,
+// every area a glossary area and every required area (RequiredAreas)
+// covered, and an estimated completion time on the median path within
+// Timing.MaxMinutes in each language.
 func (q *Questionnaire) CheckProduct() error {
 	var errs contentErrors
 	var ids []string
@@ -265,9 +330,30 @@ func (q *Questionnaire) CheckProduct() error {
 			errs.addf("pillar %q has %d questions, want 3 to 6", p.ID, n)
 		}
 	}
+	g, err := LoadGlossary()
+	if err != nil {
+		return err
+	}
+	covered := map[string]bool{}
 	for _, qu := range q.Questions {
 		if !qu.AllowsNA {
 			errs.addf("question %q: allows_na must be true", qu.ID)
+		}
+		for _, a := range qu.Areas {
+			if _, ok := g.Areas[a]; !ok {
+				errs.addf("question %q: area %q is not in %s", qu.ID, a, GlossaryFile)
+			}
+			covered[a] = true
+		}
+	}
+	for _, a := range RequiredAreas {
+		if !covered[a] {
+			errs.addf("required area %q: no question covers it", a)
+		}
+	}
+	for _, p := range q.Pillars {
+		if want, ok := g.Pillars[p.ID]; ok && p.Name != want {
+			errs.addf("pillar %q: named %q / %q, the glossary says %q / %q", p.ID, p.Name.ES, p.Name.EN, want.ES, want.EN)
 		}
 	}
 	for _, l := range locale.Langs() {

@@ -66,7 +66,12 @@ func TestAllFivesAndAllOnes(t *testing.T) {
 			t.Errorf("%s: strengths %s, weaknesses %s", tc.name, js(r.Strengths), js(r.Weaknesses))
 		}
 		wantBasis := 1.0
-		if tc.coverage == nil { // the checklist is 1 of the 5 weights of kpi_selection: (6 + 0.8)/7
+		switch {
+		case tc.coverage == nil && tc.v == 1:
+			// kpi_relevant at 1 hides the three other KPI questions: the
+			// checklist is 1 of kpi_selection's 2 asked weights: (6 + 0.5)/7.
+			wantBasis = round((6+0.5)/7, 3)
+		case tc.coverage == nil: // the checklist is 1 of the 5 weights of kpi_selection: (6 + 0.8)/7
 			wantBasis = round((6+0.8)/7, 3)
 		}
 		if r.Overall.Basis != wantBasis {

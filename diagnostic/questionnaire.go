@@ -22,17 +22,54 @@ type Pillar struct {
 }
 
 // Question is one scored question: five anchored options from level 1
-// (option index 0) to level 5 (index 4).
+// (option index 0) to level 5 (index 4). Areas are the practice areas it
+// covers (ids of the glossary's areas); Since is the questionnaire version
+// that added it (empty: in the first version); ShowIf, when set, asks it
+// only after a gate question's answer falls within a range.
 type Question struct {
 	ID       string   `json:"id"`
 	Pillar   string   `json:"pillar"`
 	Weight   float64  `json:"weight"`
+	Since    string   `json:"since,omitempty"`
+	Areas    []string `json:"areas"`
+	ShowIf   *ShowIf  `json:"show_if,omitempty"`
 	Text     Text     `json:"text"`
 	Help     Text     `json:"help"`
 	Options  []Text   `json:"options"`
 	AllowsNA bool     `json:"allows_na"`
 	Topics   []string `json:"topics"`
 	KPIs     []string `json:"kpis"`
+}
+
+// ShowIf gates a question on another (earlier) question's answer: the
+// question is shown when that answer is at least Min and at most Max (each
+// optional). A gate answered N/A or "don't know", or not at all, shows it.
+type ShowIf struct {
+	Question string `json:"question"`
+	Min      int    `json:"min,omitempty"`
+	Max      int    `json:"max,omitempty"`
+}
+
+// Allows reports whether a gate answer v (1–5) shows the gated question.
+func (s *ShowIf) Allows(v int) bool {
+	return (s.Min == 0 || v >= s.Min) && (s.Max == 0 || v <= s.Max)
+}
+
+// Retired is a question the current version no longer asks: answers to it
+// in older assessments are kept and ignored by the scores.
+type Retired struct {
+	ID  string `json:"id"`
+	In  string `json:"in"`
+	Why Text   `json:"why"`
+}
+
+// SkipTexts say why a question was skipped: Reason with {question},
+// {gate}, {value} and {range}, the range written with Min, Max or Both.
+type SkipTexts struct {
+	Reason Text `json:"reason"`
+	Min    Text `json:"min"`
+	Max    Text `json:"max"`
+	Both   Text `json:"both"`
 }
 
 // HasTopic reports whether the question relates to a recommendation topic.
@@ -126,9 +163,24 @@ type ProfileField struct {
 	Options []Choice `json:"options"`
 }
 
-// TimingModel is how the completion time is estimated from the content.
+// PerLang is a number per content language.
+type PerLang struct {
+	ES float64 `json:"es"`
+	EN float64 `json:"en"`
+}
+
+// In returns the number for language l (English for anything but Spanish).
+func (p PerLang) In(l locale.Lang) float64 {
+	if l == locale.ES {
+		return p.ES
+	}
+	return p.EN
+}
+
+// TimingModel is how the completion time is estimated from the content:
+// reading speed per language, time to decide one answer, and the limit.
 type TimingModel struct {
-	WordsPerMinute     float64 `json:"words_per_minute"`
+	WordsPerMinute     PerLang `json:"words_per_minute"`
 	SecondsPerDecision float64 `json:"seconds_per_decision"`
 	MaxMinutes         float64 `json:"max_minutes"`
 }
@@ -139,9 +191,12 @@ type Questionnaire struct {
 	Version       string            `json:"version"`
 	Timing        TimingModel       `json:"timing"`
 	NotApplicable Text              `json:"not_applicable"`
+	DontKnow      Text              `json:"dont_know"`
 	Pillars       []Pillar          `json:"pillars"`
 	Levels        []Level           `json:"levels"`
 	Questions     []Question        `json:"questions"`
+	Retired       []Retired         `json:"retired,omitempty"`
+	SkipTexts     SkipTexts         `json:"skip_texts"`
 	Context       []ContextQuestion `json:"context"`
 	Checklist     Checklist         `json:"checklist"`
 	Profile       []ProfileField    `json:"profile"`

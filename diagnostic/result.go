@@ -23,6 +23,19 @@ type Result struct {
 	// DepartmentRespondents counts, per department of the views, the
 	// respondents who gave at least one answer (N/A included): the team view.
 	DepartmentRespondents map[Department]int `json:"department_respondents,omitempty"`
+	Skipped               []Skip             `json:"skipped"` // questions no respondent was asked, in questionnaire order
+}
+
+// Skip is a question hidden from every respondent by its gate: the gate
+// question, the range that would have shown it (0 = open end) and the mean
+// gate answer of the respondents.
+type Skip struct {
+	Question  string  `json:"question"`
+	Pillar    string  `json:"pillar"`
+	Gate      string  `json:"gate"`
+	Min       int     `json:"min,omitempty"`
+	Max       int     `json:"max,omitempty"`
+	GateValue float64 `json:"gate_value"`
 }
 
 // Overall is the assessment-wide score, basis, level and alignment index.
@@ -43,6 +56,11 @@ type PillarResult struct {
 	Level       *int                   `json:"level"`
 	Alignment   *float64               `json:"alignment"`
 	Departments map[Department]float64 `json:"departments,omitempty"`
+	// DontKnow counts the "don't know" answers to the pillar's asked
+	// questions; DontKnowShare is their share of all its replies (1–5, N/A
+	// and don't know).
+	DontKnow      int     `json:"dont_know"`
+	DontKnowShare float64 `json:"dont_know_share"`
 }
 
 // QuestionResult is one scored item: a question, or the KPI checklist
@@ -58,6 +76,8 @@ type QuestionResult struct {
 	Score       *float64               `json:"score"`
 	Answers     int                    `json:"answers"`
 	NA          int                    `json:"na"`
+	DontKnow    int                    `json:"dont_know"`
+	Skipped     bool                   `json:"skipped,omitempty"` // hidden from every respondent by its gate
 	Departments map[Department]float64 `json:"departments,omitempty"`
 	Spread      float64                `json:"spread"`
 }

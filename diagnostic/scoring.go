@@ -8,7 +8,10 @@ type item struct {
 	weight     float64
 	topics     []string
 	sum        float64 // sum of 1–5 answers
-	n, na      int
+	n, na, dk  int     // 1–5 answers, N/A, don't know
+	hidden     int     // respondents whose gate answer hid the question
+	skip       *Skip   // set when the question was hidden from everyone
+	notAsked   bool    // hidden from some, answered 1–5 by none: out of the weights
 	dept       map[Department]*meanAcc
 	value      *float64 // mean answer, or checklist level
 }
@@ -23,8 +26,14 @@ func (m *meanAcc) mean() float64 { return m.sum / float64(m.n) }
 // Score scores an assessment: the respondents' answers and the KPI coverage
 // checklist (nil when the checklist was not answered; an empty, non-nil map
 // means "nothing measured"). The assessment's answer to a question is the
-// mean of its respondents' 1–5 answers; N/A and missing answers are left
-// out, as are values outside 1–5 (validate input with ValidateRespondents).
+// mean of its respondents' 1–5 answers; N/A, "don't know" and missing
+// answers are left out, as are values outside 1–5 (validate input with
+// ValidateRespondents). A question a respondent's gate answer hides (see
+// Questionnaire.Shown) was not asked of them: hidden from some respondents
+// and answered 1–5 by none of the others, it is left out of its pillar's
+// weight, so it lowers neither the score nor the basis; hidden from every
+// respondent, it is also listed in Result.Skipped with the reason. Answers
+// to retired questions are ignored.
 // See docs/QUESTIONNAIRE.md for the method.
 func Score(q *Questionnaire, respondents []Respondent, coverage map[string]KPICoverage) *Result {
 	items := collect(q, respondents, coverage)
@@ -38,6 +47,11 @@ func Score(q *Questionnaire, respondents []Respondent, coverage map[string]KPICo
 		r.Pillars = append(r.Pillars, scorePillar(q, p.ID, items, r.Departments))
 	}
 	r.Overall = overall(q, r.Pillars)
+	for _, it := range items {
+		if it.skip != nil {
+			r.Skipped = append(r.Skipped, *it.skip)
+		}
+	}
 	r.Gaps = findGaps(r.Questions)
 	r.Topics = topicLevels(items)
 	r.Strengths, r.Weaknesses = highlights(q, r)
@@ -83,12 +97,20 @@ func collect(q *Questionnaire, respondents []Respondent, coverage map[string]KPI
 	var items []*item
 	for _, qu := range q.Questions {
 		it := &item{id: qu.ID, pillar: qu.Pillar, weight: qu.Weight, topics: qu.Topics, dept: map[Department]*meanAcc{}}
+		var gateSum float64
 		for _, rs := range respondents {
+			if !q.Shown(&qu, rs.Answers) {
+				it.hidden++
+				gateSum += float64(rs.Answers[qu.ShowIf.Question].Value)
+				continue // not asked: any answer given anyway is left out
+			}
 			a, ok := rs.Answers[qu.ID]
 			switch {
 			case !ok:
 			case a.Value == NA:
 				it.na++
+			case a.Value == DontKnow:
+				it.dk++
 			case a.Value >= 1 && a.Value <= 5:
 				v := float64(a.Value)
 				it.sum += v
@@ -108,6 +130,11 @@ func collect(q *Questionnaire, respondents []Respondent, coverage map[string]KPI
 		if it.n > 0 {
 			it.value = ptr(it.sum / float64(it.n))
 		}
+		it.notAsked = it.hidden > 0 && it.n == 0
+		if it.hidden > 0 && it.hidden == len(respondents) {
+			it.skip = &Skip{Question: qu.ID, Pillar: qu.Pillar, Gate: qu.ShowIf.Question, Min: qu.ShowIf.Min, Max: qu.ShowIf.Max,
+				GateValue: round(gateSum/float64(it.hidden), 2)}
+		}
 		items = append(items, it)
 	}
 	cl := &item{id: CoverageItem, pillar: q.Checklist.Pillar, weight: q.Checklist.Weight, topics: q.Checklist.Topics}
@@ -126,7 +153,8 @@ func collect(q *Questionnaire, respondents []Respondent, coverage map[string]KPI
 
 // result converts an item to its public form.
 func (it *item) result() QuestionResult {
-	qr := QuestionResult{ID: it.id, Pillar: it.pillar, Weight: it.weight, Answers: it.n, NA: it.na}
+	qr := QuestionResult{ID: it.id, Pillar: it.pillar, Weight: it.weight, Answers: it.n, NA: it.na, DontKnow: it.dk,
+		Skipped: it.skip != nil}
 	if it.value != nil {
 		qr.Value = ptr(round(*it.value, 2))
 		qr.Score = ptr(round(valueScore(*it.value), 1))
@@ -150,10 +178,13 @@ func scorePillar(q *Questionnaire, id string, items []*item, depts []Department)
 	pr := PillarResult{ID: id}
 	var total, answered, weighted float64
 	var alignW, alignSpread []float64
+	var replies int
 	for _, it := range items {
-		if it.pillar != id {
-			continue
+		if it.pillar != id || it.notAsked {
+			continue // hidden, and nobody it was shown to answered it: not asked
 		}
+		pr.DontKnow += it.dk
+		replies += it.n + it.na + it.dk
 		total += it.weight
 		if it.value != nil {
 			answered += it.weight
@@ -163,6 +194,9 @@ func scorePillar(q *Questionnaire, id string, items []*item, depts []Department)
 			alignW = append(alignW, it.weight)
 			alignSpread = append(alignSpread, spread(it))
 		}
+	}
+	if replies > 0 {
+		pr.DontKnowShare = round(float64(pr.DontKnow)/float64(replies), 3)
 	}
 	if total == 0 {
 		return pr
@@ -186,7 +220,7 @@ func departmentScores(pillar string, items []*item, depts []Department) map[Depa
 	for _, d := range depts {
 		var total, answered, weighted float64
 		for _, it := range items {
-			if it.pillar != pillar || it.id == CoverageItem {
+			if it.pillar != pillar || it.id == CoverageItem || it.notAsked {
 				continue
 			}
 			total += it.weight

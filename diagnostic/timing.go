@@ -6,11 +6,17 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
+// MedianAnswer is the answer of the median respondent of the timing model:
+// option 3 everywhere, which opens every follow-up whose gate allows it.
+const MedianAnswer = 3
+
 // TimingEstimate is the estimated completion time of the questionnaire in
-// one language: the words a respondent reads and the decisions they make.
+// one language on one path: the words a respondent reads, the decisions they
+// make and the scored questions they are asked.
 type TimingEstimate struct {
 	Words     int     `json:"words"`
 	Decisions int     `json:"decisions"`
+	Questions int     `json:"questions"`
 	Seconds   float64 `json:"seconds"`
 }
 
@@ -25,22 +31,39 @@ func (e *TimingEstimate) add(l locale.Lang, decisions int, texts ...Text) {
 	e.Decisions += decisions
 }
 
-// EstimateTiming estimates how long the questionnaire takes in language l,
-// company profile and KPI checklist included: every word shown is read at
-// Timing.WordsPerMinute, and every answer (a question, a context question, a
-// checklist KPI, a profile field) costs Timing.SecondsPerDecision. Counted
-// words: pillar names, the not-applicable label (once), each question's
-// text, help and five options, each context question's text, help and
-// options, the checklist's text, help, family and KPI names, and each
-// profile field's label and options. Owner and cadence in the checklist are
-// optional and not counted as decisions.
+// EstimateTiming estimates how long the questionnaire takes in language l on
+// the median path (every question answered MedianAnswer).
 func (q *Questionnaire) EstimateTiming(l locale.Lang) TimingEstimate {
+	return q.EstimatePath(l, MedianAnswer)
+}
+
+// EstimatePath estimates how long the questionnaire takes in language l for
+// a respondent answering v to every scored question, company profile and
+// KPI checklist included: every word shown is read at
+// Timing.WordsPerMinute of the language, and every answer (a scored
+// question asked on that path, a context question, a checklist KPI, a
+// profile field) costs Timing.SecondsPerDecision. Counted words: pillar
+// names, the not-applicable and don't-know labels (once each), each asked
+// question's text, help and five options, each context question's text,
+// help and options, the checklist's text, help, family and KPI names, and
+// each profile field's label and options. Owner and cadence in the
+// checklist are optional and not counted as decisions.
+func (q *Questionnaire) EstimatePath(l locale.Lang, v int) TimingEstimate {
 	var e TimingEstimate
-	e.add(l, 0, q.NotApplicable)
+	e.add(l, 0, q.NotApplicable, q.DontKnow)
 	for _, p := range q.Pillars {
 		e.add(l, 0, p.Name)
 	}
-	for _, qu := range q.Questions {
+	answers := map[string]Answer{}
+	for i := range q.Questions {
+		answers[q.Questions[i].ID] = Answer{Value: v}
+	}
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		if !q.Shown(qu, answers) {
+			continue
+		}
+		e.Questions++
 		e.add(l, 1, qu.Text, qu.Help)
 		e.add(l, 0, qu.Options...)
 	}
@@ -63,7 +86,7 @@ func (q *Questionnaire) EstimateTiming(l locale.Lang) TimingEstimate {
 			e.add(l, 0, o.Label)
 		}
 	}
-	e.Seconds = q.wordSeconds(e.Words) + float64(e.Decisions)*q.Timing.SecondsPerDecision
+	e.Seconds = q.wordSeconds(e.Words, l) + float64(e.Decisions)*q.Timing.SecondsPerDecision
 	return e
 }
 
@@ -73,12 +96,13 @@ func (q *Questionnaire) QuestionSeconds(qu *Question, l locale.Lang) float64 {
 	var e TimingEstimate
 	e.add(l, 1, qu.Text, qu.Help)
 	e.add(l, 0, qu.Options...)
-	return q.wordSeconds(e.Words) + q.Timing.SecondsPerDecision
+	return q.wordSeconds(e.Words, l) + q.Timing.SecondsPerDecision
 }
 
-func (q *Questionnaire) wordSeconds(words int) float64 {
-	if q.Timing.WordsPerMinute <= 0 {
+func (q *Questionnaire) wordSeconds(words int, l locale.Lang) float64 {
+	wpm := q.Timing.WordsPerMinute.In(l)
+	if wpm <= 0 {
 		return 0
 	}
-	return float64(words) / q.Timing.WordsPerMinute * 60
+	return float64(words) / wpm * 60
 }

@@ -28,6 +28,7 @@ var allTopics = []string{
 	"data_collection", "single_source", "automation", "data_quality", "targets", "benchmarks",
 	"data_culture", "review_rhythm", "trend_analysis", "experimentation", "shared_definitions",
 	"collaboration", "celebration", "problem_solving",
+	"icp", "forecasting", "pipeline_stages", "lead_handoff", "compensation", "pricing", "enablement",
 }
 
 // Topics returns a copy of the list above: callers may change it without

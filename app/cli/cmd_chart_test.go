@@ -43,7 +43,7 @@ func TestChart(t *testing.T) {
 		t.Fatalf("svg: %q", errOut)
 	}
 	b, _ := os.ReadFile(svg)
-	if err := xml.Unmarshal(b, new(struct{})); err != nil || !bytes.Contains(b, []byte("Objectives &amp; KPI")) {
+	if err := xml.Unmarshal(b, new(struct{})); err != nil || !bytes.Contains(b, []byte("Objectives and KPIs")) {
 		t.Errorf("svg: %v %.200s", err, b)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))

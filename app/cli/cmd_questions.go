@@ -20,7 +20,7 @@ func questionsCommand() *Command {
 		Summary: "print the diagnostic questionnaire (pillars, questions, levels, estimated time)",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			lang := fs.String("lang", "", "language, es or en (default: the system language, else en)")
-			asJSON := fs.Bool("json", false, "print JSON: pillars, questions, levels, context, checklist, estimated_minutes")
+			asJSON := fs.Bool("json", false, "print JSON: pillars, areas, questions, levels, context, checklist, estimated_minutes per language")
 			return func(_ context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
@@ -34,7 +34,11 @@ func questionsCommand() *Command {
 					return fmt.Errorf("loading the questionnaire: %w", err)
 				}
 				if *asJSON {
-					return writeJSON(env.Stdout, questionsView(q, l))
+					v, err := questionsView(q, l)
+					if err != nil {
+						return err
+					}
+					return writeJSON(env.Stdout, v)
 				}
 				return printQuestions(env.Stdout, q, l)
 			}
@@ -67,15 +71,18 @@ type qnPillarView struct {
 }
 
 type qnQuestionView struct {
-	ID       string   `json:"id"`
-	Pillar   string   `json:"pillar"`
-	Weight   float64  `json:"weight"`
-	Text     string   `json:"text"`
-	Help     string   `json:"help"`
-	Options  []string `json:"options"`
-	AllowsNA bool     `json:"allows_na"`
-	Topics   []string `json:"topics"`
-	KPIs     []string `json:"kpis"`
+	ID       string             `json:"id"`
+	Pillar   string             `json:"pillar"`
+	Weight   float64            `json:"weight"`
+	Areas    []string           `json:"areas"`
+	ShowIf   *diagnostic.ShowIf `json:"show_if,omitempty"`
+	Since    string             `json:"since,omitempty"`
+	Text     string             `json:"text"`
+	Help     string             `json:"help"`
+	Options  []string           `json:"options"`
+	AllowsNA bool               `json:"allows_na"`
+	Topics   []string           `json:"topics"`
+	KPIs     []string           `json:"kpis"`
 }
 
 type qnLevelView struct {
@@ -111,30 +118,75 @@ type qnChecklistView struct {
 	Families []qnFamilyView `json:"families"`
 }
 
-type qnQuestionnaireView struct {
-	Version          string           `json:"version"`
-	Language         locale.Lang      `json:"language"`
-	NotApplicable    string           `json:"not_applicable"`
-	Pillars          []qnPillarView   `json:"pillars"`
-	Questions        []qnQuestionView `json:"questions"`
-	Levels           []qnLevelView    `json:"levels"`
-	Context          []qnContextView  `json:"context"`
-	Checklist        qnChecklistView  `json:"checklist"`
-	EstimatedMinutes float64          `json:"estimated_minutes"`
+// qnTimingView is the timing model's estimate of one language's median
+// path (every question answered 3).
+type qnTimingView struct {
+	Words          int     `json:"words"`
+	Decisions      int     `json:"decisions"`
+	Questions      int     `json:"questions"`
+	WordsPerMinute float64 `json:"words_per_minute"`
+	SecondsPerDec  float64 `json:"seconds_per_decision"`
+	Minutes        float64 `json:"minutes"`
 }
 
-// questionsView is the JSON form of the questionnaire in language l.
-func questionsView(q *diagnostic.Questionnaire, l locale.Lang) qnQuestionnaireView {
+type qnRetiredView struct {
+	ID  string `json:"id"`
+	In  string `json:"in"`
+	Why string `json:"why"`
+}
+
+type qnQuestionnaireView struct {
+	Version          string                  `json:"version"`
+	Language         locale.Lang             `json:"language"`
+	NotApplicable    string                  `json:"not_applicable"`
+	DontKnow         string                  `json:"dont_know"`
+	Pillars          []qnPillarView          `json:"pillars"`
+	Areas            []qnChoiceView          `json:"areas"`
+	Questions        []qnQuestionView        `json:"questions"`
+	Retired          []qnRetiredView         `json:"retired"`
+	Levels           []qnLevelView           `json:"levels"`
+	Context          []qnContextView         `json:"context"`
+	Checklist        qnChecklistView         `json:"checklist"`
+	EstimatedMinutes map[string]float64      `json:"estimated_minutes"`
+	MedianPath       map[string]qnTimingView `json:"median_path"`
+}
+
+// questionsView is the JSON form of the questionnaire in language l, with
+// the estimated minutes of the median path in every language.
+func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireView, error) {
+	g, err := diagnostic.LoadGlossary()
+	if err != nil {
+		return qnQuestionnaireView{}, fmt.Errorf("loading the glossary: %w", err)
+	}
 	v := qnQuestionnaireView{
-		Version: q.Version, Language: l, NotApplicable: q.NotApplicable.In(l),
-		EstimatedMinutes: math.Round(q.EstimateTiming(l).Minutes()*10) / 10,
+		Version: q.Version, Language: l, NotApplicable: q.NotApplicable.In(l), DontKnow: q.DontKnow.In(l),
+		Retired: []qnRetiredView{}, EstimatedMinutes: map[string]float64{}, MedianPath: map[string]qnTimingView{},
+	}
+	for _, ll := range locale.Langs() {
+		e := q.EstimateTiming(ll)
+		m := math.Round(e.Minutes()*10) / 10
+		v.EstimatedMinutes[string(ll)] = m
+		v.MedianPath[string(ll)] = qnTimingView{Words: e.Words, Decisions: e.Decisions, Questions: e.Questions,
+			WordsPerMinute: q.Timing.WordsPerMinute.In(ll), SecondsPerDec: q.Timing.SecondsPerDecision, Minutes: m}
 	}
 	for _, p := range q.Pillars {
 		v.Pillars = append(v.Pillars, qnPillarView{p.ID, p.Name.In(l), p.Weight})
 	}
+	seen := map[string]bool{}
 	for _, qu := range q.Questions {
-		qv := qnQuestionView{ID: qu.ID, Pillar: qu.Pillar, Weight: qu.Weight, Text: qu.Text.In(l), Help: qu.Help.In(l),
-			AllowsNA: qu.AllowsNA, Topics: qu.Topics, KPIs: qu.KPIs}
+		for _, a := range qu.Areas {
+			if !seen[a] {
+				seen[a] = true
+				v.Areas = append(v.Areas, qnChoiceView{a, g.AreaName(a).In(l)})
+			}
+		}
+	}
+	for _, r := range q.Retired {
+		v.Retired = append(v.Retired, qnRetiredView{r.ID, r.In, r.Why.In(l)})
+	}
+	for _, qu := range q.Questions {
+		qv := qnQuestionView{ID: qu.ID, Pillar: qu.Pillar, Weight: qu.Weight, Areas: qu.Areas, ShowIf: qu.ShowIf, Since: qu.Since,
+			Text: qu.Text.In(l), Help: qu.Help.In(l), AllowsNA: qu.AllowsNA, Topics: qu.Topics, KPIs: qu.KPIs}
 		if qv.KPIs == nil {
 			qv.KPIs = []string{}
 		}
@@ -162,7 +214,7 @@ func questionsView(q *diagnostic.Questionnaire, l locale.Lang) qnQuestionnaireVi
 		}
 		v.Checklist.Families = append(v.Checklist.Families, fv)
 	}
-	return v
+	return v, nil
 }
 
 // printQuestions prints the questionnaire as readable text.
@@ -170,15 +222,18 @@ func printQuestions(w io.Writer, q *diagnostic.Questionnaire, l locale.Lang) err
 	sw := &stickyWriter{w: w}
 	est := q.EstimateTiming(l)
 	sw.printf("%s %s · %s\n", l.Pick("Cuestionario de diagnóstico, versión", "Diagnostic questionnaire, version"), q.Version,
-		l.Pick("unos ", "about ")+l.Number(est.Minutes(), 1)+" min")
+		l.Pick("unos ", "about ")+l.Number(est.Minutes(), 1)+" min "+l.Pick("(respondiendo 3 a todo)", "(answering 3 throughout)"))
 	for i, p := range q.Pillars {
 		sw.printf("\n%d. %s\n", i+1, p.Name.In(l))
 		for _, qu := range q.QuestionsOf(p.ID) {
 			sw.printf("\n  [%s] %s\n      %s\n", qu.ID, qu.Text.In(l), qu.Help.In(l))
+			if s := qu.ShowIf; s != nil {
+				sw.printf("      (%s)\n", showIfText(s, l))
+			}
 			for j, o := range qu.Options {
 				sw.printf("      %d  %s\n", j+1, o.In(l))
 			}
-			sw.printf("      -  %s\n", q.NotApplicable.In(l))
+			sw.printf("      -  %s\n      ?  %s\n", q.NotApplicable.In(l), q.DontKnow.In(l))
 		}
 		if q.Checklist.Pillar == p.ID {
 			sw.printf("\n  [%s] %s\n      %s\n", diagnostic.CoverageItem, q.Checklist.Text.In(l), q.Checklist.Help.In(l))
@@ -207,6 +262,20 @@ func printQuestions(w io.Writer, q *diagnostic.Questionnaire, l locale.Lang) err
 		sw.printf("  %d %-11s ≥%-3s %s\n", lv.Level, lv.Name.In(l), l.Number(lv.MinScore, 0), lv.Description.In(l))
 	}
 	return sw.err
+}
+
+// showIfText says when a gated question is asked: "only if [gate] ≥ 2".
+func showIfText(s *diagnostic.ShowIf, l locale.Lang) string {
+	cond := ""
+	switch {
+	case s.Min > 0 && s.Max > 0:
+		cond = fmt.Sprintf("%d–%d", s.Min, s.Max)
+	case s.Min > 0:
+		cond = fmt.Sprintf("≥ %d", s.Min)
+	default:
+		cond = fmt.Sprintf("≤ %d", s.Max)
+	}
+	return fmt.Sprintf("%s [%s] %s", l.Pick("solo si", "only if"), s.Question, cond)
 }
 
 // stickyWriter remembers the first write error so printing code stays flat.

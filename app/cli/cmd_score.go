@@ -93,12 +93,20 @@ type scOverallView struct {
 }
 
 type scPillarView struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Score     *float64 `json:"score"`
-	Basis     float64  `json:"basis"`
-	Level     *int     `json:"level"`
-	Alignment *float64 `json:"alignment"`
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	Score         *float64 `json:"score"`
+	Basis         float64  `json:"basis"`
+	Level         *int     `json:"level"`
+	Alignment     *float64 `json:"alignment"`
+	DontKnow      int      `json:"dont_know"`
+	DontKnowShare float64  `json:"dont_know_share"`
+}
+
+// scSkipView is a question no respondent was asked, and why.
+type scSkipView struct {
+	diagnostic.Skip
+	Reason string `json:"reason"`
 }
 
 type scDriverView struct {
@@ -127,6 +135,7 @@ type scResultView struct {
 	// departments are on each question answered by two or more.
 	DepartmentRespondents map[diagnostic.Department]int `json:"department_respondents"`
 	Spread                []scSpreadView                `json:"spread"`
+	Skipped               []scSkipView                  `json:"skipped"`
 }
 
 type scSpreadView struct {
@@ -144,6 +153,10 @@ func scoreView(q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang)
 		Departments: r.Departments,
 		Strengths:   []scHighlightView{},
 		Weaknesses:  []scHighlightView{},
+		Skipped:     []scSkipView{},
+	}
+	for _, sk := range r.Skipped {
+		v.Skipped = append(v.Skipped, scSkipView{sk, q.SkipReason(sk, l)})
 	}
 	if v.Gaps == nil {
 		v.Gaps = []diagnostic.Gap{}
@@ -163,7 +176,7 @@ func scoreView(q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang)
 		v.Overall.LevelName = levelName(q, *r.Overall.Level, l)
 	}
 	for _, p := range r.Pillars {
-		v.Pillars = append(v.Pillars, scPillarView{p.ID, pillarName(q, p.ID, l), p.Score, p.Basis, p.Level, p.Alignment})
+		v.Pillars = append(v.Pillars, scPillarView{p.ID, pillarName(q, p.ID, l), p.Score, p.Basis, p.Level, p.Alignment, p.DontKnow, p.DontKnowShare})
 	}
 	hv := func(hs []diagnostic.Highlight) []scHighlightView {
 		out := []scHighlightView{}
@@ -268,6 +281,13 @@ func printScore(w io.Writer, q *diagnostic.Questionnaire, r *diagnostic.Result, 
 				l.Auto(g.Difference, 2), l.Pick("pasos", "steps"))
 		}
 	}
+	printDontKnow(sw, q, r, l)
+	if len(r.Skipped) > 0 {
+		sw.printf("\n%s\n", l.Pick("Preguntas no planteadas (no cuentan en la puntuación)", "Questions not asked (they do not count in the score)"))
+		for _, sk := range r.Skipped {
+			sw.printf("  [%s] %s\n", sk.Question, q.SkipReason(sk, l))
+		}
+	}
 	return sw.err
 }
 
@@ -282,6 +302,22 @@ func spreadQuestions(r *diagnostic.Result) []diagnostic.QuestionResult {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Spread > out[j].Spread })
 	return out
+}
+
+// printDontKnow lists the pillars with "don't know" answers: many of them
+// are a finding about visibility.
+func printDontKnow(sw *stickyWriter, q *diagnostic.Questionnaire, r *diagnostic.Result, l locale.Lang) {
+	var lines []string
+	for _, p := range r.Pillars {
+		if p.DontKnow > 0 {
+			lines = append(lines, fmt.Sprintf("  %s: %d (%s)", pillarName(q, p.ID, l), p.DontKnow, l.Percent(p.DontKnowShare, 0)))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	sw.printf("\n%s\n%s\n", l.Pick("Respuestas «No lo sé» (no cuentan en la puntuación)", "\"Don't know\" answers (they do not count in the score)"),
+		strings.Join(lines, "\n"))
 }
 
 func printHighlights(sw *stickyWriter, q *diagnostic.Questionnaire, l locale.Lang, title string, hs []diagnostic.Highlight) {

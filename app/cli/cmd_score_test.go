@@ -22,25 +22,53 @@ func TestQuestionsJSON(t *testing.T) {
 				ID, Pillar, Text, Help string
 				Weight                 float64
 				Options                []string
-				AllowsNA               *bool `json:"allows_na"`
+				AllowsNA               *bool    `json:"allows_na"`
+				Areas                  []string `json:"areas"`
+				ShowIf                 *struct {
+					Question string `json:"question"`
+					Min, Max int
+				} `json:"show_if"`
 			} `json:"questions"`
+			Areas  []struct{ ID, Label string } `json:"areas"`
 			Levels []struct {
 				Level    int     `json:"level"`
 				Name     string  `json:"name"`
 				MinScore float64 `json:"min_score"`
 			} `json:"levels"`
-			EstimatedMinutes float64 `json:"estimated_minutes"`
+			DontKnow         string             `json:"dont_know"`
+			EstimatedMinutes map[string]float64 `json:"estimated_minutes"`
 		}
 		if err := json.Unmarshal([]byte(out), &v); err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}
-		if len(v.Pillars) != 7 || len(v.Questions) < 28 || len(v.Levels) != 5 || v.EstimatedMinutes <= 0 || v.EstimatedMinutes > 10 {
-			t.Errorf("%s: %d pillars, %d questions, %d levels, %g min", lang, len(v.Pillars), len(v.Questions), len(v.Levels), v.EstimatedMinutes)
+		if len(v.Pillars) != 7 || len(v.Questions) < 28 || len(v.Levels) != 5 || v.DontKnow == "" {
+			t.Errorf("%s: %d pillars, %d questions, %d levels, don't know %q", lang, len(v.Pillars), len(v.Questions), len(v.Levels), v.DontKnow)
 		}
+		// The median path within 10 minutes in both languages, whatever --lang.
+		for _, l := range []string{"es", "en"} {
+			if m := v.EstimatedMinutes[l]; m <= 0 || m > 10 {
+				t.Errorf("%s: estimated_minutes[%s] = %g", lang, l, m)
+			}
+		}
+		areas, gated := map[string]bool{}, 0
 		for _, q := range v.Questions {
-			if len(q.Options) != 5 || q.Text == "" || q.Help == "" || q.Weight <= 0 || q.AllowsNA == nil || !*q.AllowsNA {
+			if len(q.Options) != 5 || q.Text == "" || q.Help == "" || q.Weight <= 0 || q.AllowsNA == nil || !*q.AllowsNA || len(q.Areas) == 0 {
 				t.Errorf("%s: question %+v", lang, q)
 			}
+			for _, a := range q.Areas {
+				areas[a] = true
+			}
+			if q.ShowIf != nil {
+				gated++
+			}
+		}
+		for _, a := range []string{"forecasting", "pipeline_stages", "lead_handoff", "icp", "compensation", "pricing", "enablement"} {
+			if !areas[a] {
+				t.Errorf("%s: area %s not covered", lang, a)
+			}
+		}
+		if gated == 0 || len(v.Areas) != len(areas) {
+			t.Errorf("%s: %d gated questions, %d areas listed for %d used", lang, gated, len(v.Areas), len(areas))
 		}
 		wantName := map[string]string{"es": "Definido", "en": "Defined"}[lang]
 		if v.Levels[2].Name != wantName || v.Levels[2].MinScore != 40 {
@@ -51,7 +79,8 @@ func TestQuestionsJSON(t *testing.T) {
 
 func TestQuestionsText(t *testing.T) {
 	code, out, _ := run(t, "questions", "--lang", "es")
-	if code != ExitOK || !strings.Contains(out, "Cuestionario de diagnóstico") || !strings.Contains(out, "[kpi_owner] ¿Cada KPI tiene una persona responsable?") {
+	if code != ExitOK || !strings.Contains(out, "Cuestionario de diagnóstico") || !strings.Contains(out, "[kpi_owner] ¿Cada KPI tiene una persona responsable?") ||
+		!strings.Contains(out, "(solo si [fc_method] ≥ 2)") || !strings.Contains(out, "?  No lo sé") {
 		t.Errorf("code %d, out %.300q", code, out)
 	}
 	if code, _, errOut := run(t, "questions", "--lang", "fr"); code != ExitUsage || !strings.Contains(errOut, "--lang") {
@@ -88,10 +117,10 @@ func TestScoreJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatal(err)
 	}
-	// objectives: its three questions answered (obj_team_link by sales
+	// objectives: its four questions answered (obj_team_link and icp_defined by sales
 	// only), all 5 → 100, basis 1; alignment 100 (no spread).
 	// alignment: al_shared_goals (1.5) mean 3 → 50, al_definitions 4 → 75,
-	// al_collaboration 3 → 50; answered 3.5 of 5.5 → basis 0.636; score
+	// al_problems 3 → 50; answered 3.5 of 5.5 (lh_sla and pipe_stages unanswered) → basis 0.636; score
 	// (1.5×50 + 75 + 50)/3.5 = 57.1. Its index: spreads 4 (w1.5), 0, 0 →
 	// 100×(1 − 6/(4×3.5)) = 57.1. Other pillars: no answers, no score.
 	// Overall basis (1 + 0.636)/7 = 0.234 < 0.5: no overall score.
@@ -146,5 +175,45 @@ func TestScoreErrors(t *testing.T) {
 		if code != tc.code || out != "" || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: code %d, stdout %q, stderr %q; want code %d and %q", tc.args, code, out, errOut, tc.code, tc.want)
 		}
+	}
+}
+
+// TestScoreDontKnowAndSkipped: an answers file with "dont_know" is
+// accepted, counted per pillar, and a follow-up hidden by its gate is
+// listed as skipped with the reason.
+func TestScoreDontKnowAndSkipped(t *testing.T) {
+	code, out, errOut := run(t, "score", "--answers", "testdata/answers_dont_know.json", "--lang", "en", "--json")
+	if code != ExitOK {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	var v struct {
+		Pillars []struct {
+			ID       string  `json:"id"`
+			DontKnow int     `json:"dont_know"`
+			Share    float64 `json:"dont_know_share"`
+		} `json:"pillars"`
+		Skipped []struct {
+			Question, Gate, Reason string
+			Min                    int
+		} `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	// objectives: 4 replies, 2 don't know; monitoring: 5 asked replies, 1.
+	want := map[string][2]float64{"objectives": {2, 0.5}, "monitoring": {1, 0.2}}
+	for _, p := range v.Pillars {
+		if w, ok := want[p.ID]; ok && (float64(p.DontKnow) != w[0] || p.Share != w[1]) {
+			t.Errorf("%s: don't know %d (%g), want %v", p.ID, p.DontKnow, p.Share, w)
+		}
+	}
+	if len(v.Skipped) != 1 || v.Skipped[0].Question != "fc_accuracy" || v.Skipped[0].Gate != "fc_method" || v.Skipped[0].Min != 2 ||
+		!strings.Contains(v.Skipped[0].Reason, "was not asked") {
+		t.Errorf("skipped %+v", v.Skipped)
+	}
+	code, out, _ = run(t, "score", "--answers", "testdata/answers_dont_know.json", "--lang", "es")
+	if code != ExitOK || !strings.Contains(out, "Respuestas «No lo sé»") || !strings.Contains(out, "Objetivos y KPI: 2 (50") ||
+		!strings.Contains(out, "[fc_accuracy] «¿Cuánto se desvía la previsión de lo vendido?» no se planteó") {
+		t.Errorf("text output:\n%s", out)
 	}
 }

@@ -76,7 +76,7 @@ func targetCommand() *Command {
 						}{o.Name, d.ID, v, m, t.SetOn.Format("2006-01-02")})
 					}
 					l := o.Language
-					_, err = fmt.Fprintf(env.Stdout, l.Pick("Objetivo de %s (%s) en %q: %s para %s.\n", "Target for %s (%s) of %q: %s by %s.\n"),
+					_, err = fmt.Fprintf(env.Stdout, l.Pick("Meta de %s (%s) en %q: %s para %s.\n", "Target for %s (%s) of %q: %s by %s.\n"),
 						d.Name(l), d.ID, diagnostic.Printable(o.Name), diagnostic.FormatValue(l, d.Unit, v, o.Currency), m)
 					return err
 				})

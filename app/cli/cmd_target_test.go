@@ -85,7 +85,7 @@ func TestTargetSpanish(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.db")
 	runDB(t, db, "", "org", "add", "--name", "Beta", "--lang", "es")
 	code, out, errOut := runDB(t, db, "", "target", "--org", "Beta", "--kpi", "win_rate", "--value", "0.25", "--by", "2027-01")
-	if want := "Objetivo de Tasa de cierre (win_rate) en \"Beta\": 25\u00a0% para 2027-01.\n"; code != ExitOK || out != want {
+	if want := "Meta de Tasa de cierre (win_rate) en \"Beta\": 25\u00a0% para 2027-01.\n"; code != ExitOK || out != want {
 		t.Errorf("target: %d %q %q; want %q", code, out, errOut, want)
 	}
 }

@@ -29,15 +29,18 @@ func TestDemoScores(t *testing.T) {
 		why    string
 	}{
 		// obj_written (4+3+4)/3 = 3.667 → 66.667 (w 1); obj_kpi_map 3 → 50 (w 1.5);
-		// obj_team_link (3+2+3)/3 → 41.667 (w 1): (66.667 + 75 + 41.667) ÷ 3.5 = 52.38.
-		{"objectives", 52.4, "objectives"},
+		// obj_team_link (3+2+3)/3 → 41.667 (w 1), icp_defined (3+2+3)/3 → 41.667 (w 1):
+		// (66.667 + 75 + 41.667 + 41.667) ÷ 4.5 = 50.
+		{"objectives", 50, "objectives"},
 		// kpi_relevant 3.333 → 58.333, kpi_owner 2.667 → 41.667, kpi_actionable 41.667,
 		// kpi_cadence 58.333, checklist: families 1, 0.875, 0.5, 0.875 → level 0.8125 →
 		// answer 4.25 → 81.25; all weight 1: 281.25 ÷ 5 = 56.25.
 		{"kpi_selection", 56.3, "KPI selection with the checklist"},
-		// al_shared_goals 3 → 50 (w 1.5), al_definitions, al_collaboration, al_problems
-		// 2.667 → 41.667, al_celebration 3 → 50: (75 + 125 + 50) ÷ 5.5 = 45.45.
-		{"alignment", 45.5, "alignment"},
+		// al_shared_goals 3 → 50 (w 1.5), al_definitions and al_problems 2.667 →
+		// 41.667, lh_sla 3 → 50 (asked of leadership and marketing; sales'
+		// al_definitions 1 hides it), pipe_stages 2.333 → 33.333:
+		// (75 + 41.667 + 50 + 33.333 + 41.667) ÷ 5.5 = 43.94.
+		{"alignment", 43.9, "alignment"},
 	}
 	for _, c := range cases {
 		p := a.Result.Pillar(c.pillar)
@@ -45,21 +48,30 @@ func TestDemoScores(t *testing.T) {
 			t.Errorf("%s score = %v, want %v", c.why, p.Score, c.want)
 		}
 	}
-	// Pillars 52.4, 56.3, 41.7, 36.5, 40.7, 38.9, 45.5 with equal weights: 312 ÷ 7 = 44.57.
-	if s := a.Result.Overall.Score; s == nil || *s != 44.6 || *a.Result.Overall.Level != 3 {
-		t.Errorf("overall = %v level %v, want 44.6 level 3", s, a.Result.Overall.Level)
+	// Pillars 50, 56.3, 41.7, 36.5, 40.7, 36.5, 43.9 with equal weights: 305.6 ÷ 7 = 43.66.
+	if s := a.Result.Overall.Score; s == nil || *s != 43.7 || *a.Result.Overall.Level != 3 {
+		t.Errorf("overall = %v level %v, want 43.7 level 3", s, a.Result.Overall.Level)
+	}
+	// Marketing does not know about discounts or the forecast: one "don't
+	// know" in data_culture, two in monitoring (fc_method, fc_accuracy).
+	if dc, mon := a.Result.Pillar("data_culture"), a.Result.Pillar("monitoring"); dc.DontKnow != 1 || mon.DontKnow != 2 {
+		t.Errorf("don't know: data_culture %d, monitoring %d, want 1 and 2", dc.DontKnow, mon.DontKnow)
+	}
+	// The previous assessment was answered with version 2026.1: the eight
+	// questions added since are new.
+	if n := a.Questionnaire.NewSince(a.Previous.QuestionnaireVersion); len(n) != 8 {
+		t.Errorf("new questions since %q: %v", a.Previous.QuestionnaireVersion, n)
 	}
 	// Previous alignment: al_shared_goals 2.5 → 37.5 (w 1.5), al_definitions 1.5 → 12.5,
-	// al_collaboration 2.5 → 37.5, al_problems 2 → 25, al_celebration 2.5 → 37.5:
-	// 168.75 ÷ 5.5 = 30.68 → 30.7; change 45.5 − 30.7 = 14.8.
+	// al_problems 2 → 25: 93.75 ÷ 3.5 = 26.79 → 26.8; change 43.9 − 26.8 = 17.1.
 	var ch *diagnostic.PillarChange
 	for i := range a.Change.Pillars {
 		if a.Change.Pillars[i].Pillar == "alignment" {
 			ch = &a.Change.Pillars[i]
 		}
 	}
-	if ch == nil || ch.Previous == nil || *ch.Previous != 30.7 || ch.Delta == nil || *ch.Delta != 14.8 {
-		t.Errorf("alignment change = %+v, want 30.7 → 45.5 (+14.8)", ch)
+	if ch == nil || ch.Previous == nil || *ch.Previous != 26.8 || ch.Delta == nil || *ch.Delta != 17.1 {
+		t.Errorf("alignment change = %+v, want 26.8 → 43.9 (+17.1)", ch)
 	}
 }
 
@@ -69,10 +81,10 @@ func TestDemoGaps(t *testing.T) {
 	a := mustAnalyse(t, DemoSnapshot(demoAsOf), locale.EN)
 	// By hand from demo.json (leadership, sales, marketing): mon_experiments 2,1,4 (3);
 	// al_definitions 3,1,4 (3); data_single_source 4,2,2; data_quality 3,1,3;
-	// dc_decisions 4,2,3; mon_rhythm 4,2,3; al_shared_goals 4,2,3; al_celebration 4,2,3 (2 each).
-	// bt_external 2,1,N/A differs by 1 only.
+	// dc_decisions 4,2,3; mon_rhythm 4,2,3; al_shared_goals 4,2,3 (2 each); the
+	// retired al_celebration 4,2,3 no longer counts. bt_external 2,1,N/A differs by 1 only.
 	want := map[string]float64{"mon_experiments": 3, "al_definitions": 3, "data_single_source": 2, "data_quality": 2,
-		"dc_decisions": 2, "mon_rhythm": 2, "al_shared_goals": 2, "al_celebration": 2}
+		"dc_decisions": 2, "mon_rhythm": 2, "al_shared_goals": 2}
 	if len(a.Result.Gaps) != len(want) {
 		t.Errorf("%d gaps, want %d: %+v", len(a.Result.Gaps), len(want), a.Result.Gaps)
 	}
@@ -84,9 +96,9 @@ func TestDemoGaps(t *testing.T) {
 			t.Errorf("gaps not sorted largest first at %d", i)
 		}
 	}
-	// Per pillar for the rules: alignment has 3 gaps, largest 3; monitoring 2, largest 3.
+	// Per pillar for the rules: alignment has 2 gaps, largest 3; monitoring 2, largest 3.
 	g := a.RecommendInput.Gaps
-	if g["alignment"].Count != 3 || g["alignment"].Largest != 3 || g["monitoring"].Count != 2 || g["monitoring"].Largest != 3 {
+	if g["alignment"].Count != 2 || g["alignment"].Largest != 3 || g["monitoring"].Count != 2 || g["monitoring"].Largest != 3 {
 		t.Errorf("gaps by pillar = %+v", g)
 	}
 }
@@ -206,7 +218,7 @@ func TestDemoRecommendations(t *testing.T) {
 		row, _ := a.Latest("win_rate")
 		pct := lang.Percent(*row.Value, 1)
 		ev := a.EvidenceText(*wr)
-		want := lang.Pick("Tasa de cierre (oct 2026): "+pct+" frente al objetivo de 25\u00a0%", "Win rate (Oct 2026): "+pct+" against a target of 25%")
+		want := lang.Pick("Tasa de cierre (oct 2026): "+pct+" frente a la meta de 25\u00a0%", "Win rate (Oct 2026): "+pct+" against a target of 25%")
 		if !strings.Contains(ev, want) || wr.Impact == nil || *wr.Impact <= 0 || !strings.Contains(ev, lang.Pick("Impacto estimado", "Estimated impact")) {
 			t.Errorf("%s: evidence %q, want it to hold %q and the impact", lang, ev, want)
 		}
@@ -214,13 +226,13 @@ func TestDemoRecommendations(t *testing.T) {
 			t.Errorf("%s: text %q does not quote the win rate", lang, wr.Text)
 		}
 		// Departments disagree on several pillars: one finding, widest first
-		// (alignment: 3 questions, 3 levels apart).
+		// (monitoring and alignment: 2 questions each, 3 levels apart).
 		var gaps int
 		for _, r := range recs {
 			if strings.HasPrefix(r.ID, "departments_disagree") {
 				gaps++
-				if it := r.Evidence[0].Items; len(it) < 2 || it[0] != "alignment" {
-					t.Errorf("%s: department gaps %v, want alignment first", lang, it)
+				if it := r.Evidence[0].Items; len(it) < 2 || it[0] != "monitoring" || it[1] != "alignment" {
+					t.Errorf("%s: department gaps %v, want monitoring and alignment first", lang, it)
 				}
 			}
 		}
@@ -358,9 +370,10 @@ func TestPartialSnapshots(t *testing.T) {
 				if a.HasKPIData || len(a.RecommendInput.Gaps) != 0 {
 					t.Error("no KPI data and no gaps expected")
 				}
-				// Carmen alone: alignment 4,3,3,3,4 → (1.5×75 + 50×3 + 75) ÷ 5.5 = 61.36.
-				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 61.4 {
-					t.Errorf("alignment = %v, want 61.4", p.Score)
+				// Carmen alone: al_shared_goals 4, al_definitions 3, lh_sla 3,
+				// pipe_stages 2, al_problems 3 → (1.5×75 + 50 + 50 + 25 + 50) ÷ 5.5 = 52.27.
+				if p := r.Pillar("alignment"); p.Score == nil || *p.Score != 52.3 {
+					t.Errorf("alignment = %v, want 52.3", p.Score)
 				}
 				if len(a.Recommendations) == 0 {
 					t.Error("want recommendations from the answers")

@@ -52,6 +52,7 @@ type demoPlan struct {
 
 type demoAssessment struct {
 	DaysBefore  int                `json:"days_before_as_of"`
+	Version     string             `json:"questionnaire_version"`
 	Context     diagnostic.Context `json:"context"`
 	Respondents []struct {
 		Name       string                `json:"name"`
@@ -122,8 +123,12 @@ func LoadDemo(asOf time.Time) (Snapshot, error) {
 	}
 	for i, da := range c.Assessments {
 		day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 10, 0, 0, 0, time.UTC).AddDate(0, 0, -da.DaysBefore)
+		version := da.Version
+		if version == "" {
+			version = q.Version
+		}
 		a := diagnostic.Assessment{
-			Date: day, Language: c.Profile.Language, QuestionnaireVersion: q.Version,
+			Date: day, Language: c.Profile.Language, QuestionnaireVersion: version,
 			Status: diagnostic.StatusComplete, Context: da.Context,
 		}
 		for _, r := range da.Respondents {

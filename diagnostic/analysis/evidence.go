@@ -21,7 +21,7 @@ const EvidenceFile = "evidence.json"
 // allEvidenceKinds are the evidence kinds the recommendation engine produces;
 // the content file must write each of them in both languages.
 var allEvidenceKinds = []string{
-	"topic_below", "topic_at_least", "pillar_below", "pillar_at_least", "pillar_unknown",
+	"topic_below", "topic_at_least", "pillar_below", "pillar_at_least", "pillar_unknown", "pillar_dont_know",
 	"alignment_gap", "symptom", "no_kpi_data", "kpi_unavailable", "coverage_missing",
 	"coverage_without_owner", "plan_no_objectives", "plan_objectives_without_kpis",
 	"plan_without_owner", "plan_without_cadence", "plan_without_target",
@@ -146,6 +146,9 @@ func (a *Analysis) evidenceVars(ev recommend.Evidence) map[string]string {
 	case strings.HasPrefix(ev.Kind, "topic_"):
 		vars["subject"] = a.TopicName(ev.Subject)
 		vars["value"], vars["reference"] = num(ev.Value, 1), num(ev.Reference, 1)
+	case ev.Kind == "pillar_dont_know" && ev.Value != nil:
+		vars["subject"] = a.PillarName(ev.Subject)
+		vars["value"] = l.Percent(*ev.Value, 0)
 	case strings.HasPrefix(ev.Kind, "pillar_"):
 		vars["subject"] = a.PillarName(ev.Subject)
 		vars["value"], vars["reference"] = num(ev.Value, 0), num(ev.Reference, 0)

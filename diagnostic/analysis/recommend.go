@@ -25,8 +25,12 @@ func (a *Analysis) recommend() {
 	in.Context.Coverage = a.measuredCoverage(in.Context.Coverage)
 	if r := a.Result; r != nil {
 		in.Pillars = make(map[string]*float64, len(r.Pillars))
+		in.DontKnow = map[string]recommend.DontKnow{}
 		for _, p := range r.Pillars {
 			in.Pillars[p.ID] = p.Score
+			if p.DontKnow > 0 {
+				in.DontKnow[p.ID] = recommend.DontKnow{Count: p.DontKnow, Replies: dontKnowReplies(r, p.ID)}
+			}
 		}
 		in.Topics = r.Topics
 		in.Gaps = GapsByPillar(r)
@@ -105,4 +109,16 @@ func (a *Analysis) measuredCoverage(cov map[string]diagnostic.KPICoverage) map[s
 		out[r.KPI] = k
 	}
 	return out
+}
+
+// dontKnowReplies counts every reply (1–5, N/A, don't know) to a pillar's
+// asked questions.
+func dontKnowReplies(r *diagnostic.Result, pillar string) int {
+	n := 0
+	for _, q := range r.Questions {
+		if q.Pillar == pillar && !q.Skipped {
+			n += q.Answers + q.NA + q.DontKnow
+		}
+	}
+	return n
 }

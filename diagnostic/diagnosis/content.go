@@ -28,13 +28,13 @@ type Content struct {
 // languages.
 var textIDs = []string{
 	"situation_level", "situation_no_level", "situation_arr", "situation_growth", "situation_constraint",
-	"situation_no_constraint", "situation_preliminary", "level", "change", "change_best", "change_worst", "constraint",
+	"situation_no_constraint", "situation_preliminary", "level", "change", "change_best", "change_worst", "change_new_questions", "change_new_question", "constraint",
 	"symptom_none", "symptom_confirmed", "symptom_contradicted", "symptom_unknown", "symptom_kpis_missing",
 	"symptom_gaps", "symptom_no_gaps", "symptom_one_department", "symptom_no_data", "symptom_weak_data",
 	"kpi_bad", "kpi_reference", "answer_measured_no_data", "answer_not_measured_has_data",
 	"missing_months", "missing_deals", "missing_kpi_data",
 	"h_situation", "h_level", "h_change", "h_constraint", "h_symptom", "h_answers", "h_preliminary", "h_strengths",
-	"h_actions", "h_evidence", "none", "impact_year",
+	"h_actions", "h_evidence", "h_skipped", "none", "impact_year",
 }
 
 var loadContent = sync.OnceValues(func() (*Content, error) {

@@ -30,6 +30,12 @@ func Diagnose(a *analysis.Analysis) (*Diagnosis, error) {
 		AnswerChecks: w.answerChecks(),
 		Strengths:    []string{},
 		Actions30:    []Item{},
+		Skipped:      []string{},
+	}
+	if r, q := a.Result, a.Questionnaire; r != nil && q != nil {
+		for _, sk := range r.Skipped {
+			d.Skipped = append(d.Skipped, q.SkipReason(sk, a.Lang))
+		}
 	}
 	d.Level = w.level()
 	d.Change = w.change()
@@ -114,7 +120,39 @@ func (w *writer) change() string {
 	if worst != nil && *worst.Delta < 0 {
 		out += w.text("change_worst", map[string]string{"pillar": w.a.PillarName(worst.Pillar), "delta": signed(*worst.Delta)})
 	}
-	return out
+	return out + w.newQuestions()
+}
+
+// newQuestions says which questions the current questionnaire added since
+// the version the previous assessment was answered with, by the practice
+// areas they cover; "" when none (or the previous version is unknown).
+func (w *writer) newQuestions() string {
+	prev, q := w.a.Previous, w.a.Questionnaire
+	if prev == nil || q == nil || prev.QuestionnaireVersion == "" {
+		return ""
+	}
+	ids := q.NewSince(prev.QuestionnaireVersion)
+	if len(ids) == 0 {
+		return ""
+	}
+	g, err := diagnostic.LoadGlossary()
+	if err != nil {
+		return ""
+	}
+	var areas []string
+	for _, id := range ids {
+		qu, _ := q.Question(id)
+		for _, ar := range qu.Areas {
+			if n := lowerFirst(g.AreaName(ar).In(w.a.Lang)); !slices.Contains(areas, n) {
+				areas = append(areas, n)
+			}
+		}
+	}
+	id := "change_new_questions"
+	if len(ids) == 1 {
+		id = "change_new_question"
+	}
+	return w.text(id, map[string]string{"count": fmt.Sprint(len(ids)), "areas": joinList(w, areas)})
 }
 
 // top is the binding finding: the first money action or measure of the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/recommend"
@@ -249,6 +250,13 @@ func TestDemoReadsRight(t *testing.T) {
 		if d.Change == "" || len(d.Strengths) == 0 {
 			t.Errorf("%s: change %q, strengths %v", lang, d.Change, d.Strengths)
 		}
+		// The May assessment answered version 2026.1: the change names the
+		// eight questions added since by their areas.
+		want := map[string]string{"es": "8 preguntas nuevas, que la anterior no podía responder: cliente ideal (ICP), incentivos, reconocimiento de logros, precios y descuentos, incorporación y formación, previsión de ventas, paso de leads a ventas y etapas del pipeline.",
+			"en": "8 new questions, which the earlier one could not answer: ideal customer profile (ICP), incentives and compensation, recognising wins, pricing and discounts, onboarding and enablement, sales forecasting, lead hand-off and pipeline stages."}[string(lang)]
+		if !strings.Contains(d.Change, want) {
+			t.Errorf("%s: change %q lacks %q", lang, d.Change, want)
+		}
 	}
 }
 
@@ -261,6 +269,27 @@ func TestContentInBothLanguages(t *testing.T) {
 	for _, bad := range []string{`{`, `{"texts":{}}`, `{"texts":{"level":{"es":"x"}}}`} {
 		if _, err := ParseContent([]byte(bad)); err == nil {
 			t.Errorf("accepted %s", bad)
+		}
+	}
+}
+
+// TestSkippedQuestionsAreNamed: when every respondent said there is no
+// forecast, the accuracy follow-up is not asked and the diagnosis says so.
+func TestSkippedQuestionsAreNamed(t *testing.T) {
+	s := analysis.DemoSnapshot(asOf)
+	last := &s.Assessments[len(s.Assessments)-1]
+	for i := range last.Respondents {
+		last.Respondents[i].Answers["fc_method"] = diagnostic.Answer{Value: 1}
+	}
+	for _, lang := range locale.Langs() {
+		_, d := analyse(t, s, lang)
+		want := lang.Pick("«¿Cuánto se desvía la previsión de lo vendido?» no se planteó", `"How far is the forecast from actual sales?" was not asked`)
+		if len(d.Skipped) != 1 || !strings.Contains(d.Skipped[0], want) {
+			t.Errorf("%s: skipped %q, want one containing %q", lang, d.Skipped, want)
+		}
+		var b strings.Builder
+		if err := WriteText(&b, d, lang); err != nil || !strings.Contains(b.String(), want) {
+			t.Errorf("%s: text lacks the skipped question (%v)", lang, err)
 		}
 	}
 }

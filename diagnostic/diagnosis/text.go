@@ -44,6 +44,13 @@ func WriteText(w io.Writer, d *Diagnosis, lang locale.Lang) error {
 		}
 	}
 	block(h("h_symptom"), d.SymptomCheck.Text)
+	if len(d.Skipped) > 0 {
+		p("%s\n", h("h_skipped"))
+		for _, sk := range d.Skipped {
+			p("  - %s\n", sk)
+		}
+		p("\n")
+	}
 	if len(d.AnswerChecks) > 0 {
 		p("%s\n", h("h_answers"))
 		for _, a := range d.AnswerChecks {

@@ -26,6 +26,10 @@ type Diagnosis struct {
 	// would complete the picture.
 	Preliminary bool     `json:"preliminary"`
 	Missing     []string `json:"missing"`
+	// Skipped says, one sentence each, which questions no respondent was
+	// asked and why (a gate answer hid them): they do not count in the
+	// scores.
+	Skipped []string `json:"skipped"`
 	// Strengths are what to keep (celebrations), never counted as work.
 	Strengths []string `json:"strengths"`
 	// Actions30 are the items (actions and measures) that start in the

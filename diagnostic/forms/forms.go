@@ -99,10 +99,10 @@ func Choices(q *diagnostic.Question, l locale.Lang) []string {
 }
 
 // ParseChoice reads a question's answer as written in a form, in either
-// language: an option label, a bare option number 1–5, "not applicable" or
-// "don't know" (both stored as diagnostic.NA, the store's one value for
-// them). ok is false for anything else; an empty text is unanswered
-// (answered false).
+// language: an option label, a bare option number 1–5, "not applicable"
+// (diagnostic.NA) or "don't know" (diagnostic.DontKnow: neither counts in
+// the score, but "don't know" is reported as a visibility finding). ok is
+// false for anything else; an empty text is unanswered (answered false).
 func ParseChoice(q *diagnostic.Question, text string) (value int, answered, ok bool) {
 	t := strings.TrimSpace(text)
 	if t == "" {
@@ -121,7 +121,7 @@ func ParseChoice(q *diagnostic.Question, text string) (value int, answered, ok b
 			return diagnostic.NA, true, q.AllowsNA
 		}
 		if strings.EqualFold(t, dontKnow(l)) || strings.EqualFold(t, ValueDontKnow) {
-			return diagnostic.NA, true, true
+			return diagnostic.DontKnow, true, true
 		}
 	}
 	return 0, true, false

@@ -89,7 +89,7 @@ func TestHTMLFormInBrowser(t *testing.T) {
 		}
 		value, v := fmt.Sprint(i%5+1), i%5+1
 		if i%6 == 5 {
-			value, v = "dk", diagnostic.NA
+			value, v = "dk", diagnostic.DontKnow
 		}
 		want[q.ID] = v
 		run("answer "+q.ID, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="q-%s"][value="%s"]`, q.ID, value))))

@@ -38,7 +38,7 @@ var (
 // department with a box), then one page per pillar with its questions, each
 // with a box per choice. The option numbers are the keys that type the
 // answers back in the app's Diagnostic screen (1–5; 0 or N for "not
-// applicable" and "don't know", which are stored alike).
+// applicable", ? for "don't know").
 func WritePDF(w io.Writer, s Spec) error {
 	if err := s.Check(); err != nil {
 		return err

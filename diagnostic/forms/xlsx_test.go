@@ -191,7 +191,7 @@ func sampleAnswers(q *diagnostic.Questionnaire, l locale.Lang) (texts map[string
 		qu := &q.Questions[i]
 		switch i {
 		case 2:
-			texts[qu.ID], want[qu.ID] = dontKnow(l), diagnostic.NA
+			texts[qu.ID], want[qu.ID] = dontKnow(l), diagnostic.DontKnow
 		case 3:
 		default:
 			n := i%5 + 1

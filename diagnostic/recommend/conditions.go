@@ -120,6 +120,16 @@ func (e *evaluator) eval(c Condition) (fact, bool) {
 			gap, ref = (*c.Max-*p) / *c.Max, c.Max
 		}
 		return fact{subject: c.Pillar, gap: gap, evidence: Evidence{Kind: c.Kind, Subject: c.Pillar, Value: f64(*p), Reference: ref}, vars: vars}, true
+	case "pillar_dont_know":
+		d, ok := in.DontKnow[c.Pillar]
+		if !ok || d.Replies == 0 || d.Count == 0 || !atLeast(float64(d.Count)/float64(d.Replies), c.Min) {
+			return fact{}, false
+		}
+		share := float64(d.Count) / float64(d.Replies)
+		return fact{subject: c.Pillar, gap: share,
+			evidence: Evidence{Kind: c.Kind, Subject: c.Pillar, Value: f64(share), Reference: c.Min, Count: d.Count},
+			vars: map[string]string{"pillar": e.name(e.rs.Pillars, c.Pillar), "count": fmt.Sprint(d.Count),
+				"replies": fmt.Sprint(d.Replies)}}, true
 	case "alignment_gap":
 		g, ok := in.Gaps[c.Pillar]
 		if !ok || !atLeast(g.Largest, c.Min) {

@@ -10,7 +10,7 @@ import (
 // the evidence of the conditions that fired.
 var knownPlaceholders = []string{
 	"kpi", "value", "target", "by", "benchmark", "source", "period", "change", "reach",
-	"topic", "level", "pillar", "score", "count", "largest", "kpis", "objectives", "pillars", "widest", "threshold",
+	"topic", "level", "pillar", "score", "count", "replies", "largest", "kpis", "objectives", "pillars", "widest", "threshold",
 }
 
 // list joins names: "a, b y c" / "a, b and c".

@@ -13,6 +13,13 @@ type Gap struct {
 	Largest float64 `json:"largest"`
 }
 
+// DontKnow counts the "don't know" answers to one pillar's questions and
+// all its replies (1–5, N/A and don't know).
+type DontKnow struct {
+	Count   int `json:"count"`
+	Replies int `json:"replies"`
+}
+
 // PlanFacts summarises the organisation's KPI plan. A nil *PlanFacts means
 // no plan was looked at: the plan rules stay silent.
 type PlanFacts struct {
@@ -34,6 +41,9 @@ type Input struct {
 	Topics map[string]float64
 	// Gaps are the alignment gaps by pillar id.
 	Gaps map[string]Gap
+	// DontKnow counts the "don't know" answers by pillar id: many of them
+	// are a finding about visibility.
+	DontKnow map[string]DontKnow
 	// Context holds the symptom, the 12-month objective and the KPI checklist.
 	Context diagnostic.Context
 	// Plan summarises the KPI plan; see PlanFactsOf.

@@ -30,7 +30,8 @@ var (
 	Pillars = []string{"objectives", "kpi_selection", "data_tools", "benchmarks_targets", "data_culture", "monitoring", "alignment"}
 	Topics  = []string{"objectives_mapping", "kpi_selection", "kpi_ownership", "kpi_cadence", "kpi_adjustment", "data_collection",
 		"single_source", "automation", "data_quality", "targets", "benchmarks", "data_culture", "review_rhythm", "trend_analysis",
-		"experimentation", "shared_definitions", "collaboration", "celebration", "problem_solving"}
+		"experimentation", "shared_definitions", "collaboration", "celebration", "problem_solving",
+		"icp", "forecasting", "pipeline_stages", "lead_handoff", "compensation", "pricing", "enablement"}
 	Symptoms = []string{"not_enough_leads", "pipeline_not_converting", "long_cycles", "churn_downsell", "teams_misaligned", "no_clear_numbers"}
 )
 
@@ -148,11 +149,11 @@ var kinds = map[string]bool{
 	"plan_objectives_without_kpis": true, "plan_without_owner": true, "plan_without_cadence": true, "plan_without_target": true,
 	"symptom": true, "no_kpi_data": true, "kpi_unavailable": true, "kpi_status": true, "kpi_benchmark": true,
 	"kpi_trend": true, "kpi_outlier": true, "kpi_value_below": true, "kpi_value_at_least": true, "fact_above": true,
-	"alignment_gaps": true,
+	"alignment_gaps": true, "pillar_dont_know": true,
 }
 
 // thresholdOf names the threshold a condition kind cannot do without.
-var thresholdOf = map[string]string{"kpi_value_below": "max", "kpi_value_at_least": "min", "fact_above": "min", "alignment_gaps": "min"}
+var thresholdOf = map[string]string{"kpi_value_below": "max", "kpi_value_at_least": "min", "fact_above": "min", "alignment_gaps": "min", "pillar_dont_know": "min"}
 
 // Kinds of recommendation.
 const (

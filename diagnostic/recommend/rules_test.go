@@ -22,7 +22,7 @@ type builder struct {
 
 func newBuilder(cat *kpi.Catalogue) *builder {
 	return &builder{cat: cat, rows: map[string]*kpi.Row{}, in: Input{
-		Pillars: map[string]*float64{}, Topics: map[string]float64{}, Gaps: map[string]Gap{}, Currency: "EUR",
+		Pillars: map[string]*float64{}, Topics: map[string]float64{}, Gaps: map[string]Gap{}, DontKnow: map[string]DontKnow{}, Currency: "EUR",
 		Context: diagnostic.Context{Coverage: map[string]diagnostic.KPICoverage{}},
 	}}
 }
@@ -74,6 +74,8 @@ func (b *builder) apply(c Condition, hold bool) {
 		in.Pillars[subjectPillar(c)] = fp(map[bool]float64{true: *c.Min + 5, false: *c.Min - 10}[hold])
 	case "pillar_unknown":
 		in.Pillars[subjectPillar(c)] = map[bool]*float64{true: nil, false: fp(50)}[hold]
+	case "pillar_dont_know":
+		in.DontKnow[subjectPillar(c)] = map[bool]DontKnow{true: {Count: 4, Replies: 8}, false: {Count: 1, Replies: 8}}[hold]
 	case "alignment_gap":
 		in.Gaps[subjectPillar(c)] = map[bool]Gap{true: {3, *c.Min + 1}, false: {0, *c.Min - 1}}[hold]
 	case "alignment_gaps":

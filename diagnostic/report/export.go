@@ -78,7 +78,7 @@ type AnswerRecord struct {
 	Department diagnostic.Department `json:"department"`
 	Question   string                `json:"question"` // question id
 	Pillar     string                `json:"pillar"`   // pillar id
-	Value      int                   `json:"value"`    // 1–5, or 0 for not applicable (diagnostic.NA)
+	Value      int                   `json:"value"`    // 1–5, 0 for not applicable (diagnostic.NA), -2 for don't know (diagnostic.DontKnow)
 	Note       string                `json:"note,omitempty"`
 }
 

@@ -53,8 +53,8 @@ func TestFromAnalysisDemo(t *testing.T) {
 	if d.Organisation != "Demo" || !d.AssessmentDate.Equal(a.Assessment.Date) || !d.PreviousDate.Equal(a.Previous.Date) || d.Currency != "EUR" {
 		t.Errorf("cover: %q %v %v %q", d.Organisation, d.AssessmentDate, d.PreviousDate, d.Currency)
 	}
-	// Overall 44.6, level 3 (see analysis tests); seven pillars with the previous scores.
-	if d.Overall.Score == nil || *d.Overall.Score != 44.6 || d.Overall.Level != 3 || len(d.Pillars) != 7 {
+	// Overall 43.7, level 3 (see analysis tests); seven pillars with the previous scores.
+	if d.Overall.Score == nil || *d.Overall.Score != 43.7 || d.Overall.Level != 3 || len(d.Pillars) != 7 {
 		t.Errorf("overall %+v, %d pillars", d.Overall, len(d.Pillars))
 	}
 	for _, p := range d.Pillars {
@@ -62,8 +62,8 @@ func TestFromAnalysisDemo(t *testing.T) {
 			t.Errorf("pillar %+v lacks its name or previous score", p)
 		}
 	}
-	if len(d.Strengths) != 3 || len(d.Gaps) != 3 || len(d.Alignment) != 8 || len(d.Departments) != 3 {
-		t.Errorf("%d strengths, %d gaps, %d alignment items, %d departments; want 3, 3, 8, 3",
+	if len(d.Strengths) != 3 || len(d.Gaps) != 3 || len(d.Alignment) != 7 || len(d.Departments) != 3 {
+		t.Errorf("%d strengths, %d gaps, %d alignment items, %d departments; want 3, 3, 7, 3",
 			len(d.Strengths), len(d.Gaps), len(d.Alignment), len(d.Departments))
 	}
 	// Scorecard: the 13 active plan KPIs (the retired one left out), six key ones.
@@ -140,12 +140,12 @@ func TestDemoReportRenders(t *testing.T) {
 		want []string
 	}{
 		{locale.ES, []string{"Demo", "Resumen ejecutivo", "Cuadro de mando de KPI", "20 de noviembre de 2026",
-			"45 de 100", "Nivel 3: Definido", "Tasa de cierre", "13,9 %", "402", "Javier Morales", "Lucía Fernández",
+			"44 de 100", "Nivel 3: Definido", "Tasa de cierre", "13,9 %", "402", "Javier Morales", "Lucía Fernández",
 			"Alineación entre equipos", "va fuera de plan",
 			// The custom KPI's appendix row says what it is rather than staying empty.
 			"Demos realizadas KPI propio de tu empresa: tú lo defines y registras su valor cada mes. –"}},
 		{locale.EN, []string{"Demo", "Executive summary", "KPI scorecard", "November 20, 2026",
-			"45 out of 100", "Level 3: Defined", "Win rate", "13.9%", "402", "Javier Morales", "Lucía Fernández",
+			"44 out of 100", "Level 3: Defined", "Win rate", "13.9%", "402", "Javier Morales", "Lucía Fernández",
 			"Cross-team alignment", "is off track",
 			"Demos held Your company's own KPI: you define it and record its value each month. –"}},
 	} {
@@ -210,8 +210,8 @@ func TestPartialAnalysesRender(t *testing.T) {
 func TestExportFromAnalysis(t *testing.T) {
 	a := analyseDemo(t, locale.ES)
 	e := ExportFromAnalysis(a, Meta{})
-	// 3 respondents × 28 questions, N/A included.
-	if len(e.Answers) != 84 || len(e.Scores) != 8 || len(e.Plan) != 14 || len(e.Recommendations) != len(a.Recommendations) {
+	// 3 respondents × 31 questions (sales is not asked lh_sla: 30), N/A and don't know included.
+	if len(e.Answers) != 92 || len(e.Scores) != 8 || len(e.Plan) != 14 || len(e.Recommendations) != len(a.Recommendations) {
 		t.Errorf("%d answers, %d scores, %d plan items, %d recommendations", len(e.Answers), len(e.Scores), len(e.Plan), len(e.Recommendations))
 	}
 	if e.Organisation != "Demo" || !e.GeneratedAt.Equal(demoAsOf) || e.AssessmentDate.Format(time.DateOnly) != "2026-11-20" {

@@ -92,7 +92,7 @@ func TestSummaryIsOnePage(t *testing.T) {
 	path := renderTo(t, "summary.pdf", sampleData(locale.ES), Options{})
 	p2, p3 := pdfText(t, path, 2, 2), pdfText(t, path, 3, 3)
 	for _, s := range []string{"Resumen ejecutivo", "Fortalezas", "Brechas", "Recomendaciones principales", "KPI clave",
-		"Referencias y objetivos · 29", "Define con marketing qué es un lead", "Fija objetivos con fecha", "Net Promoter Score (NPS)"} {
+		"Referencias y metas · 29", "Define con marketing qué es un lead", "Fija objetivos con fecha", "Net Promoter Score (NPS)"} {
 		if !strings.Contains(p2, s) {
 			t.Errorf("summary page lacks %q", s)
 		}

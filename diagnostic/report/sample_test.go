@@ -68,12 +68,12 @@ func drawSamplePNG(w, h, seed int) []byte {
 
 // pillarNames are the seven pillars in both languages.
 var pillarNames = [][3]string{
-	{"objectives", "Objetivos y alineación de KPI", "Objectives & KPI alignment"},
+	{"objectives", "Objetivos y KPI", "Objectives and KPIs"},
 	{"kpi_selection", "Selección de KPI", "KPI selection"},
-	{"data_tools", "Datos y herramientas", "Data & tools"},
-	{"benchmarks_targets", "Referencias y objetivos", "Benchmarks & targets"},
+	{"data_tools", "Datos y herramientas", "Data and tools"},
+	{"benchmarks_targets", "Referencias y metas", "Benchmarks and targets"},
 	{"data_culture", "Cultura de datos", "Data-driven culture"},
-	{"monitoring", "Seguimiento y mejora continua", "Monitoring & continuous improvement"},
+	{"monitoring", "Seguimiento y mejora continua", "Monitoring and continuous improvement"},
 	{"alignment", "Alineación entre equipos", "Cross-team alignment"},
 }
 
@@ -234,11 +234,11 @@ func minimalData() Data {
 		AssessmentDate: time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC),
 		Lang:           locale.ES,
 		Overall:        Score{Score: f64(35), Level: 2, Basis: 0.6},
-		Pillars:        []Pillar{{ID: "objectives", Name: "Objetivos y alineación de KPI", Score: f64(35), Level: 2, Basis: 0.6}, {ID: "data_tools", Name: "Datos y herramientas", Score: nil, Basis: 0.3}},
+		Pillars:        []Pillar{{ID: "objectives", Name: "Objetivos y KPI", Score: f64(35), Level: 2, Basis: 0.6}, {ID: "data_tools", Name: "Datos y herramientas", Score: nil, Basis: 0.3}},
 		Departments:    []diagnostic.Department{diagnostic.DeptLeadership},
 		Appendix: Appendix{
 			Respondents: []Respondent{{"Ana", diagnostic.DeptLeadership}},
-			Answers:     []AnswerRow{{Pillar: "Objetivos y alineación de KPI", Question: "¿Están escritos los objetivos?", Values: []int{2}}},
+			Answers:     []AnswerRow{{Pillar: "Objetivos y KPI", Question: "¿Están escritos los objetivos?", Values: []int{2}}},
 		},
 	}
 }

@@ -24,6 +24,7 @@ type Synthesis struct {
 	Change      string   // the change since the previous assessment; "" for a first one
 	Preliminary bool     // less data than the method requires
 	Missing     []string // the data that would complete the picture
+	Skipped     []string // the questions not asked, and why
 	Profile     []Fact   // sector, segment, stated symptom, objective
 }
 
@@ -40,7 +41,8 @@ func fillSynthesis(d *Data, a *analysis.Analysis) error {
 	if err != nil {
 		return fmt.Errorf("diagnosing %q: %w", d.Organisation, err)
 	}
-	s := &Synthesis{Situation: dg.Situation, Level: dg.Level, Change: dg.Change, Preliminary: dg.Preliminary, Missing: dg.Missing}
+	s := &Synthesis{Situation: dg.Situation, Level: dg.Level, Change: dg.Change, Preliminary: dg.Preliminary, Missing: dg.Missing,
+		Skipped: dg.Skipped}
 	if c := dg.BindingConstraint; c != nil {
 		s.Constraint = c.Text
 	}
@@ -119,7 +121,7 @@ func (d *doc) synthesis() {
 		d.add(row.New().Add(col.New(gridSize).Add(stCellB.with(colWarn).t(msg)).WithStyle(panel(colPanel))), spacer(2))
 	}
 	items := []core.Component{stH2.t(t.T("synthesis.title"))}
-	for _, line := range []string{s.Situation, s.Constraint, s.Symptom, s.Level, s.Change} {
+	for _, line := range append([]string{s.Situation, s.Constraint, s.Symptom, s.Level, s.Change}, s.Skipped...) {
 		if strings.TrimSpace(line) != "" {
 			items = append(items, stBody.t(line))
 		}

@@ -86,6 +86,12 @@ func TestAssessmentAutosave(t *testing.T) {
 	s.SetAnswer(ctx, rid, "q2", diagnostic.Answer{Value: 4, At: at}) // changed mind
 	s.SetAnswer(ctx, rid, "q3", diagnostic.Answer{Value: 1})
 	s.ClearAnswer(ctx, rid, "q3")
+	if err := s.SetAnswer(ctx, rid, "q5", diagnostic.Answer{Value: diagnostic.DontKnow, At: at}); err != nil {
+		t.Fatalf("don't know refused: %v", err)
+	}
+	if err := s.SetAnswer(ctx, rid, "q6", diagnostic.Answer{Value: -1}); !errors.Is(err, diagnostic.ErrInvalid) {
+		t.Errorf("value -1 accepted: %v", err)
+	}
 	if err := s.SetAnswer(ctx, rid, "q4", diagnostic.Answer{Value: 6}); !errors.Is(err, diagnostic.ErrInvalid) {
 		t.Errorf("value 6 accepted: %v", err)
 	}
@@ -102,7 +108,7 @@ func TestAssessmentAutosave(t *testing.T) {
 		{ID: a.Respondents[0].ID, Name: "Ana", Department: diagnostic.DeptSales,
 			Answers: map[string]diagnostic.Answer{"q1": {Value: 3, At: got.Respondents[0].Answers["q1"].At}}},
 		{ID: rid, Name: "Luis", Department: diagnostic.DeptMarketing, Answers: map[string]diagnostic.Answer{
-			"q1": {Value: 0, Note: "no sé", At: at}, "q2": {Value: 4, At: at}}},
+			"q1": {Value: 0, Note: "no sé", At: at}, "q2": {Value: 4, At: at}, "q5": {Value: diagnostic.DontKnow, At: at}}},
 	}
 	if !reflect.DeepEqual(got.Respondents, want) {
 		t.Errorf("respondents:\n got %+v\nwant %+v", got.Respondents, want)

@@ -124,8 +124,8 @@ func checkAnswer(question string, a diagnostic.Answer) error {
 	if question == "" {
 		return fmt.Errorf("answer without a question id: %w", diagnostic.ErrInvalid)
 	}
-	if a.Value < diagnostic.NA || a.Value > 5 {
-		return fmt.Errorf("answer to %s: value %d is not 1–5 or N/A (0): %w", question, a.Value, diagnostic.ErrInvalid)
+	if !diagnostic.ValidAnswer(a.Value) {
+		return fmt.Errorf("answer to %s: value %d is not 1–5, N/A (0) or don't know (-2): %w", question, a.Value, diagnostic.ErrInvalid)
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func (s *Store) DeleteRespondent(ctx context.Context, id int64) error {
 }
 
 // SetAnswer saves one answer the moment it is given: value 1–5 or
-// diagnostic.NA, with its note. A zero At is now.
+// diagnostic.NA or diagnostic.DontKnow, with its note. A zero At is now.
 func (s *Store) SetAnswer(ctx context.Context, respondentID int64, question string, a diagnostic.Answer) error {
 	if err := checkAnswer(question, a); err != nil {
 		return err

@@ -25,14 +25,14 @@
   }
 
   // answers builds the answers file (docs/QUESTIONNAIRE.md) with the
-  // form's stamp: 1–5 by question id; null for "not applicable" and
-  // "don't know"; unanswered questions left out.
+  // form's stamp: 1–5 by question id; null for "not applicable",
+  // "dont_know" for "don't know"; unanswered questions left out.
   function answers() {
     var a = {};
     questions.forEach(function (id) {
       var v = picked(id);
       if (v === "") { return; }
-      a[id] = (v === "na" || v === "dk") ? null : parseInt(v, 10);
+      a[id] = v === "na" ? null : (v === "dk" ? "dont_know" : parseInt(v, 10));
     });
     return {
       form: { id: formID, questionnaire_version: form.dataset.version, language: lang },
