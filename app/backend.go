@@ -39,6 +39,7 @@ type backend interface {
 	snapshotStore
 	recStore
 	installStore
+	commentStore
 	Close() error
 }
 

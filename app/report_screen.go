@@ -18,8 +18,8 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
-	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // reportScreen chooses the report's language, paper, sections and
@@ -45,6 +45,7 @@ type reportScreen struct {
 	a        *analysis.Analysis // in the interface language, for "save a chart"
 	charts   *widget.Select
 	chartIDs []string
+	comments *commentEditor // the consultant's comment on each section
 }
 
 // reportView builds the report screen; the settings (branding) and the
@@ -66,10 +67,14 @@ func (u *ui) reportView() fyne.CanvasObject {
 		u.saver.wait()
 		st, err := db.Settings(context.Background())
 		var a *analysis.Analysis
+		var comments map[string]string
+		if err == nil {
+			comments, err = db.Comments(context.Background(), id)
+		}
 		if err == nil {
 			a, err = analyseOrg(context.Background(), db, id, l, time.Now())
 		}
-		u.post(func() { s.apply(st, a, err) })
+		u.post(func() { s.apply(st, comments, a, err) })
 	}()
 	return o
 }
@@ -125,6 +130,8 @@ func (s *reportScreen) build() fyne.CanvasObject {
 		wrapped(tr("report.intro")), form,
 		container.NewHBox(s.save, s.stop, s.open), s.progress, s.status,
 		widget.NewSeparator(),
+		s.commentsBox(),
+		widget.NewSeparator(),
 		subheading(tr("report.charts")), wrapped(tr("report.charts.help")),
 		container.NewBorder(nil, nil, nil, chartSave, s.charts),
 	)
@@ -153,13 +160,14 @@ func (s *reportScreen) chosenLang() locale.Lang {
 }
 
 // apply shows the branding from the settings and the list of charts.
-func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error) {
+func (s *reportScreen) apply(st store.Settings, comments map[string]string, a *analysis.Analysis, err error) {
 	if err != nil {
 		setStatus(s.status, userMessage(err))
 		s.u.showError(err)
 		return
 	}
 	s.settings, s.a = st, a
+	s.comments.set(comments)
 	brand := s.brandText()
 	goSettings := widget.NewButtonWithIcon(tr("report.branding.change"), theme.SettingsIcon(), func() { s.u.goTo(screenSettings) })
 	s.brand.Objects = []fyne.CanvasObject{wrapped(brand), container.NewHBox(goSettings)}
@@ -243,25 +251,42 @@ func (s *reportScreen) write(path string) {
 	s.progress.Show()
 	s.progress.Start()
 	setStatus(s.status, tr("report.step.analyse"))
-	u, db, id, st := s.u, s.u.db, s.org.ID, s.settings
+	u, db, id := s.u, s.u.db, s.org.ID
 	step := func(key string) { u.post(func() { setStatus(s.status, tr(key)) }) }
 	u.busy.Add(1)
 	go func() {
 		defer u.busy.Done()
 		defer cancel()
-		err := renderReport(ctx, db, id, st, o, path, step)
+		u.saver.wait() // a comment or decision just saved prints too
+		err := renderReport(ctx, db, id, o, path, step)
 		u.post(func() { s.finish(path, err) })
 	}()
 }
 
-// renderReport is the whole path from the store to the PDF file.
-func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.Settings, o report.Options, path string, step func(string)) error {
-	a, err := analyseOrg(ctx, db, orgID, o.Lang, time.Now())
+// reportStore is what the report needs from the database: the snapshot
+// to analyse and what usecase.ReportMeta reads (settings, decisions,
+// comments).
+type reportStore interface {
+	snapshotStore
+	usecase.ReportStore
+}
+
+// renderReport is the whole path from the store to the PDF file, with the
+// consultant's decisions and comments as the report command prints them
+// (usecase.ReportMeta).
+func renderReport(ctx context.Context, db reportStore, orgID int64, o report.Options, path string, step func(string)) error {
+	now := time.Now()
+	a, err := analyseOrg(ctx, db, orgID, o.Lang, now)
 	if err != nil {
 		return err
 	}
 	step("report.step.charts")
-	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: chartset.ForReport(a)})
+	meta, err := usecase.ReportMeta(ctx, db, orgID, a, now)
+	if err != nil {
+		return err
+	}
+	meta.Paper = o.Paper
+	data, err := report.FromAnalysis(a, meta)
 	if err != nil {
 		return err
 	}

@@ -461,6 +461,7 @@ var tapWant = map[string]string{
 	"report | *widget.Check Recommendations":               "none",
 	"report | *widget.Select select:(Select one)":          "dialog",
 	"report | *widget.Select select:Choose a chart":        "dialog",
+	"report | *widget.Select select:Choose a section":      "dialog", // the comment editor's sections ("Save comment" is disabled until one is chosen)
 
 	"settings | *widget.radioItem System":              "none",
 	"settings | *widget.radioItem Light":               "none",

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
-	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // reportCommand writes an organisation's PDF report.
@@ -65,38 +64,19 @@ func reportCommand() *Command {
 	}
 }
 
-// orgReport analyses an organisation and fills the report's view model,
-// with the consultant from the settings and the charts drawn by chartset.
+// orgReport analyses an organisation and fills the report's view model
+// with what usecase.ReportMeta adds (the GUI's report screen does the
+// same): the consultant, the decisions, the comments and the charts.
 func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Data, error) {
 	o, a, err := orgAnalysis(ctx, s, ref, lang)
 	if err != nil {
 		return report.Data{}, err
 	}
-	meta, err := reportMeta(ctx, s, a)
+	meta, err := usecase.ReportMeta(ctx, s, o.ID, a, now())
 	if err != nil {
-		return report.Data{}, err
-	}
-	if meta.Decisions, err = recDecisions(ctx, s, o.ID); err != nil {
-		return report.Data{}, err
-	}
-	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
 		return report.Data{}, err
 	}
 	return report.FromAnalysis(a, meta)
-}
-
-// reportMeta is the consultant from the settings, the date and the chart
-// hook.
-func reportMeta(ctx context.Context, s *store.Store, a *analysis.Analysis) (report.Meta, error) {
-	st, err := s.Settings(ctx)
-	if err != nil {
-		return report.Meta{}, err
-	}
-	return report.Meta{
-		Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo},
-		Date:       now().UTC(),
-		Charts:     chartset.ForReport(a),
-	}, nil
 }
 
 // exportDataCommand writes an organisation's answers, scores, KPI values,

@@ -67,10 +67,11 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 	}
 	for _, r := range a.Recommendations {
 		d.place(Recommendation{
-			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
-			Horizon: Horizon(r.HorizonDays),
+			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: a.OwnerName(r.Owner),
+			Horizon: Horizon(r.HorizonDays), Kind: r.Kind, Impact: r.Impact, Currency: r.Currency, Later: r.Appendix,
 		}, meta.Decisions[r.ID])
 	}
+	d.orderPlan()
 	if err := drawCharts(&d, a, meta.Charts); err != nil {
 		return Data{}, fmt.Errorf("report of %q: %w", d.Organisation, err)
 	}

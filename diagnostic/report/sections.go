@@ -27,7 +27,7 @@ func (d *doc) has(id string) bool {
 		}
 		return false
 	case SectionRecommendations:
-		return len(data.Recommendations) > 0 || len(data.Done) > 0
+		return len(data.Recommendations) > 0 || len(data.Done) > 0 || len(data.Keep) > 0
 	case SectionAppendix:
 		return true // the method is always there
 	}
