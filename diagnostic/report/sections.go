@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
@@ -136,6 +137,9 @@ func (d *doc) figureRow(perRow int, widthShare float64, figs []figure) {
 	// The fixed height of the image row is set once every image is known.
 	sized := row.New(imgH).Add(imgs.GetColumns()...)
 	rows := []core.Row{sized, caps}
+	if !slices.ContainsFunc(figs, func(fg figure) bool { return fg.caption != "" || fg.note != "" }) {
+		rows = rows[:1] // charts titled by themselves: no caption row
+	}
 	d.keep(d.heightOf(rows...))
 	d.add(rows...)
 	d.add(spacer(2))
