@@ -33,6 +33,7 @@ func TestReportDemoBothLanguages(t *testing.T) {
 		"en": {"Executive summary", "Maturity", "Alignment between departments", "KPI scorecard", "30/60/90-day plan", "Appendix"},
 	}
 	paper := map[string]string{"es": "(A4)", "en": "(letter)"}
+	charts := map[string][]string{"es": {"Madurez por pilar", "Puntuación por pilar"}, "en": {"Maturity by pillar", "Score by pillar"}}
 	wrote := map[string]string{"es": "Informe de \"Demo\" escrito en ", "en": "Wrote the report of \"Demo\" to "}
 	for _, lang := range []string{"es", "en"} {
 		out := filepath.Join(dir, "demo-"+lang+".pdf")
@@ -49,10 +50,15 @@ func TestReportDemoBothLanguages(t *testing.T) {
 		if info := poppler(t, "pdfinfo", out); !strings.Contains(info, paper[lang]) {
 			t.Errorf("%s: paper: %s", lang, info)
 		}
-		// Charts are in: the report embeds images (radar, pillars,
-		// alignment and trend charts).
-		if imgs := poppler(t, "pdfimages", "-list", out); strings.Count(imgs, "\n") < 2+4 {
-			t.Errorf("%s: images:\n%s", lang, imgs)
+		// Charts are in, as vector graphics: their titles are text, and
+		// the PDF holds no raster image (no logo is set).
+		for _, want := range charts[lang] {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the PDF lacks the chart title %q", lang, want)
+			}
+		}
+		if imgs := poppler(t, "pdfimages", "-list", out); strings.Count(imgs, "\n") > 2 {
+			t.Errorf("%s: raster images:\n%s", lang, imgs)
 		}
 	}
 	// --sections and --paper; an existing file is replaced.

@@ -169,3 +169,23 @@ func mustFont(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// TestChartLabelsAtLeast8pt: every chart is asked at a pixel size that,
+// at the width the report prints it on A4 (the narrower paper width), keeps
+// its smallest labels at 8 pt or more.
+func TestChartLabelsAtLeast8pt(t *testing.T) {
+	const textWidthA4 = 178.0 // mm
+	printed := map[ChartKind]float64{
+		ChartRadar: 0.57 * textWidthA4, ChartPillars: 0.9 * textWidthA4, ChartAlignment: 0.9 * textWidthA4, ChartKPITrend: textWidthA4 / 2,
+	}
+	for k, sz := range chartSize {
+		mm, ok := printed[k]
+		if !ok {
+			t.Errorf("no print width known for %s", k)
+			continue
+		}
+		if min := minChartWidth(sz[0]); mm < min {
+			t.Errorf("%s: %d px printed at %.0f mm puts 12 px labels under 8 pt (needs %.0f mm)", k, sz[0], mm, min)
+		}
+	}
+}
