@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,5 +146,45 @@ func TestExportData(t *testing.T) {
 		if err != nil || len(rows) < 2 {
 			t.Errorf("%s: %d rows, %v", f, len(rows), err)
 		}
+	}
+}
+
+// TestReportDOCX: --format docx (or a .docx name) writes a Word document
+// with the report's sections and the charts as PNG images; a bad format
+// is a usage error.
+func TestReportDOCX(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	for _, c := range []struct{ args []string }{
+		{[]string{"--format", "docx", "--out", filepath.Join(dir, "a.bin")}},
+		{[]string{"--lang", "en", "--out", filepath.Join(dir, "b.docx")}},
+	} {
+		out := c.args[len(c.args)-1]
+		if code, _, errOut := runDB(t, db, "", append([]string{"report", "--org", "Demo"}, c.args...)...); code != ExitOK {
+			t.Fatalf("%v: %d %q", c.args, code, errOut)
+		}
+		z, err := zip.OpenReader(out)
+		if err != nil {
+			t.Fatalf("%s is not a DOCX: %v", out, err)
+		}
+		var doc []byte
+		images := 0
+		for _, f := range z.File {
+			if strings.HasPrefix(f.Name, "word/media/") && strings.HasSuffix(f.Name, ".png") {
+				images++
+			}
+			if f.Name == "word/document.xml" {
+				r, _ := f.Open()
+				doc, _ = io.ReadAll(r)
+				r.Close()
+			}
+		}
+		z.Close()
+		if !bytes.Contains(doc, []byte("Resumen ejecutivo")) && !bytes.Contains(doc, []byte("Executive summary")) || images < 4 {
+			t.Errorf("%s: %d images, document %.200s", out, images, doc)
+		}
+	}
+	if code, _, _ := runDB(t, db, "", "report", "--org", "Demo", "--format", "odt", "--out", filepath.Join(dir, "c.odt")); code != ExitUsage {
+		t.Errorf("--format odt: exit %d, want usage", code)
 	}
 }
