@@ -35,6 +35,7 @@ type reportScreen struct {
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite
 	save     *widget.Button
+	saveDOCX *widget.Button // the same report as an editable Word document
 	stop     *widget.Button
 	open     *widget.Button
 	cancel   context.CancelFunc
@@ -111,6 +112,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	s.progress.Hide()
 	s.save = widget.NewButtonWithIcon(tr("report.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
+	s.saveDOCX = widget.NewButtonWithIcon(tr("report.save.docx"), theme.DocumentSaveIcon(), s.onSaveDOCX)
 	s.stop = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), s.onStop)
 	s.stop.Hide()
 	s.open = widget.NewButtonWithIcon(tr("report.open"), theme.FolderOpenIcon(), s.onOpenFolder)
@@ -128,7 +130,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	s.root = container.NewVBox(
 		heading(tr("report.title", map[string]any{"Org": s.org.Name})),
 		wrapped(tr("report.intro")), form,
-		container.NewHBox(s.save, s.stop, s.open), s.progress, s.status,
+		container.NewHBox(s.save, s.saveDOCX, s.stop, s.open), s.progress, s.status,
 		widget.NewSeparator(),
 		s.commentsBox(),
 		widget.NewSeparator(),
@@ -213,15 +215,24 @@ func (s *reportScreen) options() report.Options {
 }
 
 // onSave asks where to save the PDF, then writes it.
-func (s *reportScreen) onSave() {
+func (s *reportScreen) onSave() { s.saveAs(".pdf") }
+
+// onSaveDOCX asks where to save the Word document (the same report,
+// editable), then writes it.
+func (s *reportScreen) onSaveDOCX() { s.saveAs(".docx") }
+
+// saveAs asks where to save the report with extension ext (.pdf or
+// .docx), then writes it.
+func (s *reportScreen) saveAs(ext string) {
 	o := s.options()
 	if len(o.Sections) == 0 {
 		dialog.ShowInformation(tr("report.title.short"), tr("report.nosections"), s.u.win)
 		return
 	}
-	s.u.chooseFileToSave(reportFileName(s.org.Name, o.Lang), []string{".pdf"}, func(path string) {
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			path += ".pdf"
+	name := strings.TrimSuffix(reportFileName(s.org.Name, o.Lang), ".pdf") + ext
+	s.u.chooseFileToSave(name, []string{ext}, func(path string) {
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
 		}
 		s.write(path)
 	})
@@ -246,6 +257,7 @@ func (s *reportScreen) write(path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.save.Disable()
+	s.saveDOCX.Disable()
 	s.stop.Show()
 	s.open.Hide()
 	s.progress.Show()
@@ -286,6 +298,10 @@ func renderReport(ctx context.Context, db reportStore, orgID int64, o report.Opt
 		return err
 	}
 	meta.Paper = o.Paper
+	docx := strings.EqualFold(filepath.Ext(path), ".docx")
+	if docx {
+		meta.ChartFormat = report.ChartPNG // Word takes images
+	}
 	data, err := report.FromAnalysis(a, meta)
 	if err != nil {
 		return err
@@ -293,8 +309,14 @@ func renderReport(ctx context.Context, db reportStore, orgID int64, o report.Opt
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	step("report.step.pdf")
-	if err := report.WriteFile(ctx, path, data, o); err != nil {
+	write := report.WriteFile
+	if docx {
+		step("report.step.docx")
+		write = report.WriteDOCXFile
+	} else {
+		step("report.step.pdf")
+	}
+	if err := write(ctx, path, data, o); err != nil {
 		return fmt.Errorf("writing the report %s: %w", path, err)
 	}
 	return nil
@@ -305,6 +327,7 @@ func (s *reportScreen) finish(path string, err error) {
 	s.progress.Hide()
 	s.stop.Hide()
 	s.save.Enable()
+	s.saveDOCX.Enable()
 	switch {
 	case err == nil:
 		s.saved = path

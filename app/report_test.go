@@ -1,8 +1,10 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -178,5 +180,46 @@ func TestReportCommentsAndDecisions(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
+	}
+}
+
+// TestReportWritesDOCX writes the Word document from the report screen:
+// a zip whose document.xml has the sections, and PNG charts.
+func TestReportWritesDOCX(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := seedDemo(t, db)
+	u := newTestUI(t, db)
+	u.openOrg(org)
+	u.settle()
+	u.goTo(screenReport)
+	u.settle()
+	s := u.report
+	s.lang.SetSelected("English")
+	path := filepath.Join(t.TempDir(), "report.docx")
+	s.write(path)
+	u.settle()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("no DOCX: %v (%q)", err, s.status.Text)
+	}
+	defer z.Close()
+	var doc []byte
+	images := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "word/media/") {
+			images++
+		}
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			doc, _ = io.ReadAll(r)
+			r.Close()
+		}
+	}
+	if !bytes.Contains(doc, []byte("Executive summary")) || !bytes.Contains(doc, []byte("30/60/90-day plan")) || images < 4 {
+		t.Errorf("DOCX: %d images, document %.200s", images, doc)
+	}
+	if !shows(u, "Report saved to "+path) || s.saveDOCX.Disabled() {
+		t.Errorf("no confirmation or the button stays disabled: %q", texts(u))
 	}
 }

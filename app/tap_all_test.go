@@ -452,6 +452,7 @@ var tapWant = map[string]string{
 
 	"report | *widget.Button Change in Settings":           "screen:6",
 	"report | *widget.Button Save PDF…":                    "file",
+	"report | *widget.Button Save Word document…":          "file",
 	"report | *widget.Button Save chart…":                  "none", // no chart chosen yet
 	"report | *widget.Check Alignment between departments": "none",
 	"report | *widget.Check Appendix":                      "none",
