@@ -157,7 +157,7 @@ func (w *docxDoc) summary() {
 		w.x.heading(2, t.T("summary.top_recs"))
 		var rows []dcellRow
 		for i, r := range d.Recommendations[:min(n, summaryRecs)] {
-			rows = append(rows, dcellRow{cells: []dcell{{{text: itoa(i + 1)}}, {{text: r.Title, bold: true}}, {{text: w.owner(r)}}, {{text: w.horizonLabel(r.Horizon)}}}})
+			rows = append(rows, dcellRow{cells: []dcell{{{text: itoa(i + 1)}}, {{text: r.Title}}, {{text: w.owner(r)}}, {{text: w.horizonLabel(r.Horizon)}}}})
 		}
 		w.x.table([]string{t.T("col.rank"), t.T("col.action"), t.T("col.owner"), t.T("col.horizon")}, []float64{6, 58, 17, 19}, rows)
 	}
@@ -300,7 +300,7 @@ func (w *docxDoc) plan() {
 
 // actionCell is an action's title in bold with its detail and note.
 func (w *docxDoc) actionCell(r Recommendation) dcell {
-	c := dcell{{text: r.Title, bold: true}}
+	c := dcell{{text: r.Title}}
 	if det := w.detail(r); det != "" {
 		c = append(c, dline{text: det, small: true, color: docxMuted})
 	}

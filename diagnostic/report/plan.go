@@ -30,8 +30,8 @@ func (d *doc) plan() {
 				rank = i + 1
 			}
 			rows = append(rows, []cell{
-				tcell(itoa(rank)),
-				twoLines(stCellB, r.Title, d.detail(r)),
+				tbold(itoa(rank)),
+				twoLines(stCell, r.Title, d.detail(r)),
 				twoLines(stCell, d.owner(r), d.due(r)),
 				cell{stCell.aligned(align.Right).t(d.impact(r))},
 				tcell(r.Evidence),
@@ -57,7 +57,7 @@ func (d *doc) planList(title string, recs []Recommendation) {
 	d.sub(title, 35)
 	var rows [][]cell
 	for _, r := range recs {
-		rows = append(rows, []cell{twoLines(stCellB, r.Title, d.detail(r)), tcell(d.owner(r)), tcell(r.Evidence)})
+		rows = append(rows, []cell{twoLines(stCell, r.Title, d.detail(r)), tcell(d.owner(r)), tcell(r.Evidence)})
 	}
 	d.table([]column{{t.T("col.action"), 54, align.Left}, {t.T("col.owner"), 16, align.Left}, {t.T("col.evidence"), 30, align.Left}}, bodyRows(rows))
 }

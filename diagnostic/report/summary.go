@@ -58,7 +58,7 @@ func (d *doc) summary() {
 		cols := []column{{t.T("col.rank"), 6, align.Center}, {t.T("col.action"), 58, align.Left}, {t.T("col.owner"), 17, align.Left}, {t.T("col.horizon"), 19, align.Left}}
 		var rows [][]cell
 		for i, r := range recs {
-			rows = append(rows, []cell{tcell(itoa(i + 1)), tbold(r.Title), tcell(f.team(r.Owner)), tcell(d.horizonLabel(r.Horizon))})
+			rows = append(rows, []cell{tbold(itoa(i + 1)), tcell(r.Title), tcell(f.team(r.Owner)), tcell(d.horizonLabel(r.Horizon))})
 		}
 		d.summaryBlock(t.T("summary.top_recs"), cols, rows)
 		if n > summaryRecs && d.willShow(SectionRecommendations) {
