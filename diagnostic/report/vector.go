@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 )
@@ -53,11 +55,53 @@ func isSVG(b []byte) bool {
 	return bytes.HasPrefix(t, []byte("<svg")) || bytes.HasPrefix(t, []byte("<?xml"))
 }
 
-// parseSVG reads the SVG subset described at svgChart. Anything else —
+// svgCache keeps the last charts parsed: a report measures and draws each
+// chart several times (imageSize, figures, imageCol), and parsing is most
+// of a vector chart's cost. Keyed by the bytes' address and length (the
+// same slice is passed each time); cleared when full.
+var svgCache = struct {
+	sync.Mutex
+	m map[svgKey]*svgChart
+}{m: map[svgKey]*svgChart{}}
+
+type svgKey struct {
+	p *byte
+	n int
+}
+
+const svgCacheSize = 32
+
+// parseSVG is parseSVGBytes with svgCache. The chart returned is shared:
+// callers only read it.
+func parseSVG(b []byte) (*svgChart, error) {
+	if len(b) == 0 {
+		return parseSVGBytes(b)
+	}
+	k := svgKey{unsafe.SliceData(b), len(b)}
+	svgCache.Lock()
+	c, ok := svgCache.m[k]
+	svgCache.Unlock()
+	if ok {
+		return c, nil
+	}
+	c, err := parseSVGBytes(b)
+	if err != nil {
+		return nil, err
+	}
+	svgCache.Lock()
+	if len(svgCache.m) >= svgCacheSize {
+		clear(svgCache.m)
+	}
+	svgCache.m[k] = c
+	svgCache.Unlock()
+	return c, nil
+}
+
+// parseSVGBytes reads the SVG subset described at svgChart. Anything else —
 // another element, a path command other than M, L, Z, a bad number — is
 // an error wrapping diagnostic.ErrInvalid, so a chart the report cannot
 // draw is caught when the data are checked, not shown half drawn.
-func parseSVG(b []byte) (*svgChart, error) {
+func parseSVGBytes(b []byte) (*svgChart, error) {
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	c := &svgChart{}
 	var text *svgItem
