@@ -102,6 +102,15 @@ func parseSVG(b []byte) (*svgChart, error) {
 // an error wrapping diagnostic.ErrInvalid, so a chart the report cannot
 // draw is caught when the data are checked, not shown half drawn.
 func parseSVGBytes(b []byte) (*svgChart, error) {
+	// A label with a control character or invalid UTF-8 (a pillar named
+	// so) reaches the SVG as it is, and XML cannot hold it: it is
+	// dropped or becomes U+FFFD here, as drawable would do anyway.
+	b = bytes.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, bytes.ToValidUTF8(b, []byte("\uFFFD")))
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	c := &svgChart{}
 	var text *svgItem

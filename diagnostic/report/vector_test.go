@@ -51,6 +51,12 @@ func TestParseSVG(t *testing.T) {
 	if c.w != float64(chartSize[ChartRadar][0]) || paths < 10 || !texts["Alineación"] {
 		t.Errorf("parsed %g×%g, %d paths, texts %v", c.w, c.h, paths, texts)
 	}
+	// A label with characters XML cannot hold still parses (they are
+	// dropped, or U+FFFD for invalid UTF-8).
+	odd, err := parseSVG([]byte("<svg width=\"10\" height=\"10\"><text x=\"1\" y=\"2\" style=\"font-size:12px;fill:rgba(0,0,0,1.0)\">a\x00b\xffc</text></svg>"))
+	if err != nil || len(odd.items) != 1 || odd.items[0].text != "ab\uFFFDc" {
+		t.Errorf("odd label: %+v %v", odd, err)
+	}
 	for _, bad := range []string{
 		`<svg width="10" height="10"><circle r="3"/></svg>`,
 		`<svg width="10" height="10"><path d="M 0 0 C 1 1 2 2 3 3" style="fill:none"/></svg>`,
