@@ -44,6 +44,9 @@ func (d *doc) maturity() {
 		total = append(total, tcell(""))
 	}
 	rows = append(rows, total)
+	// The pillar table is short: it moves whole to the next page with its
+	// heading rather than leave a few rows alone there.
+	d.keep(d.heightOf(textRow(stH2, t.T("maturity.table"))) + d.tableHeight(cols, bodyRows(rows)))
 	d.sub(t.T("maturity.table"), 14)
 	d.table(cols, bodyRows(rows))
 	if !withChange {
