@@ -224,7 +224,11 @@ func (w *docxWriter) write(out io.Writer, title, author, lang string, created ti
 	for i, m := range w.media {
 		if !exts[m.ext] {
 			exts[m.ext] = true
-			fmt.Fprintf(&types, `<Default Extension="%s" ContentType="image/%s"/>`, m.ext, m.ext)
+			mime := "image/png"
+			if m.ext != "png" {
+				mime = "image/jpeg"
+			}
+			fmt.Fprintf(&types, `<Default Extension="%s" ContentType="%s"/>`, m.ext, mime)
 		}
 		fmt.Fprintf(&rels, `<Relationship Id="rIdImg%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/%s.%s"/>`, i+1, m.name, m.ext)
 	}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"image"
+	"image/jpeg"
 	"io"
 	"os"
 	"os/exec"
@@ -134,9 +136,20 @@ func TestDOCXContent(t *testing.T) {
 	}
 }
 
-// TestDOCXSections: the chosen sections only, and a cancelled context
-// stops the render.
+// TestDOCXSections: the chosen sections only, a JPEG logo with its
+// content type, and a cancelled context stops the render.
 func TestDOCXSections(t *testing.T) {
+	d := sampleData(locale.ES)
+	img := image.NewRGBA(image.Rect(0, 0, 120, 40))
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	d.Consultant.Logo = jb.Bytes()
+	parts := docxParts(t, d, Options{Sections: []string{SectionSummary}})
+	if !bytes.Contains(parts["[Content_Types].xml"], []byte(`Extension="jpeg" ContentType="image/jpeg"`)) || parts["word/media/image1.jpeg"] == nil {
+		t.Errorf("JPEG logo: %s", parts["[Content_Types].xml"])
+	}
 	text := docxText(t, docxParts(t, sampleData(locale.EN), Options{Sections: []string{SectionKPIs}})["word/document.xml"])
 	if !strings.Contains(text, "KPI scorecard") || strings.Contains(text, "Executive summary") || strings.Contains(text, "Appendix") {
 		t.Errorf("sections: %.300s", text)
