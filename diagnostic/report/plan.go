@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -87,7 +89,7 @@ func (d *doc) owner(r Recommendation) string {
 	if r.Assignee == "" {
 		return team
 	}
-	if team == "" {
+	if team == "" || strings.EqualFold(team, r.Assignee) {
 		return r.Assignee
 	}
 	return r.Assignee + " (" + team + ")"

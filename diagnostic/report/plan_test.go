@@ -107,3 +107,25 @@ func TestPlanOwnerToAssign(t *testing.T) {
 		t.Errorf("no plan item owned by %q", want)
 	}
 }
+
+// TestOwnerNotRepeated: an assignee equal to the owning team (the area a
+// re-imported plan carries) prints once, not "Ventas (Ventas)".
+func TestOwnerNotRepeated(t *testing.T) {
+	cat, err := content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc{t: cat[locale.ES], f: formatter{lang: locale.ES, t: cat[locale.ES]}}
+	for _, c := range []struct {
+		r    Recommendation
+		want string
+	}{
+		{Recommendation{Owner: "Ventas", Assignee: "ventas"}, "ventas"},
+		{Recommendation{Owner: "Ventas", Assignee: "Ana Ruiz"}, "Ana Ruiz (Ventas)"},
+		{Recommendation{Owner: "Ventas"}, "Ventas"},
+	} {
+		if got := d.owner(c.r); got != c.want {
+			t.Errorf("owner(%+v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}
