@@ -5,6 +5,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
+	"github.com/revopsdx/revopsdx/usecase"
 )
 
 // orgStore is what the start screen needs from the database.
@@ -39,6 +40,8 @@ type backend interface {
 	snapshotStore
 	recStore
 	installStore
+	commentStore
+	usecase.PipelineStore // dated deals snapshots: the report's pipeline pages
 	Close() error
 }
 

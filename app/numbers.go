@@ -52,7 +52,7 @@ func unitSuffix(l locale.Lang, unit diagnostic.Unit, currency string) string {
 			return ""
 		}
 		return strings.TrimFunc(l.Money(0, currency, 0), func(r rune) bool {
-			return r == '0' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '-'
+			return r == '0' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '-' || r == '\u2212'
 		})
 	case diagnostic.UnitRatio:
 		return "×"

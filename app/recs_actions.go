@@ -57,7 +57,8 @@ func (s *recsScreen) showDetail() {
 	}
 	parts := []fyne.CanvasObject{
 		bold(r.Text),
-		wrapped(tr("recs.meta", map[string]any{"Team": s.teamName(r.Team), "Horizon": s.horizonName(r.HorizonDays), "Status": tr("recs.status." + string(s.status(r.ID)))})),
+		wrapped(tr("recs.meta", map[string]any{"Team": s.teamName(r.Team), "Horizon": s.phaseName(r), "Status": tr("recs.status." + string(s.status(r.ID)))})),
+		wrapped(tr("recs.owner", map[string]any{"Owner": s.ownerLine(r)})),
 	}
 	if len(ev) > 0 {
 		parts = append(parts, subheading(tr("recs.evidence")), wrapped(strings.Join(ev, "\n")))
@@ -145,32 +146,56 @@ func (s *recsScreen) move(d int) {
 	s.showDetail()
 }
 
-// planView is the 30/60/90-day plan: one column per horizon with the
-// recommendations not dismissed that pass the team filter.
+// planView is the 30/60/90-day plan as the report prints it: one column
+// per time frame (recommend.Phase: at most recommend.PerWindow items start
+// in the first 30 days, money at stake first), then what to keep
+// (celebrations, never counted as work) when there is any; dismissed
+// recommendations are left out, the team filter applies. Each item names
+// its owner in the client's company and the money at stake.
 func (s *recsScreen) planView() fyne.CanvasObject {
-	cols := container.NewGridWithColumns(3)
-	for _, h := range []int{30, 60, 90} {
+	phases := []int{30, 60, 90, recommend.PhaseKeep}
+	cols := container.NewGridWithColumns(len(phases))
+	for _, h := range phases {
 		var items []recommend.Recommendation
 		for _, i := range s.shown {
-			if r := s.order[i]; r.HorizonDays == h && s.status(r.ID) != store.RecDismissed {
+			if r := s.order[i]; recommend.Phase(r) == h && s.status(r.ID) != store.RecDismissed {
 				items = append(items, r)
 			}
 		}
 		list := &widget.List{
 			Length: func() int { return len(items) },
 			CreateItem: func() fyne.CanvasObject {
-				_, l := clampedLabel(3, fyne.TextStyle{}) // a third of the width: three lines, then "…"
-				return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
+				_, l := clampedLabel(3, fyne.TextStyle{}) // a quarter of the width: three lines, then "…"
+				meta := widget.NewLabel("")
+				meta.Truncation = fyne.TextTruncateEllipsis
+				meta.TextStyle = fyne.TextStyle{Italic: true}
+				return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(l, meta))
 			},
 			UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := o.(*fyne.Container)
-				c.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(items[i].Text)
+				box := c.Objects[0].(*fyne.Container)
+				box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(items[i].Text)
+				box.Objects[1].(*widget.Label).SetText(s.ownerLine(items[i]))
 				c.Objects[1].(*widget.Icon).SetResource(s.statusIcon(items[i].ID))
 			},
 		}
 		list.ExtendBaseWidget(list)
 		title := subheading(tr("recs.plan.column", map[string]any{"Days": h, "N": len(items)}))
+		if h == recommend.PhaseKeep {
+			title = subheading(tr("recs.plan.keep", map[string]any{"N": len(items)}))
+		}
 		cols.Add(container.NewBorder(title, nil, nil, nil, list))
 	}
-	return cols
+	help := wrapped(tr("recs.plan.help", map[string]any{"Max": recommend.PerWindow, "PerTeam": recommend.PerTeam}))
+	return container.NewBorder(help, nil, nil, nil, cols)
+}
+
+// ownerLine is who carries a recommendation in the client's company and,
+// when estimated, the yearly money at stake.
+func (s *recsScreen) ownerLine(r recommend.Recommendation) string {
+	line := s.a.OwnerName(r.Owner)
+	if r.Impact != nil {
+		line += " · " + tr("recs.impact", map[string]any{"Amount": s.a.Lang.Money(*r.Impact, r.Currency, 0)})
+	}
+	return line
 }

@@ -142,6 +142,7 @@ func (s *recsScreen) build() {
 	for _, h := range []int{30, 60, 90} {
 		horizons = append(horizons, s.horizonName(h))
 	}
+	horizons = append(horizons, tr("recs.keep"))
 	s.horizon = widget.NewSelect(horizons, nil)
 	s.horizon.SetSelected(all)
 	s.horizon.OnChanged = s.onFilter
@@ -200,7 +201,7 @@ func (s *recsScreen) passes(r recommend.Recommendation) bool {
 	if t := s.team.Selected; t != "" && t != all && t != s.teamName(r.Team) {
 		return false
 	}
-	if h := s.horizon.Selected; h != "" && h != all && h != s.horizonName(r.HorizonDays) {
+	if h := s.horizon.Selected; h != "" && h != all && h != s.phaseName(r) {
 		return false
 	}
 	return true
@@ -210,6 +211,20 @@ func (s *recsScreen) teamName(team string) string { return tr("recs.team." + tea
 
 func (s *recsScreen) horizonName(days int) string {
 	return tr("recs.horizon", map[string]any{"Days": days})
+}
+
+// phaseName is where a recommendation sits in the plan: "30 days"… or
+// "To keep" for a celebration, "When there are more data" for a finding
+// preliminary data leave out (recommend.Phase).
+func (s *recsScreen) phaseName(r recommend.Recommendation) string {
+	switch p := recommend.Phase(r); p {
+	case recommend.PhaseKeep:
+		return tr("recs.keep")
+	case recommend.PhaseLater:
+		return tr("recs.later")
+	default:
+		return s.horizonName(p)
+	}
 }
 
 func (s *recsScreen) status(id string) store.RecStatus {
@@ -250,7 +265,7 @@ func (s *recsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	box := c.Objects[0].(*fyne.Container)
 	box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(strconv.Itoa(idx+1) + ". " + r.Text)
-	box.Objects[1].(*widget.Label).SetText(s.teamName(r.Team) + " · " + s.horizonName(r.HorizonDays) + " · " + tr("recs.status."+string(s.status(r.ID))))
+	box.Objects[1].(*widget.Label).SetText(s.a.OwnerName(r.Owner) + " · " + s.phaseName(r) + " · " + tr("recs.status."+string(s.status(r.ID))))
 	c.Objects[1].(*widget.Icon).SetResource(s.statusIcon(r.ID))
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -99,24 +101,33 @@ func TestRecommendationFilters(t *testing.T) {
 	org := seedDemo(t, db)
 	u := newTestUI(t, db)
 	s := openRecs(t, u, org)
-	want := 0
+	want, keep := 0, 0
 	for _, r := range s.order {
-		if r.HorizonDays == 30 {
+		switch recommend.Phase(r) {
+		case 30:
 			want++
+		case recommend.PhaseKeep:
+			keep++
 		}
 	}
 	s.horizon.SetSelected("30 days")
-	if len(s.shown) != want || want == 0 {
-		t.Fatalf("%d shown with the 30-day filter, want %d (> 0)", len(s.shown), want)
+	if len(s.shown) != want || want == 0 || want > recommend.PerWindow {
+		t.Fatalf("%d shown with the 30-day filter, want %d (1…%d)", len(s.shown), want, recommend.PerWindow)
 	}
 	for _, i := range s.shown {
-		if s.order[i].HorizonDays != 30 {
-			t.Errorf("%s has horizon %d", s.order[i].ID, s.order[i].HorizonDays)
+		if r := s.order[i]; r.HorizonDays != 30 || r.Kind == recommend.KindCelebration {
+			t.Errorf("%s (%s) has horizon %d", r.ID, r.Kind, r.HorizonDays)
 		}
 	}
+	// The plan view: the first 30 days within the capacity, celebrations
+	// in their own column, owners from the client's company.
+	s.horizon.SetSelected("All")
 	tapButtonRadio(t, u, "30/60/90-day plan")
-	if !shows(u, "Next 30 days") || !shows(u, "Next 90 days") {
-		t.Errorf("plan columns not shown: %q", texts(u))
+	if !shows(u, fmt.Sprintf("Next 30 days (%d)", want)) || !shows(u, "Next 90 days") || keep == 0 || !shows(u, fmt.Sprintf("To keep (%d)", keep)) {
+		t.Errorf("plan columns not shown (30 days: %d, keep: %d): %q", want, keep, texts(u))
+	}
+	if !shows(u, "Javier Morales · €93,000 a year at stake") || shows(u, "RevOps ·") {
+		t.Errorf("plan owners: %q", texts(u))
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/importer"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
-	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/usecase"
 )
 
@@ -40,7 +39,7 @@ func TestReportHasPipelineMovement(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "r.pdf")
-	if err := renderReport(ctx, db, org.ID, store.Settings{}, report.Options{Lang: locale.EN}, path, func(string) {}); err != nil {
+	if err := renderReport(ctx, db, org.ID, report.Options{Lang: locale.EN}, path, func(string) {}); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()

@@ -18,7 +18,6 @@ import (
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
-	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/usecase"
 )
@@ -36,6 +35,7 @@ type reportScreen struct {
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite
 	save     *widget.Button
+	saveDOCX *widget.Button // the same report as an editable Word document
 	stop     *widget.Button
 	open     *widget.Button
 	cancel   context.CancelFunc
@@ -46,6 +46,7 @@ type reportScreen struct {
 	a        *analysis.Analysis // in the interface language, for "save a chart"
 	charts   *widget.Select
 	chartIDs []string
+	comments *commentEditor // the consultant's comment on each section
 }
 
 // reportView builds the report screen; the settings (branding) and the
@@ -67,10 +68,14 @@ func (u *ui) reportView() fyne.CanvasObject {
 		u.saver.wait()
 		st, err := db.Settings(context.Background())
 		var a *analysis.Analysis
+		var comments map[string]string
+		if err == nil {
+			comments, err = db.Comments(context.Background(), id)
+		}
 		if err == nil {
 			a, err = analyseOrg(context.Background(), db, id, l, time.Now())
 		}
-		u.post(func() { s.apply(st, a, err) })
+		u.post(func() { s.apply(st, comments, a, err) })
 	}()
 	return o
 }
@@ -107,6 +112,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	s.progress.Hide()
 	s.save = widget.NewButtonWithIcon(tr("report.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
+	s.saveDOCX = widget.NewButtonWithIcon(tr("report.save.docx"), theme.DocumentSaveIcon(), s.onSaveDOCX)
 	s.stop = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), s.onStop)
 	s.stop.Hide()
 	s.open = widget.NewButtonWithIcon(tr("report.open"), theme.FolderOpenIcon(), s.onOpenFolder)
@@ -124,7 +130,9 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	s.root = container.NewVBox(
 		heading(tr("report.title", map[string]any{"Org": s.org.Name})),
 		wrapped(tr("report.intro")), form,
-		container.NewHBox(s.save, s.stop, s.open), s.progress, s.status,
+		container.NewHBox(s.save, s.saveDOCX, s.stop, s.open), s.progress, s.status,
+		widget.NewSeparator(),
+		s.commentsBox(),
 		widget.NewSeparator(),
 		subheading(tr("report.charts")), wrapped(tr("report.charts.help")),
 		container.NewBorder(nil, nil, nil, chartSave, s.charts),
@@ -154,13 +162,14 @@ func (s *reportScreen) chosenLang() locale.Lang {
 }
 
 // apply shows the branding from the settings and the list of charts.
-func (s *reportScreen) apply(st store.Settings, a *analysis.Analysis, err error) {
+func (s *reportScreen) apply(st store.Settings, comments map[string]string, a *analysis.Analysis, err error) {
 	if err != nil {
 		setStatus(s.status, userMessage(err))
 		s.u.showError(err)
 		return
 	}
 	s.settings, s.a = st, a
+	s.comments.set(comments)
 	brand := s.brandText()
 	goSettings := widget.NewButtonWithIcon(tr("report.branding.change"), theme.SettingsIcon(), func() { s.u.goTo(screenSettings) })
 	s.brand.Objects = []fyne.CanvasObject{wrapped(brand), container.NewHBox(goSettings)}
@@ -210,15 +219,24 @@ func (s *reportScreen) options() report.Options {
 }
 
 // onSave asks where to save the PDF, then writes it.
-func (s *reportScreen) onSave() {
+func (s *reportScreen) onSave() { s.saveAs(".pdf") }
+
+// onSaveDOCX asks where to save the Word document (the same report,
+// editable), then writes it.
+func (s *reportScreen) onSaveDOCX() { s.saveAs(".docx") }
+
+// saveAs asks where to save the report with extension ext (.pdf or
+// .docx), then writes it.
+func (s *reportScreen) saveAs(ext string) {
 	o := s.options()
 	if len(o.Sections) == 0 {
 		dialog.ShowInformation(tr("report.title.short"), tr("report.nosections"), s.u.win)
 		return
 	}
-	s.u.chooseFileToSave(reportFileName(s.org.Name, o.Lang), []string{".pdf"}, func(path string) {
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			path += ".pdf"
+	name := strings.TrimSuffix(reportFileName(s.org.Name, o.Lang), ".pdf") + ext
+	s.u.chooseFileToSave(name, []string{ext}, func(path string) {
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
 		}
 		s.write(path)
 	})
@@ -243,43 +261,62 @@ func (s *reportScreen) write(path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.save.Disable()
+	s.saveDOCX.Disable()
 	s.stop.Show()
 	s.open.Hide()
 	s.progress.Show()
 	s.progress.Start()
 	setStatus(s.status, tr("report.step.analyse"))
-	u, db, id, st := s.u, s.u.db, s.org.ID, s.settings
+	u, db, id := s.u, s.u.db, s.org.ID
 	step := func(key string) { u.post(func() { setStatus(s.status, tr(key)) }) }
 	u.busy.Add(1)
 	go func() {
 		defer u.busy.Done()
 		defer cancel()
-		err := renderReport(ctx, db, id, st, o, path, step)
+		u.saver.wait() // a comment or decision just saved prints too
+		err := renderReport(ctx, db, id, o, path, step)
 		u.post(func() { s.finish(path, err) })
 	}()
 }
 
-// renderReport is the whole path from the store to the PDF file.
-func renderReport(ctx context.Context, db snapshotStore, orgID int64, st store.Settings, o report.Options, path string, step func(string)) error {
-	a, err := analyseOrg(ctx, db, orgID, o.Lang, time.Now())
+// reportStore is what the report needs from the database: the snapshot
+// to analyse and what usecase.ReportData reads (settings, decisions,
+// comments, deals snapshots).
+type reportStore interface {
+	snapshotStore
+	usecase.ReportDataStore
+}
+
+// renderReport is the whole path from the store to the PDF file, with the
+// consultant's decisions and comments as the report command prints them
+// (usecase.ReportData).
+func renderReport(ctx context.Context, db reportStore, orgID int64, o report.Options, path string, step func(string)) error {
+	now := time.Now()
+	a, err := analyseOrg(ctx, db, orgID, o.Lang, now)
 	if err != nil {
 		return err
 	}
 	step("report.step.charts")
-	data, err := report.FromAnalysis(a, report.Meta{Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo}, Paper: o.Paper, Charts: chartset.ForReport(a)})
+	docx := strings.EqualFold(filepath.Ext(path), ".docx")
+	format := report.ChartSVG
+	if docx {
+		format = report.ChartPNG // Word takes images
+	}
+	data, err := usecase.ReportData(ctx, db, orgID, a, now, format, func(m *report.Meta) { m.Paper = o.Paper })
 	if err != nil {
 		return err
-	}
-	if ps, ok := db.(usecase.PipelineStore); ok { // the pipeline-movement pages (issue 18)
-		if data.Pipeline, err = usecase.ReportPipeline(ctx, ps, orgID, a.Lang); err != nil {
-			return err
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	step("report.step.pdf")
-	if err := report.WriteFile(ctx, path, data, o); err != nil {
+	write := report.WriteFile
+	if docx {
+		step("report.step.docx")
+		write = report.WriteDOCXFile
+	} else {
+		step("report.step.pdf")
+	}
+	if err := write(ctx, path, data, o); err != nil {
 		return fmt.Errorf("writing the report %s: %w", path, err)
 	}
 	return nil
@@ -290,6 +327,7 @@ func (s *reportScreen) finish(path string, err error) {
 	s.progress.Hide()
 	s.stop.Hide()
 	s.save.Enable()
+	s.saveDOCX.Enable()
 	switch {
 	case err == nil:
 		s.saved = path

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
@@ -113,5 +118,108 @@ func TestSaveChartFormats(t *testing.T) {
 	png, err := os.ReadFile(filepath.Join(dir, "trend.png"))
 	if err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
 		t.Errorf("trend.png: %v, %.8q", err, png)
+	}
+}
+
+// TestReportCommentsAndDecisions writes a section comment with the report
+// screen's editor and dismisses the top recommendation: the comment is
+// stored, and the PDF the screen writes carries both (through
+// usecase.ReportMeta, as the report command does), read back with
+// pdftotext when poppler-utils is installed.
+func TestReportCommentsAndDecisions(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := seedDemo(t, db)
+	u := newTestUI(t, db)
+	u.openOrg(org)
+	u.settle()
+	u.goTo(screenReport)
+	u.settle()
+	s := u.report
+	c := s.comments
+	if !c.save.Disabled() {
+		t.Error("save comment is enabled before a section is chosen")
+	}
+	c.section.SetSelected("Executive summary")
+	c.text.SetText("  Read this page with the sales team first.  ")
+	tapButton(t, u, "Save comment")
+	u.settle()
+	u.saver.wait()
+	got, err := db.Comments(context.Background(), org)
+	if err != nil || got["summary"] != "Read this page with the sales team first." {
+		t.Fatalf("stored comments %q %v", got, err)
+	}
+	if !shows(u, "Comment saved for “Executive summary”") {
+		t.Errorf("no confirmation: %q", texts(u))
+	}
+	a, err := analyseOrg(context.Background(), db, org, locale.EN, time.Now())
+	if err != nil || len(a.Recommendations) == 0 {
+		t.Fatalf("analysis: %v", err)
+	}
+	top := a.Recommendations[0]
+	if err := db.SetRecState(context.Background(), org, store.RecState{RuleID: top.ID, Status: store.RecDismissed, Note: "Covered by the CRM project"}); err != nil {
+		t.Fatal(err)
+	}
+	s.lang.SetSelected("English")
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	s.write(path)
+	u.settle()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no PDF: %v (%q)", err, s.status.Text)
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
+	}
+	out, err := exec.Command(pdftotext, path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"Consultant's comment", "Read this page with the sales team first.", "Set aside by the consultant", "Covered by the CRM project"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}
+
+// TestReportWritesDOCX writes the Word document from the report screen:
+// a zip whose document.xml has the sections, and PNG charts.
+func TestReportWritesDOCX(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := seedDemo(t, db)
+	u := newTestUI(t, db)
+	u.openOrg(org)
+	u.settle()
+	u.goTo(screenReport)
+	u.settle()
+	s := u.report
+	s.lang.SetSelected("English")
+	path := filepath.Join(t.TempDir(), "report.docx")
+	s.write(path)
+	u.settle()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("no DOCX: %v (%q)", err, s.status.Text)
+	}
+	defer z.Close()
+	var doc []byte
+	images := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "word/media/") {
+			images++
+		}
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			doc, _ = io.ReadAll(r)
+			r.Close()
+		}
+	}
+	if !bytes.Contains(doc, []byte("Executive summary")) || !bytes.Contains(doc, []byte("30/60/90-day plan")) || images < 4 {
+		t.Errorf("DOCX: %d images, document %.200s", images, doc)
+	}
+	if !shows(u, "Report saved to "+path) || s.saveDOCX.Disabled() {
+		t.Errorf("no confirmation or the button stays disabled: %q", texts(u))
 	}
 }

@@ -454,6 +454,7 @@ var tapWant = map[string]string{
 
 	"report | *widget.Button Change in Settings":           "screen:6",
 	"report | *widget.Button Save PDF…":                    "file",
+	"report | *widget.Button Save Word document…":          "file",
 	"report | *widget.Button Save chart…":                  "none", // no chart chosen yet
 	"report | *widget.Check Alignment between departments": "none",
 	"report | *widget.Check Appendix":                      "none",
@@ -463,6 +464,7 @@ var tapWant = map[string]string{
 	"report | *widget.Check Recommendations":               "none",
 	"report | *widget.Select select:(Select one)":          "dialog",
 	"report | *widget.Select select:Choose a chart":        "dialog",
+	"report | *widget.Select select:Choose a section":      "dialog", // the comment editor's sections ("Save comment" is disabled until one is chosen)
 
 	"settings | *widget.radioItem System":              "none",
 	"settings | *widget.radioItem Light":               "none",

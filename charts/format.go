@@ -92,8 +92,8 @@ func (f formatter) money(n string) string {
 	if f.lang == locale.ES || len(sym) == 3 && sym == strings.ToUpper(f.currency) {
 		return n + "\u00a0" + sym
 	}
-	if strings.HasPrefix(n, "-") {
-		return "-" + sym + n[1:]
+	if rest, ok := strings.CutPrefix(n, locale.Minus); ok {
+		return locale.Minus + sym + rest
 	}
 	return sym + n
 }

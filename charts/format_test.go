@@ -24,7 +24,7 @@ func TestFormatterLabel(t *testing.T) {
 		{es(diagnostic.UnitMoney), 12.5, "12,50" + nb + "€"},
 		{en(diagnostic.UnitMoney), 1234567, "€1.23M"}, // 1.234567 M with two decimals
 		{es(diagnostic.UnitMoney), 1234567, "1,23" + nb + "M" + nb + "€"},
-		{en(diagnostic.UnitMoney), -2.5e6, "-€2.5M"},
+		{en(diagnostic.UnitMoney), -2.5e6, "\u2212€2.5M"},
 		{es(diagnostic.UnitPercent), 0.215, "21,5" + nb + "%"},
 		{en(diagnostic.UnitPercent), 0.215, "21.5%"},
 		// The same as the tables (diagnostic.FormatValue): 2.5×, 77 days, 2.15 %.
@@ -52,7 +52,7 @@ func TestFormatterTick(t *testing.T) {
 		// Axis 0–1,25 M in steps of 250 k: every tick in M with two decimals.
 		{formatter{lang: locale.ES, unit: diagnostic.UnitMoney, currency: "EUR"}, 1.25e6, 250e3, 1.25e6, "1,25" + nb + "M" + nb + "€"},
 		{formatter{lang: locale.EN, unit: diagnostic.UnitMoney, currency: "EUR"}, 1e6, 250e3, 1.25e6, "€1.00M"},
-		{formatter{lang: locale.EN, unit: diagnostic.UnitMoney, currency: "USD"}, -20e3, 20e3, 60e3, "-$20K"},
+		{formatter{lang: locale.EN, unit: diagnostic.UnitMoney, currency: "USD"}, -20e3, 20e3, 60e3, "\u2212$20K"},
 		{formatter{lang: locale.EN, unit: diagnostic.UnitMoney, currency: "USD"}, 0, 20e3, 60e3, "$0"},
 		// Percent axis in steps of 2 points: no decimals; of 0.5 points: one.
 		{formatter{lang: locale.ES, unit: diagnostic.UnitPercent}, 0.24, 0.02, 0.26, "24" + nb + "%"},
@@ -120,7 +120,7 @@ func TestChange(t *testing.T) {
 	}{
 		{pct, 0.215, 0.19, "+2,5" + nb + "pp"}, // 21,5 − 19,0 points
 		{money, 1234.5, 1100, "+12.2%"},        // 134.5 / 1100 = 12.23 %
-		{money, 900, 1000, "-10.0%"},
+		{money, 900, 1000, "\u221210.0%"},
 		{money, 50, 0, "+€50"}, // from zero: the absolute change
 	}
 	for _, tt := range tests {

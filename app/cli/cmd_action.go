@@ -9,7 +9,6 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/analysis"
-	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
 
@@ -224,17 +223,4 @@ func describeAction(v actionView, pick func(es, en string) string) string {
 		parts = append(parts, pick("antes del ", "due ")+v.Due)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// recDecisions are the organisation's stored decisions for the report.
-func recDecisions(ctx context.Context, s *store.Store, orgID int64) (map[string]report.Decision, error) {
-	list, err := s.RecStates(ctx, orgID)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]report.Decision, len(list))
-	for _, st := range list {
-		out[st.RuleID] = report.Decision{Status: string(st.Status), Owner: st.Owner, Due: st.Due, Note: st.Note}
-	}
-	return out, nil
 }

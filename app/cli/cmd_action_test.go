@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,6 +88,19 @@ func TestActionCommands(t *testing.T) {
 	if len(rows) != len(views)+1 || rows[2][0] != second.ID || rows[2][6] != "Zoë 🚀 Ibáñez" || rows[2][7] != "2027-01-15" || rows[2][8] != "accepted" || rows[1][8] != "dismissed" {
 		t.Errorf("plan.xlsx rows: %q", rows[:min(3, len(rows))])
 	}
+	// The rows follow the plan: time frames in order, celebrations last,
+	// each with the owner the diagnosis proposes.
+	last := 0
+	order := map[string]int{"First 30 days": 1, "Days 30 to 60": 2, "Days 60 to 90": 3, "What to keep doing": 4}
+	for _, r := range rows[1:] {
+		if len(r) < 12 || order[r[10]] == 0 || order[r[10]] < last || r[11] == "" || strings.EqualFold(r[11], "revops") {
+			t.Errorf("plan.xlsx row out of plan order or without its area: %q", r)
+			break
+		}
+		last = order[r[10]]
+	}
+	edit := rows[3][0] // row 4: the third of the plan
+	idx := slices.IndexFunc(views, func(v actionView) bool { return v.ID == edit })
 	// The client's team edits the plan: import-plan stores it; a bad row
 	// stores nothing.
 	f, err = excelize.OpenFile(xlsx)
@@ -108,15 +122,15 @@ func TestActionCommands(t *testing.T) {
 	}
 	_, out, _ = runDB(t, db, "", "actions", "--org", "Demo", "--json")
 	json.Unmarshal([]byte(out), &views)
-	if views[2].Owner != "" {
-		t.Errorf("a refused plan stored row 4: %+v", views[2])
+	if views[idx].Owner != "" {
+		t.Errorf("a refused plan stored row 4: %+v", views[idx])
 	}
 	if code, _, errOut := runDB(t, db, "", "import-plan", "--org", "Demo", edited); code != ExitOK {
 		t.Fatalf("import-plan: %q", errOut)
 	}
 	_, out, _ = runDB(t, db, "", "actions", "--org", "Demo", "--json")
 	json.Unmarshal([]byte(out), &views)
-	if v := views[2]; v.Owner != "Ana Ruiz" || v.Due != "2027-02-28" || v.Status != "accepted" || v.Note != "Weekly check" {
+	if v := views[idx]; v.Owner != "Ana Ruiz" || v.Due != "2027-02-28" || v.Status != "accepted" || v.Note != "Weekly check" {
 		t.Errorf("after import-plan: %+v", v)
 	}
 	if views[0].Status != "dismissed" || views[1].Owner != "Zoë 🚀 Ibáñez" {

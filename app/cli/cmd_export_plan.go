@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/revopsdx/revopsdx/diagnostic/analysis"
+	"github.com/revopsdx/revopsdx/diagnostic/recommend"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 )
@@ -39,14 +41,9 @@ func exportPlanCommand() *Command {
 					if err != nil {
 						return err
 					}
-					rows := make([]report.PlanRow, 0, len(views))
-					for i, v := range views {
-						p := report.PlanRow{ID: v.ID, Action: v.Text, Owner: v.Owner, Due: v.Due, Status: v.Status, Notes: v.Note}
-						if i < len(a.Recommendations) {
-							r := a.Recommendations[i]
-							p.Why, p.KPI, p.Impact, p.Currency = a.EvidenceText(r), r.Subject, r.Impact, r.Currency
-						}
-						rows = append(rows, p)
+					rows, err := planRows(a, views)
+					if err != nil {
+						return err
 					}
 					if err := report.WritePlanXLSX(*out, a.Lang, rows); err != nil {
 						return err
@@ -57,4 +54,34 @@ func exportPlanCommand() *Command {
 			}
 		},
 	}
+}
+
+// planRows are the spreadsheet's rows: the plan in the order the report
+// prints it (30, 60, 90 days, money at stake first within each, then what
+// to keep and what waits for more data) with each time frame and the owner
+// the diagnosis proposes, then any stored decision about a recommendation
+// the rules no longer produce.
+func planRows(a *analysis.Analysis, views []actionView) ([]report.PlanRow, error) {
+	byID := map[string]actionView{}
+	for _, v := range views {
+		byID[v.ID] = v
+	}
+	rows := make([]report.PlanRow, 0, len(views))
+	seen := map[string]bool{}
+	for _, r := range recommend.InPlanOrder(a.Recommendations) {
+		v := byID[r.ID]
+		phase, err := report.PhaseLabel(a.Lang, recommend.Phase(r))
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, report.PlanRow{ID: r.ID, Action: r.Text, Why: a.EvidenceText(r), KPI: r.Subject, Impact: r.Impact, Currency: r.Currency,
+			Owner: v.Owner, Due: v.Due, Status: v.Status, Notes: v.Note, Phase: phase, Area: a.OwnerName(r.Owner)})
+		seen[r.ID] = true
+	}
+	for _, v := range views {
+		if !seen[v.ID] {
+			rows = append(rows, report.PlanRow{ID: v.ID, Action: v.Text, Owner: v.Owner, Due: v.Due, Status: v.Status, Notes: v.Note})
+		}
+	}
+	return rows, nil
 }

@@ -5,12 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/revopsdx/revopsdx/diagnostic/analysis"
 	"github.com/revopsdx/revopsdx/diagnostic/report"
-	"github.com/revopsdx/revopsdx/diagnostic/report/chartset"
 	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/usecase"
 )
@@ -19,20 +18,29 @@ import (
 func reportCommand() *Command {
 	return &Command{
 		Name:    "report",
-		Args:    "--org NAME_OR_ID [--lang es|en] [--paper a4|letter] [--sections summary,maturity,alignment,kpis,recommendations,appendix] --out FILE.pdf",
-		Summary: "write the PDF report of an organisation (an existing file is replaced atomically)",
+		Args:    "--org NAME_OR_ID [--lang es|en] [--paper a4|letter] [--sections summary,maturity,alignment,kpis,recommendations,appendix] [--format pdf|docx] --out FILE",
+		Summary: "write the PDF (or editable DOCX) report of an organisation (an existing file is replaced atomically)",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			org := fs.String("org", "", "organisation name or id")
 			lang := fs.String("lang", "", "language, es or en (default: the organisation's)")
 			paper := fs.String("paper", "", "a4 or letter (default: A4 for Spanish, Letter for English)")
 			sections := fs.String("sections", "", "comma-separated sections to print after the cover (default: all): "+strings.Join(report.Sections(), ","))
-			out := fs.String("out", "", "PDF file to write")
+			format := fs.String("format", "", "pdf, or docx for an editable Word document with the same content (default: from the --out extension, else pdf)")
+			out := fs.String("out", "", "PDF or DOCX file to write")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
 				}
 				if *out == "" {
 					return Usagef("report needs --org NAME_OR_ID and --out FILE.pdf")
+				}
+				docx := strings.EqualFold(filepath.Ext(*out), ".docx")
+				switch *format {
+				case "":
+				case "pdf", "docx":
+					docx = *format == "docx"
+				default:
+					return Usagef("--format %q: use pdf or docx", *format)
 				}
 				var opts report.Options
 				var err error
@@ -50,12 +58,20 @@ func reportCommand() *Command {
 					return err
 				}
 				return withStoreRead(ctx, env, func(s *store.Store) error {
-					data, err := orgReport(ctx, s, *org, *lang)
+					chartFormat := report.ChartSVG
+					if docx {
+						chartFormat = report.ChartPNG // Word takes images
+					}
+					data, err := orgReport(ctx, s, *org, *lang, chartFormat)
 					if err != nil {
 						return err
 					}
 					opts.Lang = data.Lang
-					if err := report.WriteFile(ctx, *out, data, opts); err != nil {
+					write := report.WriteFile
+					if docx {
+						write = report.WriteDOCXFile
+					}
+					if err := write(ctx, *out, data, opts); err != nil {
 						return err
 					}
 					_, err = fmt.Fprintf(env.Stdout, data.Lang.Pick("Informe de %q escrito en %s.\n", "Wrote the report of %q to %s.\n"), data.Organisation, *out)
@@ -66,43 +82,16 @@ func reportCommand() *Command {
 	}
 }
 
-// orgReport analyses an organisation and fills the report's view model,
-// with the consultant from the settings and the charts drawn by chartset.
-func orgReport(ctx context.Context, s *store.Store, ref, lang string) (report.Data, error) {
+// orgReport analyses an organisation and fills the report's view model
+// through usecase.ReportData, as the GUI's report screen does: the
+// consultant, the decisions, the comments, the charts and the pipeline
+// movement.
+func orgReport(ctx context.Context, s *store.Store, ref, lang string, charts report.ChartFormat) (report.Data, error) {
 	o, a, err := orgAnalysis(ctx, s, ref, lang)
 	if err != nil {
 		return report.Data{}, err
 	}
-	meta, err := reportMeta(ctx, s, a)
-	if err != nil {
-		return report.Data{}, err
-	}
-	if meta.Decisions, err = recDecisions(ctx, s, o.ID); err != nil {
-		return report.Data{}, err
-	}
-	if meta.Comments, err = s.Comments(ctx, o.ID); err != nil {
-		return report.Data{}, err
-	}
-	data, err := report.FromAnalysis(a, meta)
-	if err != nil {
-		return data, err
-	}
-	data.Pipeline, err = usecase.ReportPipeline(ctx, s, o.ID, a.Lang)
-	return data, err
-}
-
-// reportMeta is the consultant from the settings, the date and the chart
-// hook.
-func reportMeta(ctx context.Context, s *store.Store, a *analysis.Analysis) (report.Meta, error) {
-	st, err := s.Settings(ctx)
-	if err != nil {
-		return report.Meta{}, err
-	}
-	return report.Meta{
-		Consultant: report.Consultant{Name: st.ConsultantName, Logo: st.Logo},
-		Date:       now().UTC(),
-		Charts:     chartset.ForReport(a),
-	}, nil
+	return usecase.ReportData(ctx, s, o.ID, a, now(), charts, nil)
 }
 
 // exportDataCommand writes an organisation's answers, scores, KPI values,

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,6 +35,7 @@ func TestReportDemoBothLanguages(t *testing.T) {
 		"en": {"Executive summary", "Maturity", "Alignment between departments", "KPI scorecard", "30/60/90-day plan", "Appendix"},
 	}
 	paper := map[string]string{"es": "(A4)", "en": "(letter)"}
+	charts := map[string][]string{"es": {"Madurez por pilar", "Puntuación por pilar"}, "en": {"Maturity by pillar", "Score by pillar"}}
 	wrote := map[string]string{"es": "Informe de \"Demo\" escrito en ", "en": "Wrote the report of \"Demo\" to "}
 	for _, lang := range []string{"es", "en"} {
 		out := filepath.Join(dir, "demo-"+lang+".pdf")
@@ -49,10 +52,15 @@ func TestReportDemoBothLanguages(t *testing.T) {
 		if info := poppler(t, "pdfinfo", out); !strings.Contains(info, paper[lang]) {
 			t.Errorf("%s: paper: %s", lang, info)
 		}
-		// Charts are in: the report embeds images (radar, pillars,
-		// alignment and trend charts).
-		if imgs := poppler(t, "pdfimages", "-list", out); strings.Count(imgs, "\n") < 2+4 {
-			t.Errorf("%s: images:\n%s", lang, imgs)
+		// Charts are in, as vector graphics: their titles are text, and
+		// the PDF holds no raster image (no logo is set).
+		for _, want := range charts[lang] {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the PDF lacks the chart title %q", lang, want)
+			}
+		}
+		if imgs := poppler(t, "pdfimages", "-list", out); strings.Count(imgs, "\n") > 2 {
+			t.Errorf("%s: raster images:\n%s", lang, imgs)
 		}
 	}
 	// --sections and --paper; an existing file is replaced.
@@ -138,5 +146,45 @@ func TestExportData(t *testing.T) {
 		if err != nil || len(rows) < 2 {
 			t.Errorf("%s: %d rows, %v", f, len(rows), err)
 		}
+	}
+}
+
+// TestReportDOCX: --format docx (or a .docx name) writes a Word document
+// with the report's sections and the charts as PNG images; a bad format
+// is a usage error.
+func TestReportDOCX(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	for _, c := range []struct{ args []string }{
+		{[]string{"--format", "docx", "--out", filepath.Join(dir, "a.bin")}},
+		{[]string{"--lang", "en", "--out", filepath.Join(dir, "b.docx")}},
+	} {
+		out := c.args[len(c.args)-1]
+		if code, _, errOut := runDB(t, db, "", append([]string{"report", "--org", "Demo"}, c.args...)...); code != ExitOK {
+			t.Fatalf("%v: %d %q", c.args, code, errOut)
+		}
+		z, err := zip.OpenReader(out)
+		if err != nil {
+			t.Fatalf("%s is not a DOCX: %v", out, err)
+		}
+		var doc []byte
+		images := 0
+		for _, f := range z.File {
+			if strings.HasPrefix(f.Name, "word/media/") && strings.HasSuffix(f.Name, ".png") {
+				images++
+			}
+			if f.Name == "word/document.xml" {
+				r, _ := f.Open()
+				doc, _ = io.ReadAll(r)
+				r.Close()
+			}
+		}
+		z.Close()
+		if !bytes.Contains(doc, []byte("Resumen ejecutivo")) && !bytes.Contains(doc, []byte("Executive summary")) || images < 4 {
+			t.Errorf("%s: %d images, document %.200s", out, images, doc)
+		}
+	}
+	if code, _, _ := runDB(t, db, "", "report", "--org", "Demo", "--format", "odt", "--out", filepath.Join(dir, "c.odt")); code != ExitUsage {
+		t.Errorf("--format odt: exit %d, want usage", code)
 	}
 }

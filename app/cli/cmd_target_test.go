@@ -41,7 +41,7 @@ func TestTargetPercentAsFraction(t *testing.T) {
 	refused := []struct{ kpi, value, want string }{
 		// 25 → 2,500 %; 25 ÷ 100 = 0.25.
 		{"win_rate", "25", "--value 25 for Win rate (win_rate) would be 2,500%: percentages are fractions, so 25% is --value 0.25 (add --force to keep 2,500%)"},
-		{"logo_churn", "-2", "so -2% is --value -0.02"},
+		{"logo_churn", "-2", "so \u22122% is --value -0.02"},
 		{"nrr", "1.51", "so 1.51% is --value 0.0151"},
 	}
 	for _, c := range refused {

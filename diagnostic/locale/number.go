@@ -6,9 +6,14 @@ import (
 	"strings"
 )
 
+// Minus is the sign of negative numbers: the typographic minus U+2212
+// (as wide as "+" and the digits), not the hyphen. numparse reads it back.
+const Minus = "\u2212"
+
 // Number formats v with the given number of decimals, grouped in thousands:
-// Number(1234.5, 1) is "1.234,5" in Spanish and "1,234.5" in English.
-// NaN and infinities are written "–" (not available).
+// Number(1234.5, 1) is "1.234,5" in Spanish and "1,234.5" in English,
+// Number(-3, 0) is "−3". NaN and infinities are written "–" (not
+// available).
 func (l Lang) Number(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
@@ -22,7 +27,7 @@ func (l Lang) Number(v float64, decimals int) string {
 	var b strings.Builder
 	// A value that rounds to zero is not written with a minus sign.
 	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("-")
+		b.WriteString(Minus)
 	}
 	for i, r := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
@@ -46,7 +51,7 @@ func (l Lang) Auto(v float64, maxDecimals int) string {
 		s = strings.TrimRight(s, "0")
 		s = strings.TrimSuffix(s, dec)
 	}
-	if s == "-0" {
+	if s == Minus+"0" {
 		s = "0"
 	}
 	return s
@@ -92,7 +97,7 @@ func (l Lang) Money(v float64, currency string, decimals int) string {
 	}
 	sign := ""
 	if v < 0 && l.Number(v, decimals) != n {
-		sign = "-"
+		sign = Minus
 	}
 	if l == ES || len(sym) == 3 && sym == strings.ToUpper(currency) {
 		return sign + n + "\u00a0" + sym

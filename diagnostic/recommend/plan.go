@@ -198,3 +198,50 @@ func dependsOn(a, b finding) bool {
 	}
 	return false
 }
+
+// Where a finding goes in the plan shown to a client, besides the windows
+// of 30, 60 and 90 days: a celebration is something to keep (never work),
+// and with preliminary data a finding beyond MaxPreliminary waits for more
+// data (the appendix).
+const (
+	PhaseKeep  = 0
+	PhaseLater = -1
+)
+
+// Phase is the window a finding starts in (30, 60 or 90 days), PhaseKeep
+// for a celebration or PhaseLater for an appendix finding. The report,
+// the recommendations screen and export-plan group the plan by it.
+func Phase(r Recommendation) int {
+	switch {
+	case r.Kind == KindCelebration:
+		return PhaseKeep
+	case r.Appendix:
+		return PhaseLater
+	case r.HorizonDays <= 30:
+		return 30
+	case r.HorizonDays <= 60:
+		return 60
+	}
+	return 90
+}
+
+// phaseOrder sorts the phases as the plan prints them: 30, 60, 90 days,
+// then what to keep, then what waits for more data.
+func phaseOrder(p int) int {
+	switch p {
+	case PhaseKeep:
+		return 1000
+	case PhaseLater:
+		return 2000
+	}
+	return p
+}
+
+// InPlanOrder returns the findings in the order the plan prints them: by
+// phase (30, 60, 90 days, keep, later) and, within a phase, in rank order
+// (money at stake first). recs is not changed.
+func InPlanOrder(recs []Recommendation) []Recommendation {
+	out := slices.Clone(recs)
+	slices.SortStableFunc(out, func(a, b Recommendation) int { return cmp.Compare(phaseOrder(Phase(a)), phaseOrder(Phase(b))) })
+	return out
+}

@@ -140,3 +140,30 @@ func mustGenerate(t *testing.T, in Input, lang locale.Lang) []Recommendation {
 	}
 	return recs
 }
+
+// TestInPlanOrder: windows in order, rank kept within each, celebrations
+// and appendix findings after the work.
+func TestInPlanOrder(t *testing.T) {
+	recs := []Recommendation{
+		{ID: "a", HorizonDays: 60}, {ID: "cel", Kind: KindCelebration, HorizonDays: 30}, {ID: "b", HorizonDays: 30},
+		{ID: "late", HorizonDays: 30, Appendix: true}, {ID: "c", HorizonDays: 90}, {ID: "d", HorizonDays: 30},
+	}
+	var got []string
+	for _, r := range InPlanOrder(recs) {
+		got = append(got, r.ID)
+	}
+	if want := []string{"b", "d", "a", "c", "cel", "late"}; !slices.Equal(got, want) {
+		t.Errorf("plan order %v, want %v", got, want)
+	}
+	if recs[0].ID != "a" {
+		t.Error("InPlanOrder changed its argument")
+	}
+	for _, c := range []struct {
+		r    Recommendation
+		want int
+	}{{Recommendation{HorizonDays: 45}, 60}, {Recommendation{HorizonDays: 120}, 90}, {Recommendation{Kind: KindCelebration}, PhaseKeep}, {Recommendation{Appendix: true, HorizonDays: 30}, PhaseLater}} {
+		if got := Phase(c.r); got != c.want {
+			t.Errorf("Phase(%+v) = %d, want %d", c.r, got, c.want)
+		}
+	}
+}

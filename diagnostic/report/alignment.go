@@ -14,7 +14,7 @@ func (d *doc) alignment() {
 	d.para(t.T("alignment.intro"))
 	d.add(spacer(2))
 	if len(d.d.Charts.Alignment) > 0 {
-		d.figures(1, 0.9, figure{png: d.d.Charts.Alignment, caption: t.T("alignment.chart")})
+		d.figures(1, 0.9, figure{png: d.d.Charts.Alignment}) // titled by the chart itself
 	}
 	if len(d.d.Alignment) == 0 {
 		return

@@ -16,13 +16,25 @@ const (
 	ChartKPITrend  ChartKind = "kpi_trend" // one KPI's monthly history with its target and benchmark
 )
 
+// ChartFormat is the image format the report asks charts in.
+type ChartFormat string
+
+// The chart formats: SVG (package charts' SVG back end) is drawn into the
+// PDF as vector graphics; PNG is for documents that take only images (the
+// DOCX report).
+const (
+	ChartSVG ChartFormat = "svg"
+	ChartPNG ChartFormat = "png"
+)
+
 // ChartRequest is everything needed to draw one chart of the report, in
 // the report's language, at the suggested pixel size (see docs/REPORT.md,
 // "Chart sizes").
 type ChartRequest struct {
 	Kind          ChartKind
 	Lang          locale.Lang
-	Width, Height int // suggested size in pixels
+	Width, Height int         // suggested size in pixels
+	Format        ChartFormat // SVG (drawn as vector graphics in the PDF) or PNG
 
 	// Radar and pillars: the pillars, with Previous when there is an
 	// earlier assessment.

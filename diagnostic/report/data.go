@@ -36,6 +36,8 @@ type Data struct {
 	KPIs            []KPIRow         // the KPI plan's scorecard, in display order
 	Recommendations []Recommendation // prioritised actions, highest priority first
 	Done            []Recommendation // actions the consultant marked done since the last assessment
+	Keep            []Recommendation // celebrations: what to keep doing (never counted as work)
+	Later           []Recommendation // findings beyond what preliminary data allow listing (appendix)
 	SetAside        []Recommendation // actions the consultant dismissed (listed in the appendix)
 
 	Synthesis *Synthesis // the diagnosis the summary opens with; nil = none
@@ -151,14 +153,26 @@ const (
 	Horizon90 Horizon = 90
 )
 
+// The kinds of finding (recommend.Kind*): work to do, something to start
+// measuring, or something to keep (a celebration, never planned as work).
+const (
+	KindAction      = "action"
+	KindMeasure     = "measure"
+	KindCelebration = "celebration"
+)
+
 // Recommendation is one prioritised action.
 type Recommendation struct {
-	Title    string  // the action, in a short sentence
-	Detail   string  // what to do, in a few lines; optional
-	Evidence string  // the reason in numbers
-	Owner    string  // owning team id: a department id or "revops"
-	Horizon  Horizon // 30, 60 or 90 days
-	Priority int     // rank, 1 is the most urgent
+	Title    string   // the action, in a short sentence
+	Detail   string   // what to do, in a few lines; optional
+	Evidence string   // the reason in numbers
+	Owner    string   // who carries it: a department id (translated), a name, or already in the report's language
+	Horizon  Horizon  // 30, 60 or 90 days: the window it starts in
+	Priority int      // rank, 1 is the most urgent
+	Kind     string   // KindAction, KindMeasure or KindCelebration; "" = action
+	Impact   *float64 // yearly money at stake; nil = no estimate
+	Currency string   // of Impact; "" = Data.Currency
+	Later    bool     // beyond the findings preliminary data allow listing
 
 	// The consultant's decision (Meta.Decisions), when there is one.
 	ID       string    // recommendation rule id

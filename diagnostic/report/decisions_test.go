@@ -28,7 +28,7 @@ func TestDecisionsInReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.SetAside) != 1 || len(d.Done) != 1 || len(d.Recommendations) != len(a.Recommendations)-2 {
+	if len(d.SetAside) != 1 || len(d.Done) != 1 || len(d.Recommendations)+len(d.Keep)+len(d.Later) != len(a.Recommendations)-2 {
 		t.Fatalf("plan %d, done %d, set aside %d", len(d.Recommendations), len(d.Done), len(d.SetAside))
 	}
 	if d.Recommendations[0].Priority != 1 || d.Recommendations[0].ID != r1.ID {

@@ -52,7 +52,7 @@ func TestScoreChangeLevelTrend(t *testing.T) {
 	es, en := fmtFor(t, locale.ES), fmtFor(t, locale.EN)
 	checks := []struct{ got, want string }{
 		{es.change(f64(54), f64(50)), "+4"},
-		{es.change(f64(41), f64(45)), "-4"},
+		{es.change(f64(41), f64(45)), "\u22124"},
 		{es.change(f64(37.4), f64(36.6)), "0"}, // 37 − 37 after rounding
 		{es.change(f64(37), nil), "–"},
 		{es.level(3), "Nivel 3: Definido"},

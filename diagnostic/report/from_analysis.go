@@ -21,6 +21,9 @@ type Meta struct {
 	Date time.Time
 	// Charts draws the chart images; nil leaves every chart out.
 	Charts ChartFunc
+	// ChartFormat is the format asked of Charts: "" or ChartSVG (vector
+	// graphics in the PDF), ChartPNG for the DOCX report.
+	ChartFormat ChartFormat
 	// Decisions are the consultant's decisions by recommendation rule id:
 	// dismissed ones leave the plan, done ones move to their own list.
 	Decisions map[string]Decision
@@ -31,9 +34,13 @@ type Meta struct {
 // MaxKeyKPIs is how many KPIs the executive summary shows.
 const MaxKeyKPIs = 6
 
-// Chart sizes in pixels, from docs/REPORT.md.
+// Chart sizes in pixels, from docs/REPORT.md: CSS pixels (1/96 inch) at
+// the width each chart is printed at on A4 (radar 100 mm, pillar bars and
+// alignment 160 mm, trends 89 mm two per row), so that the charts'
+// smallest labels (12 px) print at 9 pt, and at 8 pt or more on Letter or
+// in the summary (see minChartWidth).
 var chartSize = map[ChartKind][2]int{
-	ChartRadar: {540, 540}, ChartPillars: {540, 400}, ChartAlignment: {960, 480}, ChartKPITrend: {540, 300},
+	ChartRadar: {380, 380}, ChartPillars: {605, 212}, ChartAlignment: {605, 302}, ChartKPITrend: {336, 240},
 }
 
 // FromAnalysis fills the report's view model from an analysis, in the
@@ -67,11 +74,12 @@ func FromAnalysis(a *analysis.Analysis, meta Meta) (Data, error) {
 	}
 	for _, r := range a.Recommendations {
 		d.place(Recommendation{
-			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: r.Team,
-			Horizon: Horizon(r.HorizonDays),
+			ID: r.ID, Title: r.Text, Evidence: a.EvidenceText(r), Owner: a.OwnerName(r.Owner),
+			Horizon: Horizon(r.HorizonDays), Kind: r.Kind, Impact: r.Impact, Currency: r.Currency, Later: r.Appendix,
 		}, meta.Decisions[r.ID])
 	}
-	if err := drawCharts(&d, a, meta.Charts); err != nil {
+	d.orderPlan()
+	if err := drawCharts(&d, a, meta.Charts, meta.ChartFormat); err != nil {
 		return Data{}, fmt.Errorf("report of %q: %w", d.Organisation, err)
 	}
 	return d, nil

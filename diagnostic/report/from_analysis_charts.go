@@ -9,13 +9,16 @@ import (
 
 // drawCharts asks draw for the report-wide charts and for the trend chart
 // of each KPI off track or worsening. Nothing is drawn when draw is nil.
-func drawCharts(d *Data, a *analysis.Analysis, draw ChartFunc) error {
+func drawCharts(d *Data, a *analysis.Analysis, draw ChartFunc, format ChartFormat) error {
 	if draw == nil {
 		return nil
 	}
+	if format == "" {
+		format = ChartSVG
+	}
 	req := func(k ChartKind) ChartRequest {
 		sz := chartSize[k]
-		return ChartRequest{Kind: k, Lang: d.Lang, Width: sz[0], Height: sz[1], Currency: d.Currency}
+		return ChartRequest{Kind: k, Lang: d.Lang, Width: sz[0], Height: sz[1], Format: format, Currency: d.Currency}
 	}
 	var err error
 	if len(d.Pillars) > 0 {

@@ -90,7 +90,7 @@ func TestFromAnalysisDemo(t *testing.T) {
 	if nps := d.KPIs[slices.IndexFunc(d.KPIs, func(k KPIRow) bool { return k.ID == "nps" })]; nps.Status != StatusNoTarget {
 		t.Errorf("NPS has no target: status %q", nps.Status)
 	}
-	if len(d.Recommendations) != len(a.Recommendations) || d.Recommendations[0].Priority != 1 || d.Recommendations[0].Evidence == "" {
+	if len(d.Recommendations)+len(d.Keep)+len(d.Later) != len(a.Recommendations) || d.Recommendations[0].Priority != 1 || d.Recommendations[0].Evidence == "" {
 		t.Errorf("recommendations %d (want %d), first %+v", len(d.Recommendations), len(a.Recommendations), d.Recommendations[0])
 	}
 	if n := len(d.Appendix.Answers); n != len(a.Questionnaire.Questions) || len(d.Appendix.Respondents) != 3 || len(d.Appendix.KPIDefinitions) != 13 || len(d.Appendix.Sources) == 0 {

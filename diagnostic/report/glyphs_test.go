@@ -1,8 +1,10 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"io"
 	"reflect"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/revopsdx/revopsdx/charts"
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
@@ -109,6 +112,13 @@ func renderText(t *testing.T, s string) []byte {
 	if s == "" || strings.TrimSpace(s) == "" {
 		d.Organisation = "x" // an organisation name is required
 	}
+	// The radar as a vector chart with the text in its labels (drawn
+	// through drawable like every other text).
+	v := 50.0
+	if svg, err := charts.Radar(charts.RadarData{Axes: []string{s, "b", "c"}, Series: []charts.Series{{Name: s, Values: []*float64{&v, &v, &v}}}},
+		charts.Options{Width: 380, Height: 380, Format: charts.SVG}); err == nil {
+		d.Charts.Radar = svg
+	}
 	var b bytes.Buffer
 	err := Render(context.Background(), &b, d, Options{})
 	if err != nil {
@@ -116,6 +126,30 @@ func renderText(t *testing.T, s string) []byte {
 			t.Fatalf("text %q: %v", s, err)
 		}
 		return nil
+	}
+	// The DOCX of the same data is well-formed XML.
+	d.Charts.Radar = nil
+	var x bytes.Buffer
+	if err := RenderDOCX(context.Background(), &x, d, Options{}); err != nil {
+		t.Fatalf("text %q: DOCX: %v", s, err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(x.Bytes()), int64(x.Len()))
+	if err != nil {
+		t.Fatalf("text %q: DOCX is not a zip: %v", s, err)
+	}
+	for _, f := range z.File {
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			r, _ := f.Open()
+			dec := xml.NewDecoder(r)
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("text %q: DOCX part %s: %v", s, f.Name, err)
+				}
+			}
+			r.Close()
+		}
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF")) {
 		t.Fatalf("text %q: output is not a PDF", s)

@@ -12,13 +12,15 @@ func (d *doc) maturity() {
 	d.para(t.T("maturity.intro"))
 	d.add(spacer(2))
 	c := d.d.Charts
-	switch {
-	case len(c.Radar) > 0 && len(c.Pillars) > 0:
-		d.figures(2, 1, figure{png: c.Radar, caption: t.T("maturity.radar")}, figure{png: c.Pillars, caption: t.T("maturity.bars")})
-	case len(c.Radar) > 0:
-		d.figures(1, 0.7, figure{png: c.Radar, caption: t.T("maturity.radar")})
-	case len(c.Pillars) > 0:
-		d.figures(1, 0.85, figure{png: c.Pillars, caption: t.T("maturity.bars")})
+	// The charts carry their own titles: no caption repeats them. Each is
+	// printed at the width its pixel size was chosen for (chartSize), so
+	// its labels print at 8 pt or more: the radar at 57 % of the text
+	// width, the pillar bars below it at 90 %.
+	if len(c.Radar) > 0 {
+		d.figures(1, 0.57, figure{png: c.Radar})
+	}
+	if len(c.Pillars) > 0 {
+		d.figures(1, 0.9, figure{png: c.Pillars})
 	}
 
 	withChange := !d.d.PreviousDate.IsZero()
@@ -42,6 +44,9 @@ func (d *doc) maturity() {
 		total = append(total, tcell(""))
 	}
 	rows = append(rows, total)
+	// The pillar table is short: it moves whole to the next page with its
+	// heading rather than leave a few rows alone there.
+	d.keep(d.heightOf(textRow(stH2, t.T("maturity.table"))) + d.tableHeight(cols, bodyRows(rows)))
 	d.sub(t.T("maturity.table"), 14)
 	d.table(cols, bodyRows(rows))
 	if !withChange {

@@ -22,6 +22,8 @@ type PlanRow struct {
 	Due      string   // YYYY-MM-DD or ""
 	Status   string   // open, accepted, dismissed or done
 	Notes    string
+	Phase    string // when it starts, in words ("Primeros 30 días", "Lo que conviene mantener"); read-only
+	Area     string // who the diagnosis proposes to carry it: the client's department, a person or "to assign"; read-only
 }
 
 // PlanStatuses are the values of the spreadsheet's status drop-down.
@@ -33,8 +35,15 @@ func planHeader(l locale.Lang) []string {
 		"id", l.Pick("Acción", "Action"), l.Pick("Por qué", "Why"), "KPI", l.Pick("Impacto anual", "Yearly impact"),
 		l.Pick("Moneda", "Currency"), l.Pick("Responsable", "Owner"), l.Pick("Fecha límite (AAAA-MM-DD)", "Due (YYYY-MM-DD)"),
 		l.Pick("Estado", "Status"), l.Pick("Notas", "Notes"),
+		l.Pick("Plazo", "Time frame"), l.Pick("Área responsable propuesta", "Proposed owning area"),
 	}
 }
+
+// planEditable is how many of the header's columns import-plan reads
+// (id … notes); the time frame and proposed area after them are for
+// reading. A sheet whose header has only these columns (written before
+// the last two were added) is read too.
+const planEditable = 10
 
 // PlanSheet is the name of the plan's worksheet.
 func PlanSheet(l locale.Lang) string { return l.Pick("Plan de acción", "Action plan") }
@@ -67,7 +76,7 @@ func WritePlanXLSX(path string, l locale.Lang, rows []PlanRow) error {
 		if p.Impact != nil {
 			impact = *p.Impact
 		}
-		for c, v := range []any{p.ID, p.Action, p.Why, p.KPI, impact, p.Currency, p.Owner, p.Due, p.Status, p.Notes} {
+		for c, v := range []any{p.ID, p.Action, p.Why, p.KPI, impact, p.Currency, p.Owner, p.Due, p.Status, p.Notes, p.Phase, p.Area} {
 			if err := set(c+1, r+2, v); err != nil {
 				return fmt.Errorf("plan spreadsheet row %d: %w", r+2, err)
 			}
@@ -101,12 +110,12 @@ func WritePlanXLSX(path string, l locale.Lang, rows []PlanRow) error {
 	for _, s := range []struct {
 		from, to string
 		style    int
-	}{{"A1", "J1", head}, {"A2", fmt.Sprintf("J%d", max(last, 2)), wrap}, {"E2", fmt.Sprintf("E%d", max(last, 2)), money}} {
+	}{{"A1", "L1", head}, {"A2", fmt.Sprintf("L%d", max(last, 2)), wrap}, {"E2", fmt.Sprintf("E%d", max(last, 2)), money}} {
 		if err := f.SetCellStyle(sheet, s.from, s.to, s.style); err != nil {
 			return fmt.Errorf("plan spreadsheet style: %w", err)
 		}
 	}
-	for col, w := range map[string]float64{"A": 22, "B": 60, "C": 50, "D": 18, "E": 14, "F": 9, "G": 20, "H": 14, "I": 12, "J": 40} {
+	for col, w := range map[string]float64{"A": 22, "B": 60, "C": 50, "D": 18, "E": 14, "F": 9, "G": 20, "H": 14, "I": 12, "J": 40, "K": 18, "L": 22} {
 		if err := f.SetColWidth(sheet, col, col, w); err != nil {
 			return fmt.Errorf("plan spreadsheet widths: %w", err)
 		}

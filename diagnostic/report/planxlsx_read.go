@@ -50,7 +50,11 @@ func ReadPlanXLSX(r io.Reader, known []string) ([]PlanEdit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the plan's sheet %q: %w", sheet, err)
 	}
-	if len(rows) == 0 || !(slices.Equal(rows[0], planHeader(locale.ES)) || slices.Equal(rows[0], planHeader(locale.EN))) {
+	header := func(l locale.Lang) bool {
+		h := planHeader(l)
+		return slices.Equal(rows[0], h) || slices.Equal(rows[0], h[:planEditable])
+	}
+	if len(rows) == 0 || !(header(locale.ES) || header(locale.EN)) {
 		return nil, fmt.Errorf("the plan's header row is not the one export-plan writes (columns moved or renamed?): %w", diagnostic.ErrInvalid)
 	}
 	var out []PlanEdit

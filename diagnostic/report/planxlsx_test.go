@@ -18,7 +18,7 @@ func TestWritePlanXLSX(t *testing.T) {
 	for _, l := range []locale.Lang{locale.ES, locale.EN} {
 		path := filepath.Join(t.TempDir(), "plan.xlsx")
 		rows := []PlanRow{
-			{ID: "win_rate_low", Action: "Forma al equipo 🚀 en cualificación", Why: "13,9 % frente a 29 %", KPI: "win_rate", Impact: f64(93000), Currency: "EUR", Owner: "Zoë Ibáñez", Due: "2027-01-15", Status: "accepted", Notes: "=EMEA first"},
+			{ID: "win_rate_low", Action: "Forma al equipo 🚀 en cualificación", Why: "13,9 % frente a 29 %", KPI: "win_rate", Impact: f64(93000), Currency: "EUR", Owner: "Zoë Ibáñez", Due: "2027-01-15", Status: "accepted", Notes: "=EMEA first", Phase: "Primeros 30 días", Area: "Ventas"},
 			{ID: "kpi_owner", Action: "Asigna un responsable", Status: "open"},
 		}
 		if err := WritePlanXLSX(path, l, rows); err != nil {
@@ -36,7 +36,7 @@ func TestWritePlanXLSX(t *testing.T) {
 		if err != nil || len(got) != 3 {
 			t.Fatalf("%s: rows %v %v", l, got, err)
 		}
-		if got[0][1] != l.Pick("Acción", "Action") || got[1][0] != "win_rate_low" || got[1][6] != "Zoë Ibáñez" || got[1][7] != "2027-01-15" || got[1][8] != "accepted" || got[1][9] != "=EMEA first" {
+		if got[0][1] != l.Pick("Acción", "Action") || got[1][0] != "win_rate_low" || got[1][6] != "Zoë Ibáñez" || got[1][7] != "2027-01-15" || got[1][8] != "accepted" || got[1][9] != "=EMEA first" || got[1][10] != "Primeros 30 días" || got[1][11] != "Ventas" || got[0][11] != l.Pick("Área responsable propuesta", "Proposed owning area") {
 			t.Errorf("%s: %q", l, got[:2])
 		}
 		if v, _ := f.GetCellValue(sheet, "E2", excelize.Options{RawCellValue: true}); v != "93000" {
@@ -100,5 +100,32 @@ func TestReadPlanXLSX(t *testing.T) {
 		if _, err := read(edit(*cells)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%v: %v, want %q", *cells, err, want)
 		}
+	}
+}
+
+// TestReadPlanXLSXOldHeader: a plan written before the time frame and
+// proposed area columns were added (ten columns) is still read.
+func TestReadPlanXLSXOldHeader(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := PlanSheet(locale.EN)
+	f.SetSheetName("Sheet1", sheet)
+	for i, h := range planHeader(locale.EN)[:planEditable] {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue(sheet, cell, h)
+	}
+	f.SetSheetRow(sheet, "A2", &[]any{"win_rate_low", "x", "", "", "", "", "Ana", "", "done", ""})
+	path := filepath.Join(t.TempDir(), "old.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := ReadPlanXLSX(r, []string{"win_rate_low"})
+	if err != nil || len(got) != 1 || got[0].Owner != "Ana" || got[0].Status != "done" {
+		t.Errorf("old header: %+v %v", got, err)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
@@ -27,7 +28,7 @@ func (d *doc) has(id string) bool {
 		}
 		return false
 	case SectionRecommendations:
-		return len(data.Recommendations) > 0 || len(data.Done) > 0
+		return len(data.Recommendations) > 0 || len(data.Done) > 0 || len(data.Keep) > 0
 	case SectionAppendix:
 		return true // the method is always there
 	case sectionPipeline:
@@ -141,6 +142,9 @@ func (d *doc) figureRow(perRow int, widthShare float64, figs []figure) {
 	// The fixed height of the image row is set once every image is known.
 	sized := row.New(imgH).Add(imgs.GetColumns()...)
 	rows := []core.Row{sized, caps}
+	if !slices.ContainsFunc(figs, func(fg figure) bool { return fg.caption != "" || fg.note != "" }) {
+		rows = rows[:1] // charts titled by themselves: no caption row
+	}
 	d.keep(d.heightOf(rows...))
 	d.add(rows...)
 	d.add(spacer(2))

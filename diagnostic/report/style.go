@@ -5,6 +5,7 @@ import (
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // charts and logos
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -151,9 +152,20 @@ func rule(c *props.Color, thickness float64) core.Row {
 // panel is the cell style of a shaded box.
 func panel(bg *props.Color) *props.Cell { return &props.Cell{BackgroundColor: bg} }
 
-// imageSize returns the pixel size of a PNG or JPEG and its maroto
+// extSVG marks a chart given as SVG (package charts' SVG back end): it is
+// drawn as vector graphics (vectorChart), not as an image.
+const extSVG extension.Type = "svg"
+
+// imageSize returns the pixel size of a PNG, JPEG or chart SVG and its
 // extension; ok is false when the bytes are not a readable image.
 func imageSize(b []byte) (w, h int, ext extension.Type, ok bool) {
+	if isSVG(b) {
+		c, err := parseSVG(b)
+		if err != nil {
+			return 0, 0, "", false
+		}
+		return int(math.Round(c.w)), int(math.Round(c.h)), extSVG, true
+	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
 		return 0, 0, "", false
@@ -170,7 +182,13 @@ func imageSize(b []byte) (w, h int, ext extension.Type, ok bool) {
 }
 
 // imageCol is a column of size cols (out of the grid) holding an image
-// scaled to fit and centred.
+// scaled to fit and centred; a chart SVG is drawn as vector graphics.
 func imageCol(cols int, b []byte, ext extension.Type) core.Col {
+	if ext == extSVG {
+		if c, err := parseSVG(b); err == nil {
+			return col.New(cols).Add(&vectorChart{svg: c})
+		}
+		return col.New(cols) // imageSize already refused it
+	}
 	return col.New(cols).Add(mimage.NewFromBytes(b, ext, props.Rect{Center: true, Percent: 100}))
 }

@@ -58,7 +58,7 @@ func (d *doc) summary() {
 		cols := []column{{t.T("col.rank"), 6, align.Center}, {t.T("col.action"), 58, align.Left}, {t.T("col.owner"), 17, align.Left}, {t.T("col.horizon"), 19, align.Left}}
 		var rows [][]cell
 		for i, r := range recs {
-			rows = append(rows, []cell{tcell(itoa(i + 1)), tbold(r.Title), tcell(f.team(r.Owner)), tcell(d.horizonLabel(r.Horizon))})
+			rows = append(rows, []cell{tbold(itoa(i + 1)), tcell(r.Title), tcell(f.team(r.Owner)), tcell(d.horizonLabel(r.Horizon))})
 		}
 		d.summaryBlock(t.T("summary.top_recs"), cols, rows)
 		if n > summaryRecs && d.willShow(SectionRecommendations) {
@@ -84,18 +84,20 @@ func (d *doc) summary() {
 }
 
 // summaryChart adds the pillar-score chart at the foot of the summary, as
-// large as the space left allows (from 70 % of the text width down to a
-// readable minimum of 50 mm high); when even that does not fit, the chart
-// is only in the maturity section.
+// large as the space left allows (from 90 % of the text width down to the
+// narrowest width its labels stay readable at, minChartWidth, and at least
+// 50 mm high); when even that does not fit, the chart is only in the
+// maturity section. The chart carries its title: no caption.
 func (d *doc) summaryChart() {
 	png := d.d.Charts.Pillars
 	w, h, ext, ok := imageSize(png)
 	if !ok || d.summaryFull {
 		return
 	}
-	for share := 0.70; share >= 0.40; share -= 0.05 {
-		imgH := d.probe.cell.Width * share * float64(h) / float64(w)
-		if imgH < 50 {
+	for share := 0.90; share >= 0.40; share -= 0.05 {
+		width := d.probe.cell.Width * share
+		imgH := width * float64(h) / float64(w)
+		if imgH < 50 || ext == extSVG && width < minChartWidth(w) {
 			return
 		}
 		size := int(share*gridSize + 0.5)
@@ -103,13 +105,19 @@ func (d *doc) summaryChart() {
 		rows := []core.Row{
 			spacer(2),
 			row.New(imgH).Add(col.New(pad), imageCol(size, png, ext), col.New(gridSize-size-pad)),
-			textRow(stCaption, d.t.T("maturity.bars")),
 		}
 		if d.fits(d.heightOf(rows...)) {
 			d.add(rows...)
 			return
 		}
 	}
+}
+
+// minChartWidth is the narrowest a vector chart w pixels wide may print
+// (millimetres) for its smallest labels (12 px) to stay at 8 pt.
+func minChartWidth(w int) float64 {
+	const smallestLabelPx, minLabelPt = 12.0, 8.0
+	return float64(w) * minLabelPt * ptInMM / smallestLabelPx
 }
 
 // findingStack is a column listing up to three strengths or gaps: the

@@ -120,6 +120,20 @@ func (d *doc) table(cols []column, rows []tableRow) {
 	d.add(spacer(3))
 }
 
+// tableHeight is the height of a whole table as d.table draws it on one
+// page: header, rows and the space after it.
+func (d *doc) tableHeight(cols []column, rows []tableRow) float64 {
+	h := d.heightOf(headRow(cols), spacer(3))
+	for i, r := range rows {
+		if r.band != "" {
+			h += d.heightOf(bandRow(r.band))
+		} else {
+			h += d.heightOf(bodyRow(cols, r.cells, i))
+		}
+	}
+	return h
+}
+
 // bodyRows turns plain cell slices into table rows.
 func bodyRows(cells [][]cell) []tableRow {
 	out := make([]tableRow, len(cells))

@@ -88,6 +88,10 @@ func ForReport(a *analysis.Analysis) report.ChartFunc {
 	return func(req report.ChartRequest) ([]byte, error) {
 		o := charts.Options{Width: int(float64(req.Width) * ReportScale), Height: int(float64(req.Height) * ReportScale), DPI: 96 * ReportScale,
 			Lang: req.Lang, Format: charts.PNG, Currency: req.Currency}
+		if req.Format == report.ChartSVG {
+			// Vector: the size only sets the proportions of text to chart.
+			o.Width, o.Height, o.DPI, o.Format = req.Width, req.Height, 96, charts.SVG
+		}
 		var typ charts.Type
 		id := ""
 		switch req.Kind {
