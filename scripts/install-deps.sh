@@ -2,7 +2,8 @@
 # Installs the system packages RevOps Diagnostic needs, only when missing.
 #   scripts/install-deps.sh build        C toolchain and the X11/Wayland/OpenGL headers Fyne links against
 #   scripts/install-deps.sh build test   plus Xvfb, xdotool, ImageMagick, poppler and sqlite3 for GUI, report and benchmark tests,
-#                                        Chromium (the HTML form in a real browser) and openpyxl (the XLSX form filled by another library)
+#                                        Chromium (the HTML form in a real browser), openpyxl (the XLSX form filled by another library)
+#                                        and python-docx (the Word report read by another library)
 #   scripts/install-deps.sh windows      the mingw-w64 cross-compiler for the Windows build
 #   scripts/install-deps.sh wine         Wine and Xvfb to start the Windows build for real
 # On Debian/Ubuntu it uses apt-get (as root, or through sudo); elsewhere it
@@ -10,7 +11,7 @@
 set -euo pipefail
 
 build_pkgs="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
-test_pkgs="xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3 chromium python3-openpyxl"
+test_pkgs="xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3 chromium python3-openpyxl python3-docx"
 windows_pkgs="gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64"
 wine_pkgs="wine wine64 xvfb xauth x11-utils imagemagick"
 

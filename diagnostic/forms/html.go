@@ -35,6 +35,10 @@ type htmlQuestion struct {
 	ID, N              string
 	Pillar, Text, Help bi
 	Choices            []htmlChoice
+	// Gate, Min and Max are the question's show_if ("" without one): the
+	// page hides the question while the gate's answer rules it out, as
+	// diagnostic.Questionnaire.Shown does.
+	Gate, Min, Max string
 }
 
 type htmlDept struct {
@@ -114,6 +118,9 @@ func WriteHTML(w io.Writer, s Spec) error {
 			hq.Choices = append(hq.Choices, htmlChoice{Value: "na", Label: pick(notApplicable), Extra: true})
 		}
 		hq.Choices = append(hq.Choices, htmlChoice{Value: "dk", Label: pick(dontKnow), Extra: true})
+		if g := q.ShowIf; g != nil {
+			hq.Gate, hq.Min, hq.Max = g.Question, fmt.Sprint(g.Min), fmt.Sprint(g.Max)
+		}
 		d.Questions = append(d.Questions, hq)
 	}
 	if err := htmlTemplate.Execute(w, d); err != nil {

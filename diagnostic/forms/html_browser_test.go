@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,9 +83,13 @@ func TestHTMLFormInBrowser(t *testing.T) {
 		t.Errorf("progress before answering %q", c)
 	}
 	// Answer some questions by clicking, as a person would.
+	// A question its gate rules out is hidden, so it is skipped as a
+	// person would (gates come before the questions they gate).
 	want := map[string]int{}
-	for i, q := range s.Q.Questions {
-		if i%4 == 3 {
+	given := map[string]diagnostic.Answer{}
+	for i := range s.Q.Questions {
+		q := &s.Q.Questions[i]
+		if i%4 == 3 || !s.Q.Shown(q, given) {
 			continue
 		}
 		value, v := fmt.Sprint(i%5+1), i%5+1
@@ -92,6 +97,7 @@ func TestHTMLFormInBrowser(t *testing.T) {
 			value, v = "dk", diagnostic.DontKnow
 		}
 		want[q.ID] = v
+		given[q.ID] = diagnostic.Answer{Value: v}
 		run("answer "+q.ID, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="q-%s"][value="%s"]`, q.ID, value))))
 	}
 	if c := eval(`document.getElementById("count").textContent`); c != fmt.Sprint(len(want)) {
@@ -146,5 +152,73 @@ func TestHTMLFormInBrowser(t *testing.T) {
 	}
 	if v := eval(`document.getElementById("saved").hidden ? "hidden" : "shown"`); v != "shown" {
 		t.Error("no confirmation after the download")
+	}
+}
+
+// TestHTMLFormGates: a gated question is hidden while its gate's answer
+// rules it out and shown again when the answer changes; the counter's
+// total follows, and a hidden question's answer is left out of the file.
+func TestHTMLFormGates(t *testing.T) {
+	exe := chromium(t)
+	s := spec(t, locale.ES)
+	var gated *diagnostic.Question
+	for i := range s.Q.Questions {
+		if g := s.Q.Questions[i].ShowIf; g != nil && g.Min >= 2 {
+			if gate, ok := s.Q.Question(g.Question); ok && gate.ShowIf == nil {
+				gated = &s.Q.Questions[i]
+				break
+			}
+		}
+	}
+	if gated == nil {
+		t.Fatal("the questionnaire has no question gated on an ungated question's minimum")
+	}
+	page := filepath.Join(t.TempDir(), "form.html")
+	if err := os.WriteFile(page, []byte(writeHTMLForm(t, s)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browserCtx(t, exe)
+	eval := func(expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+	click := func(q string, value int) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="q-%s"][value="%d"]`, q, value)))); err != nil {
+			t.Fatalf("answer %s = %d: %v", q, value, err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate("file://"+page),
+		chromedp.WaitVisible(chromedp.ID("download"))); err != nil {
+		t.Fatal(err)
+	}
+	display := `getComputedStyle(document.getElementById("q-` + gated.ID + `")).display`
+	total := `document.getElementById("total").textContent`
+	all := fmt.Sprint(len(s.Q.Questions))
+	if d, n := eval(display), eval(total); d == "none" || n != all {
+		t.Fatalf("before any answer: %s shown as %q, total %s (want shown, %s)", gated.ID, d, n, all)
+	}
+	click(gated.ShowIf.Question, gated.ShowIf.Min) // shows it
+	click(gated.ID, 4)
+	click(gated.ShowIf.Question, gated.ShowIf.Min-1) // rules it out
+	if d := eval(display); d != "none" {
+		t.Errorf("gate %s = %d: %s still shown (%q)", gated.ShowIf.Question, gated.ShowIf.Min-1, gated.ID, d)
+	}
+	if n := eval(total); n == all {
+		t.Errorf("gate ruling a question out: total still %s", n)
+	}
+	if v := eval(`JSON.stringify(window.revopsdxAnswers().respondents[0].answers)`); strings.Contains(v, `"`+gated.ID+`"`) {
+		t.Errorf("the hidden question's answer is in the file: %s", v)
+	}
+	click(gated.ShowIf.Question, gated.ShowIf.Min)
+	if d := eval(display); d == "none" {
+		t.Errorf("gate %s = %d: %s still hidden", gated.ShowIf.Question, gated.ShowIf.Min, gated.ID)
+	}
+	if v := eval(`JSON.stringify(window.revopsdxAnswers().respondents[0].answers)`); !strings.Contains(v, `"`+gated.ID+`":4`) {
+		t.Errorf("shown again, the question's answer should be back in the file: %s", v)
 	}
 }

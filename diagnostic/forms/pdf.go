@@ -124,6 +124,9 @@ func questionRows(s Spec, q *diagnostic.Question) []core.Row {
 		text.NewAutoRow(fmt.Sprintf("%d. %s", questionNumber(s.Q, q.ID), q.Text.In(l)), props.Text{Family: pdfFont, Style: fontstyle.Bold, Size: 9.5, Top: 3}),
 		text.NewAutoRow(q.Help.In(l), props.Text{Family: pdfFont, Size: 7.5, Color: pdfMuted, Bottom: 1}),
 	}
+	if h := gateHint(s, q); h != "" {
+		rows = append(rows, text.NewAutoRow(h, props.Text{Family: pdfFont, Size: 7.5, Color: pdfNavy, Bottom: 1}))
+	}
 	for n := range q.Options {
 		rows = append(rows, text.NewAutoRow(box+"  "+OptionLabel(q, n+1, l), props.Text{Family: pdfFont, Size: 8.5, Left: 4, VerticalPadding: 0.6}))
 	}

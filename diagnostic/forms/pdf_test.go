@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
@@ -63,6 +64,9 @@ func TestPDFForm(t *testing.T) {
 						continue
 					}
 					found = true
+					if h := gateHint(s, q); h != "" && !strings.Contains(p, flat(h)) {
+						t.Errorf("question %s: its gate %q is not on its page", q.ID, h)
+					}
 					for _, c := range Choices(q, l) {
 						if !strings.Contains(p, flat(c)) {
 							t.Errorf("question %s: choice %q not on the question's page", q.ID, c)
@@ -77,6 +81,32 @@ func TestPDFForm(t *testing.T) {
 				t.Error("no form stamp")
 			}
 		})
+	}
+}
+
+// TestGateHint checks the sentence a paper respondent reads for each kind
+// of gate, in both languages.
+func TestGateHint(t *testing.T) {
+	s := spec(t, locale.EN)
+	gate := s.Q.Questions[0].ID
+	for _, c := range []struct {
+		g      *diagnostic.ShowIf
+		es, en string
+	}{
+		{nil, "", ""},
+		{&diagnostic.ShowIf{Question: gate, Min: 2}, "Contesta solo si en la pregunta 1 elegiste la opción 2 o una mayor.", "Answer only if you picked option 2 or higher in question 1."},
+		{&diagnostic.ShowIf{Question: gate, Max: 3}, "Contesta solo si en la pregunta 1 elegiste la opción 3 o una menor.", "Answer only if you picked option 3 or lower in question 1."},
+		{&diagnostic.ShowIf{Question: gate, Min: 2, Max: 4}, "Contesta solo si en la pregunta 1 elegiste una opción de la 2 a la 4.", "Answer only if you picked option 2 to 4 in question 1."},
+	} {
+		q := diagnostic.Question{ID: "x", ShowIf: c.g}
+		s.Lang = locale.ES
+		if got := gateHint(s, &q); got != c.es {
+			t.Errorf("es %+v: %q, want %q", c.g, got, c.es)
+		}
+		s.Lang = locale.EN
+		if got := gateHint(s, &q); got != c.en {
+			t.Errorf("en %+v: %q, want %q", c.g, got, c.en)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 
+	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
 )
 
@@ -51,4 +52,27 @@ func instructionSteps(l locale.Lang, sheet string) []string {
 // stampLine shows the form id and questionnaire version, for support.
 func stampLine(s Spec) string {
 	return fmt.Sprintf(s.Lang.Pick("Formulario %s · cuestionario versión %s", "Form %s · questionnaire version %s"), s.FormID, s.Q.Version)
+}
+
+// gateHint tells a paper or spreadsheet respondent when a gated question is
+// theirs to answer, as the HTML form and the app hide it otherwise: "Answer
+// only if you picked option 2 or higher in question 3." It is "" for a
+// question without a gate.
+func gateHint(s Spec, q *diagnostic.Question) string {
+	g := q.ShowIf
+	if g == nil {
+		return ""
+	}
+	l := s.Lang
+	var cond string
+	switch {
+	case g.Min > 0 && g.Max > 0:
+		cond = fmt.Sprintf(l.Pick("una opción de la %d a la %d", "option %d to %d"), g.Min, g.Max)
+	case g.Min > 0:
+		cond = fmt.Sprintf(l.Pick("la opción %d o una mayor", "option %d or higher"), g.Min)
+	default:
+		cond = fmt.Sprintf(l.Pick("la opción %d o una menor", "option %d or lower"), g.Max)
+	}
+	return fmt.Sprintf(l.Pick("Contesta solo si en la pregunta %[1]d elegiste %[2]s.", "Answer only if you picked %[2]s in question %[1]d."),
+		questionNumber(s.Q, g.Question), cond)
 }

@@ -199,8 +199,12 @@ func (x *xlsxForm) writeQuestions(s Spec, sheet, choices string) {
 		}
 		x.set(sheet, fmt.Sprintf("A%d", row), qu.ID)
 		x.set(sheet, fmt.Sprintf("B%d", row), pillar)
-		x.set(sheet, fmt.Sprintf("C%d", row), qu.Text.In(l))
-		x.set(sheet, fmt.Sprintf("D%d", row), qu.Help.In(l))
+		x.set(sheet, fmt.Sprintf("C%d", row), fmt.Sprintf("%d. %s", i+1, qu.Text.In(l)))
+		help := qu.Help.In(l)
+		if h := gateHint(s, qu); h != "" {
+			help = h + " " + help
+		}
+		x.set(sheet, fmt.Sprintf("D%d", row), help)
 		x.dropDown(sheet, fmt.Sprintf("%s%d", answerCol, row), listRef(choices, i+1, len(Choices(qu, l))), l)
 	}
 	x.styleQuestions(sheet, last)

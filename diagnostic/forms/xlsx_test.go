@@ -73,10 +73,14 @@ func TestXLSXFormLayout(t *testing.T) {
 				if v, _ := f.GetCellValue(main, fmt.Sprintf("A%d", row)); v != qu.ID {
 					t.Errorf("row %d id %q, want %q", row, v, qu.ID)
 				}
-				if v, _ := f.GetCellValue(main, fmt.Sprintf("C%d", row)); v != qu.Text.In(l) {
+				if v, _ := f.GetCellValue(main, fmt.Sprintf("C%d", row)); v != fmt.Sprintf("%d. %s", i+1, qu.Text.In(l)) {
 					t.Errorf("row %d question %q", row, v)
 				}
-				if v, _ := f.GetCellValue(main, fmt.Sprintf("D%d", row)); v != qu.Help.In(l) {
+				wantHelp := qu.Help.In(l)
+				if qu.ShowIf != nil {
+					wantHelp = gateHint(s, &s.Q.Questions[i]) + " " + wantHelp
+				}
+				if v, _ := f.GetCellValue(main, fmt.Sprintf("D%d", row)); v != wantHelp {
 					t.Errorf("row %d help %q", row, v)
 				}
 				// the choices row the drop-down points at

@@ -24,6 +24,26 @@
     return r ? r.value : "";
   }
 
+  // shown mirrors diagnostic.Questionnaire.Shown: a gated question is asked
+  // unless its gate (or the gate's gate) is answered 1–5 outside its range;
+  // a gate unanswered, "not applicable" or "don't know" shows it.
+  function shown(id) {
+    var f = document.getElementById("q-" + id);
+    for (var depth = 0; f && f.dataset.gate && depth < questions.length; depth++) {
+      var v = parseInt(picked(f.dataset.gate), 10);
+      var min = parseInt(f.dataset.min || "0", 10), max = parseInt(f.dataset.max || "0", 10);
+      if (v >= 1 && v <= 5 && ((min > 0 && v < min) || (max > 0 && v > max))) { return false; }
+      f = document.getElementById("q-" + f.dataset.gate);
+    }
+    return true;
+  }
+
+  // gates hides the questions their gates rule out (their answers are kept
+  // in the page but left out of the file, as the app would not ask them).
+  function gates() {
+    questions.forEach(function (id) { document.getElementById("q-" + id).hidden = !shown(id); });
+  }
+
   // answers builds the answers file (docs/QUESTIONNAIRE.md) with the
   // form's stamp: 1–5 by question id; null for "not applicable",
   // "dont_know" for "don't know"; unanswered questions left out.
@@ -31,7 +51,7 @@
     var a = {};
     questions.forEach(function (id) {
       var v = picked(id);
-      if (v === "") { return; }
+      if (v === "" || !shown(id)) { return; }
       a[id] = v === "na" ? null : (v === "dk" ? "dont_know" : parseInt(v, 10));
     });
     return {
@@ -46,8 +66,11 @@
   window.revopsdxAnswers = answers;
 
   function progress() {
-    var n = questions.filter(function (id) { return picked(id) !== ""; }).length;
+    var asked = questions.filter(shown);
+    var n = asked.filter(function (id) { return picked(id) !== ""; }).length;
     document.getElementById("count").textContent = String(n);
+    document.getElementById("total").textContent = String(asked.length);
+    document.getElementById("bar").max = asked.length;
     document.getElementById("bar").value = n;
     return n;
   }
@@ -56,6 +79,7 @@
     var state = { lang: lang, name: document.getElementById("name").value, department: document.getElementById("department").value, picked: {} };
     questions.forEach(function (id) { var v = picked(id); if (v !== "") { state.picked[id] = v; } });
     try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode: the form still works, unsaved */ }
+    gates();
     progress();
   }
 
