@@ -62,12 +62,17 @@ func (d *diagScreen) toolbar() fyne.CanvasObject {
 	if u.sess.assessment == nil {
 		checklist.Disable()
 	}
-	buttons := container.NewHBox(append([]fyne.CanvasObject{profile, checklist}, d.teamButtons()...)...)
+	buttons := container.NewHBox(profile, checklist)
 	if b := u.newAssessmentButton(); b != nil {
 		buttons.Add(b)
 	}
-	title := container.NewBorder(nil, nil, nil, buttons, heading(u.sess.org.Name))
-	who := container.NewBorder(nil, nil, widget.NewLabel(tr("diag.who")), container.NewHBox(add, edit), d.who)
+	// The organisation's name takes what the buttons leave and is cut with
+	// "…" rather than wrapped: a wrapped heading squeezed by the buttons
+	// grew one letter per line over the questions.
+	name := heading(u.sess.org.Name)
+	name.Wrapping, name.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	title := container.NewBorder(nil, nil, nil, buttons, name)
+	who := container.NewBorder(nil, nil, widget.NewLabel(tr("diag.who")), container.NewHBox(add, edit, d.teamButton()), d.who)
 	return container.NewVBox(title, who)
 }
 

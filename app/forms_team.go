@@ -27,15 +27,13 @@ type formsStore interface {
 // formFormats are the formats offered in the forms dialog, in order.
 var formFormats = []string{usecase.FormXLSX, usecase.FormHTML, usecase.FormPDF}
 
-// teamButtons are the diagnostic toolbar's "Forms for the team…" and
-// "Import answers…".
-func (d *diagScreen) teamButtons() []fyne.CanvasObject {
+// teamButton is the diagnostic toolbar's "Team forms" button: its menu
+// creates the forms for the team ("Create forms…") and imports the filled
+// ones ("Import answers…"). One button with a menu keeps the toolbar inside
+// the window's default width in both languages. Filled forms dropped on the
+// window are imported too.
+func (d *diagScreen) teamButton() *widget.Button {
 	u := d.u
-	forms := widget.NewButtonWithIcon(tr("forms.button"), theme.MailSendIcon(), u.showFormsDialog)
-	imp := widget.NewButtonWithIcon(tr("answers.import.button"), theme.FolderOpenIcon(), func() {
-		u.chooseFileToOpen([]string{".xlsx", ".json"}, func(path string) { u.importAnswerFiles([]string{path}) })
-	})
-	// Filled forms dropped on the window are imported the same way.
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		var paths []string
 		for _, x := range uris {
@@ -47,7 +45,17 @@ func (d *diagScreen) teamButtons() []fyne.CanvasObject {
 			u.importAnswerFiles(paths)
 		}
 	})
-	return []fyne.CanvasObject{forms, imp}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem(tr("forms.button"), u.showFormsDialog),
+		fyne.NewMenuItem(tr("answers.import.button"), func() {
+			u.chooseFileToOpen([]string{".xlsx", ".json"}, func(path string) { u.importAnswerFiles([]string{path}) })
+		}))
+	var b *widget.Button
+	b = widget.NewButtonWithIcon(tr("forms.team"), theme.MailSendIcon(), func() {
+		c := u.win.Canvas()
+		widget.ShowPopUpMenuAtPosition(menu, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height))
+	})
+	return b
 }
 
 // formLabel is a format's name in the dialog.
@@ -158,7 +166,11 @@ func (u *ui) importAnswerFiles(paths []string) {
 		return usecase.ImportAnswers(ctx, db, org, req)
 	}, func(res usecase.ImportAnswersResult) {
 		log.Printf("imported %d respondents from %d files into assessment %d", res.Respondents, len(paths), res.Assessment)
-		dialog.ShowInformation(tr("answers.import.title"), tr("answers.import.done", map[string]any{"Count": res.Respondents, "Total": res.Total}), u.win)
+		done := "answers.import.done"
+		if res.Respondents == 1 {
+			done += ".one"
+		}
+		dialog.ShowInformation(tr("answers.import.title"), tr(done, map[string]any{"Count": res.Respondents, "Total": res.Total}), u.win)
 		u.openOrg(org.ID)
 	})
 }

@@ -25,13 +25,14 @@ func TestFormsForTheTeam(t *testing.T) {
 	u := newTestUI(t, db)
 	u.openOrg(org.ID)
 	u.settle()
-	if !shows(u, "Forms for the team…") || !shows(u, "Import answers…") {
-		t.Fatalf("the diagnostic toolbar lacks the team buttons: %q", texts(u))
+	tapButton(t, u, "Team forms")
+	if !overlayShows(u, "Create forms…") || !overlayShows(u, "Import answers…") {
+		t.Fatalf("the Team forms menu lacks its items: %q", texts(u))
 	}
-	u.showFormsDialog()
+	tapOverlayItem(t, u, "Create forms…")
 	top := u.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no forms dialog")
+	if top == nil || !overlayShows(u, "Forms for the team") {
+		t.Fatal("Create forms… opened no forms dialog")
 	}
 	var people *widget.Entry
 	for _, o := range test.LaidOutObjects(top) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -46,4 +47,25 @@ func getenvOrSkip(t *testing.T, name string) string {
 		t.Skipf("set %s=DIR to write the screenshots", name)
 	}
 	return v
+}
+
+// tapOverlayItem taps the tappable labelled text (a menu item, a button) on
+// the overlay on top, such as a button's pop-up menu.
+func tapOverlayItem(t *testing.T, u *ui, text string) {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no overlay to tap %q on", text)
+	}
+	var target fyne.Tappable // the innermost: the pop-up around a menu item has its text too
+	for _, o := range test.LaidOutObjects(top) {
+		if tp, ok := o.(fyne.Tappable); ok && tapLabel(o) == text {
+			target = tp
+		}
+	}
+	if target == nil {
+		t.Fatalf("no %q on the overlay", text)
+	}
+	test.Tap(target)
+	u.settle()
 }

@@ -58,6 +58,12 @@ type ui struct {
 	screens2 // the KPI, recommendations, report and settings screens' state
 }
 
+// defaultWindowSize is the window's size at start: small enough for a
+// 1024×640 screen with a title bar (and a 1366×768 one with a task bar), as
+// Fyne cannot ask the screen's size first. No screen may need a wider
+// window (TestScreensFitTheDefaultWindow).
+var defaultWindowSize = fyne.NewSize(1000, 600)
+
 // newUI builds the main window in the remembered language and theme. The
 // database comes later, through attach.
 func newUI(a fyne.App, opts Options) (*ui, error) {
@@ -72,9 +78,7 @@ func newUI(a fyne.App, opts Options) (*ui, error) {
 	}
 	a.Settings().SetTheme(&appTheme{mode: u.prefs.Theme()})
 	u.win = a.NewWindow(tr("app.title"))
-	// Small enough for a 1024×640 screen with a title bar (and a 1366×768
-	// one with a task bar): Fyne cannot ask the screen's size first.
-	u.win.Resize(fyne.NewSize(1000, 600))
+	u.win.Resize(defaultWindowSize)
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedRune(func(r rune) {
 		if u.onRune != nil {

@@ -427,8 +427,7 @@ var tapWant = map[string]string{
 	"diagnostic | *widget.Button Context and KPIs":       "dialog",
 	"diagnostic | *widget.Button Next: context and KPIs": "dialog",
 	"diagnostic | *widget.Button Edit respondent":        "dialog",
-	"diagnostic | *widget.Button Forms for the team…":    "dialog",
-	"diagnostic | *widget.Button Import answers…":        "file",
+	"diagnostic | *widget.Button Team forms":             "dialog", // its menu: Create forms… (a dialog), Import answers… (a file dialog)
 	"diagnostic | *widget.Button New assessment":         "dialog",
 	"diagnostic | *widget.Button See the results":        "screen:2",
 	"diagnostic | *widget.Select select:(nobody yet)":    "dialog",
