@@ -54,6 +54,7 @@ type kpiScreen struct {
 	plan   *planTable
 	grid   *dataGrid
 	detail *kpiDetail
+	whatIf *whatIfPanel
 	wizard *importWizard
 }
 
@@ -109,10 +110,12 @@ func (s *kpiScreen) apply(d kpiData, err error) {
 	s.plan = newPlanTable(s)
 	s.grid = newDataGrid(s)
 	s.detail = newKPIDetail(s)
+	s.whatIf = newWhatIfPanel(s)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(tr("kpis.tab.plan"), theme.ListIcon(), s.plan.view()),
 		container.NewTabItemWithIcon(tr("kpis.tab.data"), theme.GridIcon(), s.grid.view()),
 		container.NewTabItemWithIcon(tr("kpis.tab.detail"), theme.InfoIcon(), s.detail.view()),
+		container.NewTabItemWithIcon(tr("kpis.tab.whatif"), theme.MediaFastForwardIcon(), s.whatIf.view()),
 	)
 	s.tabs.OnSelected = s.onTab
 	s.tabs.SelectIndex(tab)
@@ -126,11 +129,14 @@ func (s *kpiScreen) set(o fyne.CanvasObject) {
 	s.body.Refresh()
 }
 
-// onTab refreshes the detail's analysis when its tab is chosen (the plan
-// or the values may have changed).
+// onTab refreshes the detail's analysis and the what-if's rates when
+// their tab is chosen (the plan or the values may have changed).
 func (s *kpiScreen) onTab(t *container.TabItem) {
-	if s.tabs.SelectedIndex() == 2 {
+	switch s.tabs.SelectedIndex() {
+	case 2:
 		s.detail.load()
+	case 3:
+		s.whatIf.load()
 	}
 }
 

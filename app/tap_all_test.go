@@ -434,7 +434,8 @@ var tapWant = map[string]string{
 
 	"kpis | *container.tabButton KPI detail":                       "change",
 	"kpis | *container.tabButton Monthly data":                     "change",
-	"kpis | *container.tabButton Plan":                             "none", // already on show
+	"kpis | *container.tabButton Plan":                             "none",   // already on show
+	"kpis | *container.tabButton Target and what-if":               "change", // its Work back button and levers are tapped one level deep
 	"kpis | *widget.Button Add custom KPI":                         "dialog",
 	"kpis | *widget.Button Import a file…":                         "file",
 	"kpis | *widget.Button Save objectives and add suggested KPIs": "none",
