@@ -2,6 +2,7 @@ package diagnostic
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/revopsdx/revopsdx/assets"
 	"os"
@@ -271,5 +272,147 @@ func readJSON(t *testing.T, name string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// TestShortMode: the short mode asks one question per area (every pillar
+// and every required area among them), within 5 minutes in each language,
+// and scores on its own questions: the others are not asked, not low.
+func TestShortMode(t *testing.T) {
+	q := shipped(t)
+	if !q.HasShortMode() || q.Timing.ShortMaxMinutes != 5 {
+		t.Fatalf("shipped content: short mode %v, limit %g min", q.HasShortMode(), q.Timing.ShortMaxMinutes)
+	}
+	s := q.Short()
+	if len(s.Questions) == 0 || len(s.Questions) >= len(q.Questions) {
+		t.Fatalf("%d short questions of %d", len(s.Questions), len(q.Questions))
+	}
+	areas := map[string][]string{}
+	for _, qu := range s.Questions {
+		for _, a := range qu.Areas {
+			areas[a] = append(areas[a], qu.ID)
+		}
+	}
+	for a, ids := range areas {
+		if len(ids) != 1 {
+			t.Errorf("area %q asked by %v in the short mode, want one question", a, ids)
+		}
+	}
+	for _, a := range RequiredAreas {
+		if len(areas[a]) == 0 {
+			t.Errorf("required area %q not in the short mode", a)
+		}
+	}
+	for _, p := range q.Pillars {
+		if len(s.QuestionsOf(p.ID)) == 0 {
+			t.Errorf("pillar %q not in the short mode", p.ID)
+		}
+	}
+	for _, l := range locale.Langs() {
+		e := s.EstimateTiming(l)
+		t.Logf("short mode (%s): %.2f min, %d words, %d decisions", l, e.Minutes(), e.Words, e.Decisions)
+		if e.Minutes() > 5 || e.Questions != len(s.Questions) || e.Decisions != len(s.Questions)+len(q.Context)+len(q.Profile) {
+			t.Errorf("%s: %+v", l, e)
+		}
+	}
+	// Every short question answered 3, every other one 1: the short mode
+	// ignores the 1s (not asked), the full questionnaire counts them.
+	ans := map[string]Answer{}
+	for _, qu := range q.Questions {
+		ans[qu.ID] = Answer{Value: 1}
+		if qu.Short {
+			ans[qu.ID] = Answer{Value: 3}
+		}
+	}
+	rs := []Respondent{{Department: DeptLeadership, Answers: ans}}
+	r := Score(s, rs, nil)
+	if r.Overall.Score == nil || *r.Overall.Score != 50 || r.Overall.Basis != 1 || len(r.Skipped) != 0 {
+		t.Errorf("short mode, all 3: overall %s, skipped %s, want 50 on a full basis", js(r.Overall), js(r.Skipped))
+	}
+	for _, p := range r.Pillars {
+		if p.Score == nil || *p.Score != 50 || p.Basis != 1 {
+			t.Errorf("short mode, pillar %s: %s, want 50 on a full basis", p.ID, js(p))
+		}
+	}
+	if full := Score(q, rs, nil); full.Overall.Score == nil || *full.Overall.Score >= 50 {
+		t.Errorf("full questionnaire, short 3 and others 1: overall %s, want under 50", js(full.Overall))
+	}
+	// Only the short answers, scored as the full questionnaire: a basis
+	// well under the short mode's (the reason for scoring it as short).
+	for id := range ans {
+		if qu, _ := q.Question(id); !qu.Short {
+			delete(ans, id)
+		}
+	}
+	if full := Score(q, rs, nil); full.Overall.Basis >= 0.6 {
+		t.Errorf("short answers scored in full: basis %v, want a low basis", full.Overall.Basis)
+	}
+	// The full questionnaire is untouched.
+	if len(q.Questions) != 31 || q.Checklist.Weight == 0 || len(q.Checklist.Families) == 0 {
+		t.Error("Short changed the questionnaire")
+	}
+	if s2 := s.Short(); len(s2.Questions) != len(s.Questions) {
+		t.Errorf("Short of the short mode: %d questions, want %d", len(s2.Questions), len(s.Questions))
+	}
+}
+
+// TestShortModeRules: CheckProduct refuses a short mode that misses a
+// pillar or a required area, asks an area twice, gates a question on one it
+// does not ask, runs over its limit or has no limit.
+func TestShortModeRules(t *testing.T) {
+	check := func(q *Questionnaire) string {
+		var errs contentErrors
+		q.checkShort(&errs)
+		return strings.Join(errs, "; ")
+	}
+	if got := check(shipped(t)); got != "" {
+		t.Errorf("shipped short mode: %s", got)
+	}
+	q := shipped(t)
+	for i := range q.Questions {
+		if q.Questions[i].Pillar == PillarMonitoring || q.Questions[i].ID == "bt_targets" {
+			q.Questions[i].Short = false
+		}
+		if q.Questions[i].ID == "lh_sla" || q.Questions[i].ID == "obj_written" {
+			q.Questions[i].Short = true // lead_handoff twice, objectives twice
+		}
+	}
+	q.index()
+	got := check(q)
+	for _, want := range []string{`pillar "monitoring" has no short question`, `required area "forecasting" has no short question`,
+		`"comp_incentives" is gated by "bt_targets", which is not short`,
+		`area "lead_handoff" is covered by both "al_definitions" and "lh_sla"`,
+		`area "objectives" is covered by both "obj_written" and "obj_kpi_map"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("short-mode errors %q lack %q", got, want)
+		}
+	}
+	q = shipped(t)
+	q.Timing.ShortMaxMinutes = 4
+	if got := check(q); !strings.Contains(got, "short mode: estimated time in es is 4.") || !strings.Contains(got, "over 4") {
+		t.Errorf("short mode over 4 min: %q", got)
+	}
+	q.Timing.ShortMaxMinutes = 0
+	if got := check(q); !strings.Contains(got, "short_max_minutes must be > 0") || q.HasShortMode() {
+		t.Errorf("no short-mode limit: %q, HasShortMode %v", got, q.HasShortMode())
+	}
+	q.Timing.ShortMaxMinutes = 11
+	if err := q.Validate(); err == nil || !strings.Contains(err.Error(), "short_max_minutes must be between 0") {
+		t.Errorf("short_max_minutes over max_minutes: %v", err)
+	}
+}
+
+// TestCheckShortAnswers: a file scored as the short mode may answer only
+// short (or retired) questions.
+func TestCheckShortAnswers(t *testing.T) {
+	q := shipped(t)
+	ok := []Respondent{{Department: DeptSales, Answers: map[string]Answer{"bt_targets": {Value: 2}, "fc_method": {Value: NA}, "al_collaboration": {Value: 4}}}}
+	if err := q.CheckShortAnswers(ok); err != nil {
+		t.Errorf("short and retired answers: %v", err)
+	}
+	bad := append(ok, Respondent{Name: "Ana", Department: DeptSales, Answers: map[string]Answer{"obj_written": {Value: 3}, "fc_accuracy": {Value: DontKnow}, "fc_method": {Value: 2}}})
+	err := q.CheckShortAnswers(bad)
+	if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `respondents[1] ("Ana"): answers fc_accuracy, obj_written: not in the short mode`) {
+		t.Errorf("answers outside the short mode: %v", err)
 	}
 }

@@ -47,6 +47,9 @@ func (q *Questionnaire) Validate() error {
 	if q.Timing.WordsPerMinute.ES <= 0 || q.Timing.WordsPerMinute.EN <= 0 || q.Timing.SecondsPerDecision < 0 || q.Timing.MaxMinutes <= 0 {
 		c.addf("timing: words_per_minute (es and en) and max_minutes must be > 0, seconds_per_decision >= 0")
 	}
+	if q.Timing.ShortMaxMinutes < 0 || q.Timing.ShortMaxMinutes > q.Timing.MaxMinutes {
+		c.addf("timing: short_max_minutes must be between 0 (no short mode) and max_minutes")
+	}
 	c.text("not_applicable", q.NotApplicable)
 	c.text("dont_know", q.DontKnow)
 	c.text("skip_texts.reason", q.SkipTexts.Reason)
@@ -311,8 +314,8 @@ func strs[T ~string](s []T) []string {
 // of Validate: all seven pillars in order, named as the glossary names
 // them, 28–35 scored questions with 3–6 per pillar, N/A allowed everywhere,
 // every area a glossary area and every required area (RequiredAreas)
-// covered, and an estimated completion time on the median path within
-// Timing.MaxMinutes in each language.
+// covered, an estimated completion time on the median path within
+// Timing.MaxMinutes in each language, and a short mode (checkShort).
 func (q *Questionnaire) CheckProduct() error {
 	var errs contentErrors
 	var ids []string
@@ -356,6 +359,7 @@ func (q *Questionnaire) CheckProduct() error {
 			errs.addf("pillar %q: named %q / %q, the glossary says %q / %q", p.ID, p.Name.ES, p.Name.EN, want.ES, want.EN)
 		}
 	}
+	q.checkShort(&errs)
 	for _, l := range locale.Langs() {
 		est := q.EstimateTiming(l)
 		if est.Minutes() > q.Timing.MaxMinutes {

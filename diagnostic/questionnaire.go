@@ -32,6 +32,7 @@ type Question struct {
 	Weight   float64  `json:"weight"`
 	Since    string   `json:"since,omitempty"`
 	Areas    []string `json:"areas"`
+	Short    bool     `json:"short,omitempty"` // asked in the short mode too
 	ShowIf   *ShowIf  `json:"show_if,omitempty"`
 	Text     Text     `json:"text"`
 	Help     Text     `json:"help"`
@@ -183,6 +184,8 @@ type TimingModel struct {
 	WordsPerMinute     PerLang `json:"words_per_minute"`
 	SecondsPerDecision float64 `json:"seconds_per_decision"`
 	MaxMinutes         float64 `json:"max_minutes"`
+	// ShortMaxMinutes is the limit of the short mode (0: no short mode).
+	ShortMaxMinutes float64 `json:"short_max_minutes,omitempty"`
 }
 
 // Questionnaire is the whole diagnostic content. The value returned by

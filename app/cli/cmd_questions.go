@@ -16,11 +16,12 @@ import (
 func questionsCommand() *Command {
 	return &Command{
 		Name:    "questions",
-		Args:    "[--lang es|en] [--json]",
+		Args:    "[--lang es|en] [--short] [--json]",
 		Summary: "print the diagnostic questionnaire (pillars, questions, levels, estimated time)",
 		Setup: func(fs *flag.FlagSet) RunFunc {
 			lang := fs.String("lang", "", "language, es or en (default: the system language, else en)")
-			asJSON := fs.Bool("json", false, "print JSON: pillars, areas, questions, levels, context, checklist, estimated_minutes per language")
+			short := fs.Bool("short", false, "only the short mode for a first call: one question per area, every pillar, no KPI checklist")
+			asJSON := fs.Bool("json", false, "print JSON: pillars, areas, questions, levels, context, checklist, estimated_minutes (and estimated_minutes_short) per language")
 			return func(_ context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
@@ -33,14 +34,22 @@ func questionsCommand() *Command {
 				if err != nil {
 					return fmt.Errorf("loading the questionnaire: %w", err)
 				}
+				full := q
+				if *short {
+					if !q.HasShortMode() {
+						return fmt.Errorf("questionnaire %s has no short mode", q.Version)
+					}
+					q = q.Short()
+				}
 				if *asJSON {
 					v, err := questionsView(q, l)
 					if err != nil {
 						return err
 					}
+					v.Short = *short
 					return writeJSON(env.Stdout, v)
 				}
-				return printQuestions(env.Stdout, q, l)
+				return printQuestions(env.Stdout, full, q, l)
 			}
 		},
 	}
@@ -75,6 +84,7 @@ type qnQuestionView struct {
 	Pillar   string             `json:"pillar"`
 	Weight   float64            `json:"weight"`
 	Areas    []string           `json:"areas"`
+	Short    bool               `json:"short,omitempty"`
 	ShowIf   *diagnostic.ShowIf `json:"show_if,omitempty"`
 	Since    string             `json:"since,omitempty"`
 	Text     string             `json:"text"`
@@ -149,10 +159,17 @@ type qnQuestionnaireView struct {
 	Checklist        qnChecklistView         `json:"checklist"`
 	EstimatedMinutes map[string]float64      `json:"estimated_minutes"`
 	MedianPath       map[string]qnTimingView `json:"median_path"`
+	// The short mode: its median path per language (omitted when the
+	// content has none), and whether this view is the short mode itself
+	// (questions --short), in which case the fields above describe it too.
+	ShortMinutes map[string]float64      `json:"estimated_minutes_short,omitempty"`
+	ShortPath    map[string]qnTimingView `json:"short_path,omitempty"`
+	Short        bool                    `json:"short,omitempty"`
 }
 
 // questionsView is the JSON form of the questionnaire in language l, with
-// the estimated minutes of the median path in every language.
+// the estimated minutes of the median path in every language, and of the
+// short mode's median path when the content has a short mode.
 func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireView, error) {
 	g, err := diagnostic.LoadGlossary()
 	if err != nil {
@@ -162,12 +179,25 @@ func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireV
 		Version: q.Version, Language: l, NotApplicable: q.NotApplicable.In(l), DontKnow: q.DontKnow.In(l),
 		Retired: []qnRetiredView{}, EstimatedMinutes: map[string]float64{}, MedianPath: map[string]qnTimingView{},
 	}
-	for _, ll := range locale.Langs() {
+	timing := func(q *diagnostic.Questionnaire, ll locale.Lang) qnTimingView {
 		e := q.EstimateTiming(ll)
-		m := math.Round(e.Minutes()*10) / 10
-		v.EstimatedMinutes[string(ll)] = m
-		v.MedianPath[string(ll)] = qnTimingView{Words: e.Words, Decisions: e.Decisions, Questions: e.Questions,
-			WordsPerMinute: q.Timing.WordsPerMinute.In(ll), SecondsPerDec: q.Timing.SecondsPerDecision, Minutes: m}
+		return qnTimingView{Words: e.Words, Decisions: e.Decisions, Questions: e.Questions,
+			WordsPerMinute: q.Timing.WordsPerMinute.In(ll), SecondsPerDec: q.Timing.SecondsPerDecision,
+			Minutes: math.Round(e.Minutes()*10) / 10}
+	}
+	for _, ll := range locale.Langs() {
+		t := timing(q, ll)
+		v.EstimatedMinutes[string(ll)] = t.Minutes
+		v.MedianPath[string(ll)] = t
+	}
+	if q.HasShortMode() {
+		s := q.Short()
+		v.ShortMinutes, v.ShortPath = map[string]float64{}, map[string]qnTimingView{}
+		for _, ll := range locale.Langs() {
+			t := timing(s, ll)
+			v.ShortMinutes[string(ll)] = t.Minutes
+			v.ShortPath[string(ll)] = t
+		}
 	}
 	for _, p := range q.Pillars {
 		v.Pillars = append(v.Pillars, qnPillarView{p.ID, p.Name.In(l), p.Weight})
@@ -185,7 +215,7 @@ func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireV
 		v.Retired = append(v.Retired, qnRetiredView{r.ID, r.In, r.Why.In(l)})
 	}
 	for _, qu := range q.Questions {
-		qv := qnQuestionView{ID: qu.ID, Pillar: qu.Pillar, Weight: qu.Weight, Areas: qu.Areas, ShowIf: qu.ShowIf, Since: qu.Since,
+		qv := qnQuestionView{ID: qu.ID, Pillar: qu.Pillar, Weight: qu.Weight, Areas: qu.Areas, Short: qu.Short, ShowIf: qu.ShowIf, Since: qu.Since,
 			Text: qu.Text.In(l), Help: qu.Help.In(l), AllowsNA: qu.AllowsNA, Topics: qu.Topics, KPIs: qu.KPIs}
 		if qv.KPIs == nil {
 			qv.KPIs = []string{}
@@ -206,7 +236,8 @@ func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireV
 		v.Context = append(v.Context, cv)
 	}
 	cl := q.Checklist
-	v.Checklist = qnChecklistView{Pillar: cl.Pillar, Weight: cl.Weight, Text: cl.Text.In(l), Help: cl.Help.In(l)}
+	v.Checklist = qnChecklistView{Pillar: cl.Pillar, Weight: cl.Weight, Text: cl.Text.In(l), Help: cl.Help.In(l),
+		Families: []qnFamilyView{}} // none in the short mode
 	for _, f := range cl.Families {
 		fv := qnFamilyView{ID: f.ID, Name: f.Name.In(l)}
 		for _, k := range f.KPIs {
@@ -217,12 +248,26 @@ func questionsView(q *diagnostic.Questionnaire, l locale.Lang) (qnQuestionnaireV
 	return v, nil
 }
 
-// printQuestions prints the questionnaire as readable text.
-func printQuestions(w io.Writer, q *diagnostic.Questionnaire, l locale.Lang) error {
+// printQuestions prints the questionnaire q as readable text; q is full
+// itself or its short mode (full.Short()).
+func printQuestions(w io.Writer, full, q *diagnostic.Questionnaire, l locale.Lang) error {
 	sw := &stickyWriter{w: w}
-	est := q.EstimateTiming(l)
-	sw.printf("%s %s · %s\n", l.Pick("Cuestionario de diagnóstico, versión", "Diagnostic questionnaire, version"), q.Version,
-		l.Pick("unos ", "about ")+l.Number(est.Minutes(), 1)+" min "+l.Pick("(respondiendo 3 a todo)", "(answering 3 throughout)"))
+	about := func(q *diagnostic.Questionnaire) string {
+		return l.Pick("unos ", "about ") + l.Number(q.EstimateTiming(l).Minutes(), 1) + " min " +
+			l.Pick("(respondiendo 3 a todo)", "(answering 3 throughout)")
+	}
+	sw.printf("%s %s · %s\n", l.Pick("Cuestionario de diagnóstico, versión", "Diagnostic questionnaire, version"), q.Version, about(q))
+	switch {
+	case q != full:
+		sw.printf("%s\n", l.Pick(
+			fmt.Sprintf("Modo corto, para una primera llamada: %d de las %d preguntas, una por área; ni las demás ni el checklist de KPI se preguntan.", len(q.Questions), len(full.Questions)),
+			fmt.Sprintf("Short mode, for a first call: %d of the %d questions, one per area; the others and the KPI checklist are not asked.", len(q.Questions), len(full.Questions))))
+	case full.HasShortMode():
+		s := full.Short()
+		sw.printf("%s\n", l.Pick(
+			fmt.Sprintf("Modo corto (--short): %d preguntas, %s", len(s.Questions), about(s)),
+			fmt.Sprintf("Short mode (--short): %d questions, %s", len(s.Questions), about(s))))
+	}
 	for i, p := range q.Pillars {
 		sw.printf("\n%d. %s\n", i+1, p.Name.In(l))
 		for _, qu := range q.QuestionsOf(p.ID) {
@@ -235,7 +280,7 @@ func printQuestions(w io.Writer, q *diagnostic.Questionnaire, l locale.Lang) err
 			}
 			sw.printf("      -  %s\n      ?  %s\n", q.NotApplicable.In(l), q.DontKnow.In(l))
 		}
-		if q.Checklist.Pillar == p.ID {
+		if q.Checklist.Pillar == p.ID && len(q.Checklist.Families) > 0 {
 			sw.printf("\n  [%s] %s\n      %s\n", diagnostic.CoverageItem, q.Checklist.Text.In(l), q.Checklist.Help.In(l))
 			for _, f := range q.Checklist.Families {
 				sw.printf("      %s:", f.Name.In(l))

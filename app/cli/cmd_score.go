@@ -21,13 +21,14 @@ import (
 func scoreCommand() *Command {
 	return &Command{
 		Name:    "score",
-		Args:    "(--answers FILE.json | --org NAME_OR_ID) [--lang es|en] [--json]",
+		Args:    "(--answers FILE.json | --org NAME_OR_ID) [--lang es|en] [--short] [--json]",
 		Summary: "score an answers file or an organisation's latest assessment: pillars, levels, alignment gaps",
 		Setup: func(flags *flag.FlagSet) RunFunc {
 			answers := flags.String("answers", "", "answers file (JSON, see docs/QUESTIONNAIRE.md)")
 			org := flags.String("org", "", "organisation name or id: score its latest stored assessment")
 			lang := flags.String("lang", "", "language, es or en (default: the organisation's with --org, else the system language, else en)")
-			asJSON := flags.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses")
+			asJSON := flags.Bool("json", false, "print JSON: overall, pillars, gaps, strengths, weaknesses, skipped")
+			short := flags.Bool("short", false, "score an answers file of the short mode (questions --short): the other questions count as not asked")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return Usagef("unexpected argument %q", args[0])
@@ -36,6 +37,9 @@ func scoreCommand() *Command {
 					return Usagef("--answers FILE is required (or --org NAME_OR_ID, not both)")
 				}
 				if *org != "" {
+					if *short {
+						return Usagef("--short scores an answers file (--answers), not a stored assessment")
+					}
 					return scoreOrg(ctx, env, *org, *lang, *asJSON)
 				}
 				l, err := contentLang(*lang)
@@ -46,11 +50,70 @@ func scoreCommand() *Command {
 				if err != nil {
 					return err
 				}
-				r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
-				return writeScore(env, q, r, l, *asJSON)
+				if !*short {
+					if onlyShortAnswers(q, af.Respondents) {
+						fmt.Fprintf(env.Stderr, "revopsdx: %s: %s\n", *answers, l.Pick(
+							"solo responde preguntas del modo corto; puntúalo con --short para que las demás cuenten como no planteadas",
+							"it answers only questions of the short mode; score it with --short so the others count as not asked"))
+					}
+					r := diagnostic.Score(q, af.Respondents, af.Context.Coverage)
+					return writeScore(env, q, r, l, *asJSON)
+				}
+				return scoreShort(env, q, af, *answers, l, *asJSON)
 			}
 		},
 	}
+}
+
+// scoreShort scores an answers file as the short mode: only its questions
+// count, the others are not asked. A file answering other questions, or the
+// KPI checklist, is refused rather than silently cut.
+func scoreShort(env *Env, q *diagnostic.Questionnaire, af *diagnostic.AnswersFile, path string, l locale.Lang, asJSON bool) error {
+	if !q.HasShortMode() {
+		return fmt.Errorf("questionnaire %s has no short mode", q.Version)
+	}
+	if err := q.CheckShortAnswers(af.Respondents); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if af.Context.Coverage != nil {
+		return fmt.Errorf("%s: context.coverage: the short mode has no KPI checklist (score the file without --short to count it): %w",
+			path, diagnostic.ErrInvalid)
+	}
+	s := q.Short()
+	r := diagnostic.Score(s, af.Respondents, nil)
+	if asJSON {
+		v := scoreView(s, r, l)
+		v.Short = &scShortView{Questions: len(s.Questions), NotAsked: len(q.Questions) - len(s.Questions)}
+		return writeJSON(env.Stdout, v)
+	}
+	sw := &stickyWriter{w: env.Stdout}
+	sw.printf("%s\n\n", l.Pick(
+		fmt.Sprintf("Modo corto: %d preguntas; las otras %d no se plantearon y no cuentan en la puntuación ni en la base.", len(s.Questions), len(q.Questions)-len(s.Questions)),
+		fmt.Sprintf("Short mode: %d questions; the other %d were not asked and count in neither the score nor the basis.", len(s.Questions), len(q.Questions)-len(s.Questions))))
+	if sw.err != nil {
+		return sw.err
+	}
+	return printScore(env.Stdout, s, r, l)
+}
+
+// onlyShortAnswers reports whether the respondents answered at least one
+// question and only questions of the short mode.
+func onlyShortAnswers(q *diagnostic.Questionnaire, respondents []diagnostic.Respondent) bool {
+	if !q.HasShortMode() {
+		return false
+	}
+	n := 0
+	for _, rs := range respondents {
+		for id := range rs.Answers {
+			if qu, ok := q.Question(id); ok {
+				if !qu.Short {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
 }
 
 // readAnswersFile loads the questionnaire and parses an answers file
@@ -136,6 +199,15 @@ type scResultView struct {
 	DepartmentRespondents map[diagnostic.Department]int `json:"department_respondents"`
 	Spread                []scSpreadView                `json:"spread"`
 	Skipped               []scSkipView                  `json:"skipped"`
+	// Short is set when the file was scored as the short mode (--short).
+	Short *scShortView `json:"short,omitempty"`
+}
+
+// scShortView says how many questions the short mode asked and how many it
+// did not (those count in neither the scores nor the bases).
+type scShortView struct {
+	Questions int `json:"questions"`
+	NotAsked  int `json:"not_asked"`
 }
 
 type scSpreadView struct {

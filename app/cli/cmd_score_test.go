@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -216,4 +219,130 @@ func TestScoreDontKnowAndSkipped(t *testing.T) {
 		!strings.Contains(out, "[fc_accuracy] «¿Cuánto se desvía la previsión de lo vendido?» no se planteó") {
 		t.Errorf("text output:\n%s", out)
 	}
+}
+
+// TestShortMode: questions --short lists the short mode within 5 minutes
+// (the full listing gives the same minutes as estimated_minutes_short), and
+// score --short scores a file that answers only those questions, the others
+// not asked.
+func TestShortMode(t *testing.T) {
+	type qnView struct {
+		Questions []struct {
+			ID    string `json:"id"`
+			Short bool   `json:"short"`
+		} `json:"questions"`
+		Checklist struct {
+			Families []any `json:"families"`
+		} `json:"checklist"`
+		EstimatedMinutes map[string]float64 `json:"estimated_minutes"`
+		ShortMinutes     map[string]float64 `json:"estimated_minutes_short"`
+		ShortPath        map[string]struct {
+			Questions int `json:"questions"`
+		} `json:"short_path"`
+		Short bool `json:"short"`
+	}
+	questions := func(args ...string) qnView {
+		t.Helper()
+		code, out, errOut := run(t, append([]string{"questions", "--json"}, args...)...)
+		var v qnView
+		if code != ExitOK {
+			t.Fatalf("questions %v: code %d, stderr %q", args, code, errOut)
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	full, short := questions(), questions("--short")
+	nShort := 0
+	for _, q := range full.Questions {
+		if q.Short {
+			nShort++
+		}
+	}
+	if full.Short || len(full.Checklist.Families) == 0 || len(full.Questions) != 31 {
+		t.Errorf("questions --json: short %v, %d checklist families, %d questions", full.Short, len(full.Checklist.Families), len(full.Questions))
+	}
+	if !short.Short || len(short.Checklist.Families) != 0 || len(short.Questions) != nShort || nShort < 7 {
+		t.Errorf("questions --short --json: short %v, %d checklist families, %d questions, %d marked short in the full listing",
+			short.Short, len(short.Checklist.Families), len(short.Questions), nShort)
+	}
+	for _, l := range []string{"es", "en"} {
+		m := full.ShortMinutes[l]
+		if m <= 0 || m > 5 || m != short.EstimatedMinutes[l] || m >= full.EstimatedMinutes[l] || full.ShortPath[l].Questions != nShort {
+			t.Errorf("%s: short mode %v min (--short: %v), full %v min, short path %+v", l, m, short.EstimatedMinutes[l], full.EstimatedMinutes[l], full.ShortPath[l])
+		}
+	}
+	answers := map[string]int{}
+	for _, q := range short.Questions {
+		if !q.Short {
+			t.Errorf("question %s in the short mode is not marked short", q.ID)
+		}
+		answers[q.ID] = 3
+	}
+	file := writeAnswers(t, answers, nil)
+	code, out, errOut := run(t, "score", "--answers", file, "--short", "--json")
+	var r struct {
+		Overall struct {
+			Score *float64 `json:"score"`
+			Basis float64  `json:"basis"`
+		} `json:"overall"`
+		Short *struct {
+			Questions int `json:"questions"`
+			NotAsked  int `json:"not_asked"`
+		} `json:"short"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); code != ExitOK || err != nil {
+		t.Fatalf("score --short: code %d, stderr %q, %v", code, errOut, err)
+	}
+	if r.Overall.Score == nil || *r.Overall.Score != 50 || r.Overall.Basis != 1 || r.Short == nil ||
+		r.Short.Questions != nShort || r.Short.NotAsked != 31-nShort || errOut != "" {
+		t.Errorf("score --short: %s, stderr %q", out, errOut)
+	}
+	code, out, _ = run(t, "score", "--answers", file, "--short", "--lang", "es")
+	if code != ExitOK || !strings.Contains(out, fmt.Sprintf("Modo corto: %d preguntas; las otras %d no se plantearon", nShort, 31-nShort)) {
+		t.Errorf("score --short text: code %d\n%s", code, out)
+	}
+	// Scored in full, the short answers rest on a low basis; score says so.
+	code, out, errOut = run(t, "score", "--answers", file, "--json", "--lang", "en")
+	if code != ExitOK || strings.Contains(out, `"short"`) || !strings.Contains(errOut, "answers only questions of the short mode; score it with --short") {
+		t.Errorf("the full score of a short file: code %d, stderr %q", code, errOut)
+	}
+	// Answers the short mode does not ask, or a checklist, are refused.
+	answers["obj_written"] = 2
+	code, _, errOut = run(t, "score", "--answers", writeAnswers(t, answers, nil), "--short")
+	if code != ExitError || !strings.Contains(errOut, "answers obj_written: not in the short mode") {
+		t.Errorf("score --short, a full answer: code %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "score", "--answers", file, "--json"); code != ExitOK || !strings.Contains(errOut, "--short") {
+		t.Errorf("score without --short of a short file: code %d, stderr %q", code, errOut)
+	}
+	delete(answers, "obj_written")
+	cov := map[string]any{"revenue": map[string]any{"measured": true}}
+	code, _, errOut = run(t, "score", "--answers", writeAnswers(t, answers, cov), "--short")
+	if code != ExitError || !strings.Contains(errOut, "context.coverage: the short mode has no KPI checklist") {
+		t.Errorf("score --short with a checklist: code %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "score", "--org", "Acme", "--short"); code != ExitUsage || !strings.Contains(errOut, "--short scores an answers file") {
+		t.Errorf("score --org --short: code %d, stderr %q", code, errOut)
+	}
+}
+
+// writeAnswers writes an answers file of one leadership respondent, with
+// the checklist coverage when not nil.
+func writeAnswers(t *testing.T, answers map[string]int, coverage map[string]any) string {
+	t.Helper()
+	f := map[string]any{"respondents": []any{map[string]any{"department": "leadership", "answers": answers}}}
+	if coverage != nil {
+		f["context"] = map[string]any{"coverage": coverage}
+	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "answers.json")
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
