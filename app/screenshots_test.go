@@ -92,9 +92,11 @@ func TestScreenshots(t *testing.T) {
 			u.settle()
 			shot("wizard")
 			tapButton(t, u, tr("diag.profile"))
+			u.settle()
 			shot("profile")
 			closeDialog(u)
 			tapButton(t, u, tr("diag.checklist"))
+			u.settle()
 			shot("checklist")
 			closeDialog(u)
 			u.sess.page = len(u.q.Questions) // the review page: 9 answered, the rest listed
@@ -110,7 +112,21 @@ func TestScreenshots(t *testing.T) {
 					u.recs.list.Select(0) // the first one's evidence and actions
 					u.settle()
 				}
+				if n := len(u.win.Canvas().Overlays().List()); n > 0 {
+					t.Errorf("%s (%s): %d dialogs left open over the screen", sc.key, suffix, n)
+				}
 				shot(strings.TrimPrefix(sc.key, "nav."))
+				if i == screenKPIs && u.kpis != nil && u.kpis.tabs != nil {
+					u.kpis.tabs.SelectIndex(3) // target and what-if, with a lever moved
+					u.settle()
+					if p := u.kpis.whatIf; p != nil && p.sliders[1] != nil {
+						p.sliders[1].SetValue(20)
+						u.settle()
+					}
+					shot("kpis-whatif")
+					u.kpis.tabs.SelectIndex(0)
+					u.settle()
+				}
 				if i == screenResults {
 					scrollToLabel(u, tr("results.pillars"))
 					shot("results-pillars")
@@ -121,6 +137,7 @@ func TestScreenshots(t *testing.T) {
 			u.goTo(screenStart)
 			u.settle()
 			tapButton(t, u, tr("start.new"))
+			u.settle()
 			shot("new-organisation")
 			closeDialog(u)
 			u.showHelp()
@@ -130,10 +147,13 @@ func TestScreenshots(t *testing.T) {
 	}
 }
 
-// closeDialog hides the dialog on top of the window.
+// closeDialog hides the dialog on top of the window, once the work that
+// shows it (some dialogs load their data first) is done.
 func closeDialog(u *ui) {
+	u.settle()
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
-		top.Hide()
+		top.Hide()                            // as its Cancel button would
+		u.win.Canvas().Overlays().Remove(top) // a dialog's own Hide removes it; an overlay's only hides it
 	}
 	u.settle()
 }
