@@ -25,7 +25,7 @@ type PipelineStore interface {
 // LoadPipelineSnapshot loads the deals snapshot the organisation had on
 // date: the one of that day, else the latest before it.
 func LoadPipelineSnapshot(ctx context.Context, s PipelineStore, orgID int64, date time.Time) (pipeline.Snapshot, error) {
-	list, err := s.Snapshots(ctx, orgID)
+	list, err := s.SnapshotDates(ctx, orgID)
 	if err != nil {
 		return pipeline.Snapshot{}, err
 	}
@@ -79,7 +79,7 @@ func PipelineDiff(ctx context.Context, s PipelineStore, orgID int64, from, to ti
 // false when it has fewer than two (the report then leaves the section
 // out).
 func LatestPipelineDiff(ctx context.Context, s PipelineStore, orgID int64) (pipeline.Diff, bool, error) {
-	list, err := s.Snapshots(ctx, orgID)
+	list, err := s.SnapshotDates(ctx, orgID)
 	if err != nil || len(list) < 2 {
 		return pipeline.Diff{}, false, err
 	}
@@ -108,7 +108,7 @@ func ReportPipeline(ctx context.Context, s PipelineStore, orgID int64, lang loca
 // LoadPipelineSnapshots loads every deals snapshot of the organisation,
 // oldest first, with its deals.
 func LoadPipelineSnapshots(ctx context.Context, s *store.Store, orgID int64) ([]pipeline.Snapshot, error) {
-	list, err := s.Snapshots(ctx, orgID)
+	list, err := s.SnapshotDates(ctx, orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func ForecastAccuracy(ctx context.Context, s *store.Store, orgID int64) (pipelin
 // snapshotLister is the part of the store that reads dated deals
 // snapshots; AnalyseOrg uses it when its loader has it.
 type snapshotLister interface {
-	Snapshots(ctx context.Context, orgID int64) ([]store.Snapshot, error)
+	SnapshotDates(ctx context.Context, orgID int64) ([]store.Snapshot, error)
 	SnapshotDeals(ctx context.Context, orgID, importID int64) ([]diagnostic.Deal, error)
 }
 
@@ -169,7 +169,7 @@ func LastSlippage(ctx context.Context, s PipelineStore, orgID int64) (*pipeline.
 
 // lastSlippage is LastSlippage over the snapshot methods alone.
 func lastSlippage(ctx context.Context, s snapshotLister, orgID int64) (*pipeline.Slippage, error) {
-	list, err := s.Snapshots(ctx, orgID)
+	list, err := s.SnapshotDates(ctx, orgID)
 	if err != nil || len(list) < 2 {
 		return nil, err
 	}

@@ -81,6 +81,17 @@ func TestSnapshotsKeepEachExport(t *testing.T) {
 	if len(feb) != 2 { // deal 1 closed and deal 3 created in February
 		t.Errorf("February's deals %+v", feb)
 	}
+	dates, err := s.SnapshotDates(ctx, o.ID)
+	if err != nil || len(dates) != len(list) {
+		t.Fatalf("snapshot dates %+v, %v; snapshots %+v", dates, err, list)
+	}
+	for i, d := range dates {
+		want := list[i]
+		want.Deals, want.Open, want.OpenAmount = 0, 0, 0
+		if d != want {
+			t.Errorf("snapshot date %d: %+v, want %+v without its counts", i, d, want)
+		}
+	}
 	on, err := s.SnapshotOn(ctx, o.ID, snapDay("2026-02-15"))
 	if err != nil || on.ImportID != list[0].ImportID {
 		t.Errorf("snapshot on 15 February: %+v, %v", on, err)
