@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log"
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -29,10 +30,14 @@ var _ resultsStore = (*store.Store)(nil)
 // the UI goroutine. An organisation without an assessment is
 // diagnostic.ErrNotFound.
 func analyseLatest(ctx context.Context, db backend, orgID int64, lang locale.Lang) (*analysis.Analysis, error) {
+	start := time.Now()
 	a, err := usecase.AnalyseOrg(ctx, db, orgID, lang, time.Now())
 	if err != nil {
 		return nil, err
 	}
+	// How long a large organisation takes to open, for support and for
+	// the scale figures (docs/BENCHMARKS-scale.md).
+	log.Printf("analysed organisation %d in %s", orgID, time.Since(start).Round(time.Millisecond))
 	if a.Assessment == nil {
 		return nil, fmt.Errorf("organisation %d has no assessment: %w", orgID, diagnostic.ErrNotFound)
 	}

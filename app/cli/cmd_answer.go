@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -89,7 +90,16 @@ func printAnswered(env *Env, o store.Org, a diagnostic.Assessment, r *diagnostic
 		score = fmt.Sprintf(l.Pick("puntuación global %s/100, nivel %d (%s)", "overall score %s/100, level %d (%s)"),
 			l.Number(*r.Overall.Score, 1), *r.Overall.Level, levelName(q, *r.Overall.Level, l))
 	}
-	_, err := fmt.Fprintf(env.Stdout, l.Pick("Evaluación %d de %q guardada (%s, %d personas): %s.\n", "Stored assessment %d of %q (%s, %d respondents): %s.\n"),
-		a.ID, o.Name, l.Date(a.Date), len(a.Respondents), score)
+	_, err := fmt.Fprintf(env.Stdout, l.Pick("Evaluación %d de %q guardada (%s, %s): %s.\n", "Stored assessment %d of %q (%s, %s): %s.\n"),
+		a.ID, o.Name, l.Date(a.Date), people(l, len(a.Respondents)), score)
 	return err
+}
+
+// people is a count of respondents with its noun: "1 persona", "3
+// respondents".
+func people(l locale.Lang, n int) string {
+	if n == 1 {
+		return l.Pick("1 persona", "1 respondent")
+	}
+	return fmt.Sprintf(l.Pick("%d personas", "%d respondents"), n)
 }

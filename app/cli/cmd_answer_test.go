@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"github.com/revopsdx/revopsdx/diagnostic/locale"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,5 +129,18 @@ func TestAnswerIsOneTransaction(t *testing.T) {
 	}
 	if created != scoredAt || score != 75 {
 		t.Errorf("created %s, scored %s (score %v): not one transaction", created, scoredAt, score)
+	}
+}
+
+// TestPeople counts respondents with the noun in the number it takes.
+func TestPeople(t *testing.T) {
+	for _, c := range []struct {
+		l    locale.Lang
+		n    int
+		want string
+	}{{locale.ES, 1, "1 persona"}, {locale.ES, 2, "2 personas"}, {locale.EN, 1, "1 respondent"}, {locale.EN, 0, "0 respondents"}} {
+		if got := people(c.l, c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.l, c.n, got, c.want)
+		}
 	}
 }

@@ -208,7 +208,7 @@ func TestHTMLFormAnswersImport(t *testing.T) {
 	os.WriteFile(answers, []byte(`{"form": {"id": "`+made.Form+`", "questionnaire_version": "`+q.Version+`", "language": "es"},
  "respondents": [{"name": "Ana", "department": "sales", "answers": {"obj_written": 4, "kpi_owner": null}}]}`), 0o600)
 	code, out, errOut = runDB(t, db, "", "import-answers", "--org", "Acme", "--assessment", "1", answers)
-	if code != ExitOK || !strings.Contains(out, "1 personas añadidas a la evaluación 1") || !strings.Contains(out, "(2 en total)") {
+	if code != ExitOK || !strings.Contains(out, "1 persona añadida a la evaluación 1") || !strings.Contains(out, "(2 en total)") {
 		t.Fatalf("import of the form's answers: %d %q %q", code, out, errOut)
 	}
 	again := filepath.Join(dir, "again.json")

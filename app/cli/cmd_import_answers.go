@@ -53,8 +53,11 @@ func importAnswersCommand() *Command {
 					if res.Score != nil {
 						score = fmt.Sprintf(l.Pick("puntuación global %s/100", "overall score %s/100"), l.Number(*res.Score, 1))
 					}
-					_, err = fmt.Fprintf(env.Stdout, l.Pick("%d personas añadidas a %s de %q (%d en total): %s.\n", "Added %d respondents to %s of %q (%d in all): %s.\n"),
-						res.Respondents, which, o.Name, res.Total, score)
+					added := l.Pick("%s añadidas a %s de %q (%d en total): %s.\n", "Added %s to %s of %q (%d in all): %s.\n")
+					if res.Respondents == 1 {
+						added = l.Pick("%s añadida a %s de %q (%d en total): %s.\n", added)
+					}
+					_, err = fmt.Fprintf(env.Stdout, added, people(l, res.Respondents), which, o.Name, res.Total, score)
 					return err
 				})
 			}
