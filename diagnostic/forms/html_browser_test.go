@@ -30,6 +30,19 @@ func chromium(t *testing.T) string {
 }
 
 // browserCtx starts a headless browser with a phone-sized window for the
+// evaluator runs a JavaScript expression in the page of ctx and returns
+// its string value, failing the test on an error.
+func evaluator(t *testing.T, ctx context.Context) func(expr string) string {
+	return func(expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+}
+
 // length of the test.
 func browserCtx(t *testing.T, exe string) context.Context {
 	t.Helper()
@@ -66,14 +79,7 @@ func TestHTMLFormInBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
-	eval := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return v
-	}
+	eval := evaluator(t, ctx)
 	run("open", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate("file://"+page),
 		chromedp.WaitVisible(chromedp.ID("download")))
 	if w := eval(`String(document.documentElement.scrollWidth)`); w != "390" {
@@ -178,14 +184,7 @@ func TestHTMLFormGates(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := browserCtx(t, exe)
-	eval := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return v
-	}
+	eval := evaluator(t, ctx)
 	click := func(q string, value int) {
 		t.Helper()
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="q-%s"][value="%d"]`, q, value)))); err != nil {
