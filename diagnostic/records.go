@@ -29,6 +29,10 @@ type Deal struct {
 	Owner         string    `json:"owner,omitempty"`
 	Source        string    `json:"source,omitempty"`
 	Pipeline      string    `json:"pipeline,omitempty"`
+	// ForecastCategory is the CRM's forecast category as exported
+	// ("Commit", "Best case", "Pipeline", "Omitted"…); "" when the export
+	// has none. pipeline.Category reads it.
+	ForecastCategory string `json:"forecast_category,omitempty"`
 }
 
 // Customer is one customer or subscription. End is zero while active;

@@ -77,6 +77,9 @@ func printForecast(w io.Writer, f pipeline.Forecast, l locale.Lang, currency str
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := printForecastCategories(w, f, l, money); err != nil {
+		return err
+	}
 	trend := map[string][2]string{
 		"improving":         {"mejora (el error baja)", "improving (the error falls)"},
 		"worsening":         {"empeora (el error sube)", "worsening (the error grows)"},
@@ -87,4 +90,30 @@ func printForecast(w io.Writer, f pipeline.Forecast, l locale.Lang, currency str
 		"\n%d of %d months within the 85–115 %% band. Trend: %s. Expected = open deals with an expected close date in the month, as the export at its start showed them.\n"),
 		f.InBand, len(f.Months), l.Pick(trend[0], trend[1]))
 	return err
+}
+
+// printForecastCategories splits each month by the CRM's forecast category,
+// when the exports have one.
+func printForecastCategories(w io.Writer, f pipeline.Forecast, l locale.Lang, money func(float64) string) error {
+	has := false
+	for _, m := range f.Months {
+		has = has || len(m.ByCategory) > 0
+	}
+	if !has {
+		return nil
+	}
+	fmt.Fprintln(w, l.Pick("\nPor categoría de previsión (las omitidas no cuentan en lo previsto):", "\nBy forecast category (omitted deals do not count in the expected):"))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, l.Pick("MES\tCATEGORÍA\tPREVISTO\tGANADO DE ELLO\tCONVERSIÓN\t", "MONTH\tCATEGORY\tEXPECTED\tWON OF IT\tCONVERSION\t"))
+	for _, m := range f.Months {
+		for _, c := range m.ByCategory {
+			conv := "–"
+			if c.Conversion != nil {
+				conv = l.Percent(*c.Conversion, 0)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", l.MonthYear(m.Month.Year, m.Month.Month), pipeline.ForecastCategoryLabel(c.Category, l),
+				money(c.Forecast.Amount), money(c.WonAsForecast.Amount), conv)
+		}
+	}
+	return tw.Flush()
 }

@@ -74,7 +74,7 @@ func (r *run) dealBuilder() func(int) error {
 	won, closedFlag, amount, currency := r.col("won"), r.col("closed_flag"), r.col("amount"), r.col("currency")
 	created, closed, wonDate, lostDate := r.col("created"), r.col("closed"), r.col("won_date"), r.col("lost_date")
 	owner, source, pipeline := r.col("owner"), r.col("source"), r.col("pipeline")
-	expected := r.col("expected_close")
+	expected, category := r.col("expected_close"), r.col("forecast_category")
 	r.s.Statuses = map[diagnostic.DealStatus]int{}
 	r.stages = map[string]*StageCount{}
 	presetStages := map[string]diagnostic.DealStatus{}
@@ -96,6 +96,7 @@ func (r *run) dealBuilder() func(int) error {
 		d := diagnostic.Deal{
 			ExternalID: r.get(id).text, Name: r.get(name).text, Stage: r.get(stage).text,
 			Currency: r.get(currency).text, Owner: r.get(owner).text, Source: r.get(source).text, Pipeline: r.get(pipeline).text,
+			ForecastCategory: r.get(category).text,
 		}
 		if d.ExternalID == "" {
 			d.ExternalID = "row-" + strconv.Itoa(n)

@@ -209,3 +209,23 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestForecastCategoryColumn: HubSpot's and Salesforce's "Forecast
+// category" column, and a Spanish one, is read into Deal.ForecastCategory
+// as written; a file without it leaves the category empty.
+func TestForecastCategoryColumn(t *testing.T) {
+	for _, header := range []string{"Forecast category", "Forecast Category", "Categoría de previsión"} {
+		p := filepath.Join(t.TempDir(), "deals.csv")
+		body := "Record ID,Deal Stage,Amount,Create Date,Close Date," + header + "\n1,Contract sent,100,2026-01-05,2026-02-10,Commit\n2,Closed won,200,2026-01-05,2026-01-20,\n"
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var m memSink
+		if _, err := Import(context.Background(), p, Options{}, &m); err != nil {
+			t.Fatal(err)
+		}
+		if len(m.deals) != 2 || m.deals[0].ForecastCategory != "Commit" || m.deals[1].ForecastCategory != "" {
+			t.Errorf("%q: %+v", header, m.deals)
+		}
+	}
+}

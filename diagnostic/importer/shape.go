@@ -44,6 +44,7 @@ var shapeFields = map[Kind][]Field{
 		{"won", TypeBool}, {"closed_flag", TypeBool}, {"amount", TypeNumber}, {"currency", TypeText},
 		{"created", TypeDate}, {"closed", TypeDate}, {"won_date", TypeDate}, {"lost_date", TypeDate},
 		{"expected_close", TypeDate}, {"owner", TypeText}, {"source", TypeText}, {"pipeline", TypeText},
+		{"forecast_category", TypeText},
 	},
 	Customers: {
 		{"id", TypeText}, {"start", TypeDate}, {"end", TypeDate}, {"churned", TypeBool},

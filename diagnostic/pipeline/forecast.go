@@ -34,6 +34,10 @@ type MonthForecast struct {
 	Accuracy       *float64         `json:"accuracy"`            // won ÷ forecast amount; nil without a forecast
 	InBand         *bool            `json:"in_band"`             // accuracy within 85–115 %
 	ForecastClosed *float64         `json:"forecast_conversion"` // share of the forecast amount won in the month
+	// ByCategory splits the forecast by the CRM's forecast category when
+	// the start-of-month export has one (omitted deals listed, but not in
+	// Forecast); empty otherwise.
+	ByCategory []CategoryForecast `json:"by_category,omitempty"`
 }
 
 // Forecast is the accuracy month by month and its trend.
@@ -53,9 +57,10 @@ type Forecast struct {
 // at its start, the pipeline expected to close in the month against what
 // was won in it. deals are the organisation's deals as the latest data has
 // them (each once); latest is the date of the latest snapshot (a month
-// counts once it has ended by then). Exports carry no forecast category
-// the importer reads, so the forecast is every open deal expected to close
-// in the month.
+// counts once it has ended by then). The forecast is every open deal
+// expected to close in the month, except those the export's forecast
+// category puts out of the forecast ("Omitted", "Not forecasted"); with
+// categories, each month is also split by category (ByCategory).
 func ForecastAccuracy(snaps []Snapshot, deals []diagnostic.Deal, latest time.Time) Forecast {
 	f := Forecast{Band: [2]float64{BandLow, BandHigh}, Months: []MonthForecast{}}
 	if len(snaps) == 0 {
@@ -70,21 +75,42 @@ func ForecastAccuracy(snaps []Snapshot, deals []diagnostic.Deal, latest time.Tim
 		}
 		mf := MonthForecast{Month: m, SeenOn: sn.AsOf}
 		inMonth := func(t time.Time) bool { return !t.IsZero() && !t.Before(m.Start()) && t.Before(m.End()) }
-		forecast := map[string]bool{}
+		forecast := map[string]string{} // match key → category ("" without)
+		catForecast, catWon := map[string]Movement{}, map[string]Movement{}
 		for _, d := range sn.Deals {
-			if d.Status == diagnostic.DealOpen && inMonth(d.ExpectedClose) {
+			if d.Status != diagnostic.DealOpen || !inMonth(d.ExpectedClose) {
+				continue
+			}
+			c := ForecastCategoryOf(d)
+			if c != "" {
+				m := catForecast[c]
+				m.add(d.Amount)
+				catForecast[c] = m
+			}
+			forecast[diagnostic.MatchKeyOf(d, sn.MatchKey)] = c
+			if c != CatOmitted {
 				mf.Forecast.add(d.Amount)
-				forecast[diagnostic.MatchKeyOf(d, sn.MatchKey)] = true
 			}
 		}
 		for _, d := range deals {
-			if d.Status == diagnostic.DealWon && inMonth(d.Closed) {
-				mf.Won.add(d.Amount)
-				if forecast[diagnostic.MatchKeyOf(d, sn.MatchKey)] {
-					mf.WonAsForecast.add(d.Amount)
-				}
+			if d.Status != diagnostic.DealWon || !inMonth(d.Closed) {
+				continue
+			}
+			mf.Won.add(d.Amount)
+			c, ok := forecast[diagnostic.MatchKeyOf(d, sn.MatchKey)]
+			if !ok {
+				continue
+			}
+			if c != CatOmitted {
+				mf.WonAsForecast.add(d.Amount)
+			}
+			if c != "" {
+				m := catWon[c]
+				m.add(d.Amount)
+				catWon[c] = m
 			}
 		}
+		mf.ByCategory = byCategory(catForecast, catWon)
 		if mf.Forecast.Amount > 0 {
 			a := mf.Won.Amount / mf.Forecast.Amount
 			in := a >= BandLow && a <= BandHigh

@@ -52,3 +52,63 @@ func TestForecastAccuracyTrend(t *testing.T) {
 		t.Errorf("flat error: trend %s, %d in band", f.Trend, f.InBand)
 	}
 }
+
+// TestForecastByCategory: a start-of-month export with forecast categories
+// (HubSpot's and Salesforce's names, in either language) splits the month
+// by category; omitted deals are listed but left out of the forecast, and
+// a deal won from one category counts in that category only.
+func TestForecastByCategory(t *testing.T) {
+	cat := func(d diagnostic.Deal, c string) diagnostic.Deal { d.ForecastCategory = c; return d }
+	start := Snapshot{AsOf: day("2026-01-31"), MatchKey: diagnostic.MatchRecordID, Deals: []diagnostic.Deal{
+		cat(open("C1", 1000, "2026-02-10"), "Commit"),
+		cat(open("C2", 3000, "2026-02-20"), "comprometido"),
+		cat(open("B1", 2000, "2026-02-15"), "Best Case"),
+		cat(open("P1", 4000, "2026-02-25"), "  pipeline "),
+		cat(open("O1", 5000, "2026-02-05"), "Not forecasted"),
+		cat(open("X1", 700, "2026-02-05"), "Upside"),
+		cat(open("L1", 9000, "2026-03-05"), "Commit"), // expected in March: not February's
+	}}
+	won := []diagnostic.Deal{
+		closed("C1", diagnostic.DealWon, 1000, "2026-02-11"),
+		closed("P1", diagnostic.DealWon, 4000, "2026-02-27"),
+		closed("O1", diagnostic.DealWon, 5000, "2026-02-06"),
+		closed("N1", diagnostic.DealWon, 600, "2026-02-12"), // not in the start export
+	}
+	end := Snapshot{AsOf: day("2026-02-28"), MatchKey: diagnostic.MatchRecordID}
+	f := ForecastAccuracy([]Snapshot{start, end}, won, end.AsOf)
+	if len(f.Months) != 1 {
+		t.Fatalf("months %+v", f.Months)
+	}
+	m := f.Months[0]
+	if m.Forecast != (Movement{5, 10700}) || m.Won != (Movement{4, 10600}) || m.WonAsForecast != (Movement{2, 5000}) {
+		t.Errorf("forecast %+v, won %+v, won as forecast %+v", m.Forecast, m.Won, m.WonAsForecast)
+	}
+	want := []struct {
+		cat           string
+		forecast, won Movement
+		conversion    float64
+	}{
+		{CatCommit, Movement{2, 4000}, Movement{1, 1000}, 0.25},
+		{CatBestCase, Movement{1, 2000}, Movement{}, 0},
+		{CatPipeline, Movement{1, 4000}, Movement{1, 4000}, 1},
+		{CatOther, Movement{1, 700}, Movement{}, 0},
+		{CatOmitted, Movement{1, 5000}, Movement{1, 5000}, 1},
+	}
+	if len(m.ByCategory) != len(want) {
+		t.Fatalf("by category %+v", m.ByCategory)
+	}
+	for i, w := range want {
+		c := m.ByCategory[i]
+		if c.Category != w.cat || c.Forecast != w.forecast || c.WonAsForecast != w.won || c.Conversion == nil || math.Abs(*c.Conversion-w.conversion) > 1e-12 {
+			t.Errorf("category %d: %+v (conversion %v), want %+v", i, c, c.Conversion, w)
+		}
+	}
+	// Without categories nothing is split and nothing is left out.
+	for i := range start.Deals {
+		start.Deals[i].ForecastCategory = ""
+	}
+	f = ForecastAccuracy([]Snapshot{start, end}, won, end.AsOf)
+	if m := f.Months[0]; len(m.ByCategory) != 0 || m.Forecast != (Movement{6, 15700}) {
+		t.Errorf("without categories: %+v", m)
+	}
+}

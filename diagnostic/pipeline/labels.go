@@ -36,3 +36,23 @@ func StartLabel(l locale.Lang) string {
 func EndLabel(l locale.Lang) string {
 	return l.Pick("Pipeline abierto al final", "Open pipeline at the end")
 }
+
+// ForecastCategoryLabel names a forecast category (ForecastCategoryOf) for
+// people, in l.
+func ForecastCategoryLabel(c string, l locale.Lang) string {
+	switch c {
+	case CatCommit:
+		return l.Pick("Compromiso", "Commit")
+	case CatBestCase:
+		return l.Pick("Mejor caso", "Best case")
+	case CatPipeline:
+		return l.Pick("Pipeline", "Pipeline")
+	case CatOmitted:
+		return l.Pick("Omitida", "Omitted")
+	case CatClosed:
+		return l.Pick("Cerrada", "Closed")
+	case CatOther:
+		return l.Pick("Otra", "Other")
+	}
+	return c
+}

@@ -153,3 +153,22 @@ func TestMigration4MakesSnapshots(t *testing.T) {
 		t.Errorf("snapshots after migrating: %+v", list)
 	}
 }
+
+// TestDealForecastCategoryKept: a deal's forecast category is stored and
+// read back by both Deals and SnapshotDeals, and "" stays "".
+func TestDealForecastCategoryKept(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	rec := importSnapshot(t, s, o.ID, "2026-01-31", 'a',
+		diagnostic.Deal{ExternalID: "1", Status: diagnostic.DealOpen, Amount: 100, ExpectedClose: snapDay("2026-02-20"), ForecastCategory: "Best case"},
+		diagnostic.Deal{ExternalID: "2", Status: diagnostic.DealOpen, Amount: 200, ExpectedClose: snapDay("2026-03-20")})
+	deals, err := s.Deals(ctx, o.ID, Range{})
+	if err != nil || len(deals) != 2 || deals[0].ForecastCategory != "Best case" || deals[1].ForecastCategory != "" {
+		t.Fatalf("deals %+v, %v", deals, err)
+	}
+	snap, err := s.SnapshotDeals(ctx, o.ID, rec.ID)
+	if err != nil || len(snap) != 2 || snap[0].ForecastCategory != "Best case" {
+		t.Fatalf("snapshot deals %+v, %v", snap, err)
+	}
+}

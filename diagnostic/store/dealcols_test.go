@@ -190,7 +190,21 @@ func TestMigration5BackfillsDealColumns(t *testing.T) {
 	}
 	o := mustOrg(t, s, "Acme")
 	r := rand.New(rand.NewPCG(5, 5))
-	importDeals(t, s, o.ID, "a.csv", 'a', storeDeals(r, 120), false)
+	// Written with the schema-4 columns, as that version's import did (the
+	// import of today writes columns added since).
+	imp, err := s.w.Exec(`INSERT INTO imports(org_id, file_name, sha256, kind, at, as_of, match_key) VALUES (?, 'a.csv', 'a', 'deals', ?, '2026-01-31', 'record_id')`,
+		o.ID, ts(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	impID, _ := imp.LastInsertId()
+	for _, d := range storeDeals(r, 120) {
+		if _, err := s.w.Exec(`INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, expected_close)
+			VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`, o.ID, impID, d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount,
+			nullTS(d.Created), nullTS(d.Closed), nullTS(d.ExpectedClose)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	s.Close()
 	migrationSource = migrationFS
 	s, err = Open(ctx, path, Options{})

@@ -225,9 +225,9 @@ func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
 	if err := w.addDealColumns(&d); err != nil {
 		return err
 	}
-	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close) VALUES ",
-		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
-		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline, w.nullTS(d.ExpectedClose))
+	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close, forecast_category) VALUES ",
+		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
+		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline, w.nullTS(d.ExpectedClose), d.ForecastCategory)
 }
 
 // AddCustomer adds a customer or subscription.

@@ -37,13 +37,13 @@ func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.D
 }
 
 // dealSelect lists the columns scanDeal reads, of table alias d.
-const dealSelect = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close`
+const dealSelect = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close, d.forecast_category`
 
 // scanDeal reads one row of dealSelect, then any extra columns into more.
 func scanDeal(rows *sql.Rows, more ...any) (diagnostic.Deal, error) {
 	var d diagnostic.Deal
 	var created, closed, expected sql.NullString
-	dest := append([]any{&d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency, &created, &closed, &d.Owner, &d.Source, &d.Pipeline, &expected}, more...)
+	dest := append([]any{&d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency, &created, &closed, &d.Owner, &d.Source, &d.Pipeline, &expected, &d.ForecastCategory}, more...)
 	if err := rows.Scan(dest...); err != nil {
 		return d, classify("reading deals", err)
 	}
