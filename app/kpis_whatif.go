@@ -80,14 +80,60 @@ func (p *whatIfPanel) load() {
 	}, p.apply)
 }
 
-// apply builds the panel from a loaded baseline.
+// apply builds the panel from a loaded baseline, keeping what the user
+// had typed and moved (the tab reloads its rates each time it is chosen).
 func (p *whatIfPanel) apply(r whatIfResult) {
 	if r.noData != nil {
 		p.set(wrapped(tr("whatif.nodata")))
 		return
 	}
+	keep := p.inputs()
 	p.plan = &r.plan
 	p.set(container.NewVScroll(container.NewVBox(p.targetView(), widget.NewSeparator(), p.leversView())))
+	p.restore(keep)
+}
+
+// whatIfInputs is what the user set on the panel.
+type whatIfInputs struct {
+	target  string
+	by      int
+	worked  bool // a work-back was on show
+	levers  [4]float64
+	present bool
+}
+
+// inputs reads the panel's inputs, before a rebuild.
+func (p *whatIfPanel) inputs() whatIfInputs {
+	if p.target == nil {
+		return whatIfInputs{}
+	}
+	in := whatIfInputs{target: p.target.Text, by: p.by.SelectedIndex(), worked: len(p.result.Objects) > 0, present: true}
+	for i, s := range p.sliders {
+		if s != nil {
+			in.levers[i] = s.Value
+		}
+	}
+	return in
+}
+
+// restore puts inputs back on a rebuilt panel and works back again when a
+// result was on show.
+func (p *whatIfPanel) restore(in whatIfInputs) {
+	if !in.present {
+		return
+	}
+	p.target.SetText(in.target)
+	if in.by >= 0 {
+		p.by.SetSelectedIndex(in.by)
+	}
+	if p.plan.Velocity != nil {
+		for i, s := range p.sliders {
+			s.SetValue(in.levers[i])
+		}
+	}
+	if in.worked && in.target != "" {
+		p.workBack()
+	}
 }
 
 func (p *whatIfPanel) set(o fyne.CanvasObject) {

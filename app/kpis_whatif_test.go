@@ -159,3 +159,33 @@ func TestParseAmount(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatIfKeepsInputs: leaving the tab for another of the KPI screen and
+// coming back reloads the rates but keeps the typed target, the month, the
+// moved levers and the result.
+func TestWhatIfKeepsInputs(t *testing.T) {
+	db := openTestStore(t, tempDB(t))
+	defer db.Close()
+	org := demoOrg(t, db)
+	u := newTestUI(t, db)
+	p := openWhatIf(t, u, org)
+	p.target.SetText("900,000")
+	p.by.SetSelectedIndex(3)
+	p.sliders[2].SetValue(15)
+	tapButton(t, u, tr("whatif.workback"))
+	u.settle()
+	effect := p.effect.Text
+	u.kpis.tabs.SelectIndex(0)
+	u.settle()
+	u.kpis.tabs.SelectIndex(3)
+	u.settle()
+	if p.target.Text != "900,000" || p.by.SelectedIndex() != 3 || p.sliders[2].Value != 15 || p.effect.Text != effect {
+		t.Errorf("after coming back: target %q, month %d, deal size lever %v, effect %q (was %q)", p.target.Text, p.by.SelectedIndex(), p.sliders[2].Value, p.effect.Text, effect)
+	}
+	if !shows(u, l10nMoney(u, 900000)) {
+		t.Errorf("the work-back is gone: %q", texts(u))
+	}
+}
+
+// l10nMoney is an amount in the organisation's currency as the UI writes it.
+func l10nMoney(u *ui, v float64) string { return u.lang().Money(v, u.kpis.whatIf.plan.Currency, 0) }
