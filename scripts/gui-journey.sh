@@ -62,13 +62,8 @@ logged() { [ "$(grep -c -- "$2" "$log" 2>/dev/null || true)" -ge "$1" ]; }
 written() { [ -s "$1" ] && [ "$(head -c ${#2} "$1")" = "$2" ]; }
 key() { xdotool key --delay 60 "$@"; }
 
-# Xvfb picks a free display itself (-displayfd): no guessing, no race.
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 300); do [ -s "$tmp/display" ] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
-disp=$(tr -d '[:space:]' < "$tmp/display" 2>/dev/null || true)
-[ -n "$disp" ] || { echo "gui-journey: Xvfb did not start" >&2; exit 1; }
-export DISPLAY=":$disp"
+. "$(dirname "$0")/lib-xvfb.sh"
+start_xvfb "$tmp" 1366x768x24 || { echo "gui-journey: Xvfb did not start" >&2; exit 1; }
 
 # A fresh home with a Documents folder (where the dialogs start) holding
 # the CSV to import; a fresh database with the demo.

@@ -31,14 +31,8 @@ fail() {
   exit 1
 }
 
-# Xvfb picks a free display number itself (-displayfd) and writes it once
-# it accepts connections: no guessing, no race with other X servers.
-Xvfb -displayfd 3 -screen 0 1366x900x24 -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 300); do [ -s "$tmp/display" ] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
-disp=$(tr -d '[:space:]' < "$tmp/display" 2>/dev/null || true)
-[ -n "$disp" ] || fail "Xvfb did not start within 30 s"
-export DISPLAY=":$disp"
+. "$(dirname "$0")/lib-xvfb.sh"
+start_xvfb "$tmp" 1366x900x24 || fail "Xvfb did not start within 30 s"
 
 # Isolated preferences and database; LANG=C checks the locale fallback.
 export XDG_CONFIG_HOME="$tmp/config"

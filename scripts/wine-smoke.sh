@@ -44,14 +44,9 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-# Xvfb picks a free display number itself (-displayfd) and writes it once
-# it accepts connections: no guessing, no race with other X servers.
-Xvfb -displayfd 3 -screen 0 1366x900x24 -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 300); do [ -s "$tmp/display" ] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
-disp=$(tr -d '[:space:]' < "$tmp/display" 2>/dev/null || true)
-[ -n "$disp" ] || fail "Xvfb did not start within 30 s"
-export DISPLAY=":$disp" WINEPREFIX="$tmp/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+. "$(dirname "$0")/lib-xvfb.sh"
+start_xvfb "$tmp" 1366x900x24 || fail "Xvfb did not start within 30 s"
+export WINEPREFIX="$tmp/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 
 wineboot --init >"$tmp/wine.log" 2>&1 || fail "wineboot failed"
 x86_64-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" scripts/wine/bcryptprimitives_stub.c
