@@ -87,7 +87,7 @@ func (p *whatIfPanel) apply(r whatIfResult) {
 		p.set(wrapped(tr("whatif.nodata")))
 		return
 	}
-	keep := p.inputs()
+	keep := p.inputs() // nil the first time
 	p.plan = &r.plan
 	p.set(container.NewVScroll(container.NewVBox(p.targetView(), widget.NewSeparator(), p.leversView())))
 	p.restore(keep)
@@ -95,19 +95,19 @@ func (p *whatIfPanel) apply(r whatIfResult) {
 
 // whatIfInputs is what the user set on the panel.
 type whatIfInputs struct {
-	target  string
-	by      int
-	worked  bool // a work-back was on show
-	levers  [4]float64
-	present bool
+	target string
+	by     int
+	worked bool // a work-back was on show
+	levers [4]float64
 }
 
-// inputs reads the panel's inputs, before a rebuild.
-func (p *whatIfPanel) inputs() whatIfInputs {
+// inputs reads the panel's inputs before a rebuild; nil before the first
+// build.
+func (p *whatIfPanel) inputs() *whatIfInputs {
 	if p.target == nil {
-		return whatIfInputs{}
+		return nil
 	}
-	in := whatIfInputs{target: p.target.Text, by: p.by.SelectedIndex(), worked: len(p.result.Objects) > 0, present: true}
+	in := &whatIfInputs{target: p.target.Text, by: p.by.SelectedIndex(), worked: len(p.result.Objects) > 0}
 	for i, s := range p.sliders {
 		if s != nil {
 			in.levers[i] = s.Value
@@ -118,8 +118,8 @@ func (p *whatIfPanel) inputs() whatIfInputs {
 
 // restore puts inputs back on a rebuilt panel and works back again when a
 // result was on show.
-func (p *whatIfPanel) restore(in whatIfInputs) {
-	if !in.present {
+func (p *whatIfPanel) restore(in *whatIfInputs) {
+	if in == nil {
 		return
 	}
 	p.target.SetText(in.target)
@@ -252,16 +252,15 @@ func optMoney(v *float64, money func(float64) string) string {
 	return money(*v)
 }
 
-// rateNames are the work-back's rate ids as the glossary names them.
+// rateNames are the work-back's rate ids as the glossary names them (its
+// KPI ids, but for the cycle).
 func (p *whatIfPanel) rateNames(ids []string) string {
-	kpis := map[string]string{"win_rate": "win_rate", "avg_deal_size": "avg_deal_size", "cycle_days": "sales_cycle_days", "lead_to_customer": "lead_to_customer"}
-	var out []string
-	for _, id := range ids {
-		if k, ok := kpis[id]; ok {
-			out = append(out, p.s.kpiName(k))
-		} else {
-			out = append(out, id)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if id == "cycle_days" {
+			id = "sales_cycle_days"
 		}
+		out[i] = p.s.kpiName(id)
 	}
 	return strings.Join(out, ", ")
 }
@@ -321,7 +320,7 @@ func (p *whatIfPanel) update() {
 	for i := range p.values {
 		text := before[i]
 		if p.sliders[i].Value != 0 {
-			text = tr("whatif.change", map[string]any{"Before": before[i], "After": after[i], "Change": signedPercent(l, p.sliders[i].Value/100)})
+			text = tr("whatif.change", map[string]any{"Before": before[i], "After": after[i], "Change": locale.Signed(p.sliders[i].Value, l.Percent(p.sliders[i].Value/100, 0))})
 		}
 		p.values[i].SetText(text)
 	}
@@ -331,24 +330,8 @@ func (p *whatIfPanel) update() {
 	}
 	change := ""
 	if v.RevenuePerMonth > 0 {
-		change = signedPercent(l, w.Effect/v.RevenuePerMonth)
+		change = locale.Signed(w.Effect, l.Percent(w.Effect/v.RevenuePerMonth, 0))
 	}
 	p.effect.SetText(tr("whatif.effect", map[string]any{"Before": money(v.RevenuePerMonth), "After": money(w.Velocity.RevenuePerMonth),
-		"Effect": signedMoney(l, w.Effect, p.plan.Currency), "Change": change, "Year": signedMoney(l, w.Effect*12, p.plan.Currency)}))
-}
-
-// signedPercent is a change with its sign: "+10 %", "−5 %".
-func signedPercent(l locale.Lang, f float64) string {
-	if f > 0 {
-		return "+" + l.Percent(f, 0)
-	}
-	return l.Percent(f, 0)
-}
-
-// signedMoney is an amount with its sign: "+2.593 €".
-func signedMoney(l locale.Lang, v float64, currency string) string {
-	if v > 0 {
-		return "+" + l.Money(v, currency, 0)
-	}
-	return l.Money(v, currency, 0)
+		"Effect": locale.Signed(w.Effect, money(w.Effect)), "Change": change, "Year": locale.Signed(w.Effect, money(w.Effect*12))}))
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/revopsdx/revopsdx/diagnostic"
 	"github.com/revopsdx/revopsdx/diagnostic/locale"
+	"github.com/revopsdx/revopsdx/diagnostic/store"
 	"github.com/revopsdx/revopsdx/diagnostic/workback"
 	"github.com/revopsdx/revopsdx/usecase"
 )
@@ -32,6 +33,17 @@ func openWhatIf(t *testing.T, u *ui, org int64) *whatIfPanel {
 		t.Fatalf("the tab did not open: %d", s.tabs.SelectedIndex())
 	}
 	return s.whatIf
+}
+
+// demoWhatIf opens the demo organisation's what-if tab on a fresh window
+// and database (closed when the test ends).
+func demoWhatIf(t *testing.T) (*store.Store, int64, *ui, *whatIfPanel) {
+	t.Helper()
+	db := openTestStore(t, tempDB(t))
+	t.Cleanup(func() { db.Close() })
+	org := demoOrg(t, db)
+	u := newTestUI(t, db)
+	return db, org, u, openWhatIf(t, u, org)
 }
 
 // TestWhatIfLevers moves each sales-velocity lever on the demo and checks
@@ -63,7 +75,7 @@ func TestWhatIfLevers(t *testing.T) {
 				t.Fatal(err)
 			}
 			after := l.Money(w.Velocity.RevenuePerMonth, base.Currency, 0)
-			effect := signedMoney(l, w.Effect, base.Currency)
+			effect := locale.Signed(w.Effect, l.Money(w.Effect, base.Currency, 0))
 			if !strings.Contains(p.effect.Text, after) || !strings.Contains(p.effect.Text, effect) {
 				t.Errorf("%s %+v: shows %q, want %s and %s", l, m, p.effect.Text, after, effect)
 			}
@@ -87,11 +99,7 @@ func TestWhatIfLevers(t *testing.T) {
 // the work-back command's use case; a bad amount is explained, and an
 // organisation without deals is told to import them.
 func TestWhatIfWorkBack(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := demoOrg(t, db)
-	u := newTestUI(t, db)
-	p := openWhatIf(t, u, org)
+	db, org, u, p := demoWhatIf(t)
 	p.target.SetText("abc")
 	tapButton(t, u, tr("whatif.workback"))
 	u.settle()
@@ -164,11 +172,7 @@ func TestParseAmount(t *testing.T) {
 // coming back reloads the rates but keeps the typed target, the month, the
 // moved levers and the result.
 func TestWhatIfKeepsInputs(t *testing.T) {
-	db := openTestStore(t, tempDB(t))
-	defer db.Close()
-	org := demoOrg(t, db)
-	u := newTestUI(t, db)
-	p := openWhatIf(t, u, org)
+	_, _, u, p := demoWhatIf(t)
 	p.target.SetText("900,000")
 	p.by.SetSelectedIndex(3)
 	p.sliders[2].SetValue(15)

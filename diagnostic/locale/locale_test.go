@@ -87,3 +87,16 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// TestSigned: a plus before a positive change only; the minus is the
+// formatter's own.
+func TestSigned(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{2593, "+2.593\u00a0€"}, {-300, Minus + "300\u00a0€"}, {0, "0\u00a0€"}} {
+		if got := Signed(c.v, ES.Money(c.v, "EUR", 0)); got != c.want {
+			t.Errorf("%v: %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -123,3 +123,13 @@ func (l Lang) Compact(v float64) string {
 	}
 	return l.Auto(v/div, 1) + suffix
 }
+
+// Signed puts a plus sign before formatted, v written by Number, Percent or
+// Money (which write the minus themselves), when v is positive: a change
+// reads "+2.593 €", "−5 %", "0 %".
+func Signed(v float64, formatted string) string {
+	if v > 0 {
+		return "+" + formatted
+	}
+	return formatted
+}

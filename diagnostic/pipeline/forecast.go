@@ -82,11 +82,7 @@ func ForecastAccuracy(snaps []Snapshot, deals []diagnostic.Deal, latest time.Tim
 				continue
 			}
 			c := ForecastCategoryOf(d)
-			if c != "" {
-				m := catForecast[c]
-				m.add(d.Amount)
-				catForecast[c] = m
-			}
+			tally(catForecast, c, d.Amount)
 			forecast[diagnostic.MatchKeyOf(d, sn.MatchKey)] = c
 			if c != CatOmitted {
 				mf.Forecast.add(d.Amount)
@@ -104,11 +100,7 @@ func ForecastAccuracy(snaps []Snapshot, deals []diagnostic.Deal, latest time.Tim
 			if c != CatOmitted {
 				mf.WonAsForecast.add(d.Amount)
 			}
-			if c != "" {
-				m := catWon[c]
-				m.add(d.Amount)
-				catWon[c] = m
-			}
+			tally(catWon, c, d.Amount)
 		}
 		mf.ByCategory = byCategory(catForecast, catWon)
 		if mf.Forecast.Amount > 0 {

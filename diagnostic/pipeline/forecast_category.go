@@ -75,3 +75,14 @@ func byCategory(forecast, won map[string]Movement) []CategoryForecast {
 	}
 	return out
 }
+
+// tally adds amount to category c's movement; a deal without a category
+// ("") is not tallied.
+func tally(by map[string]Movement, c string, amount float64) {
+	if c == "" {
+		return
+	}
+	m := by[c]
+	m.add(amount)
+	by[c] = m
+}
