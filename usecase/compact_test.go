@@ -29,8 +29,8 @@ func (r recordsOnly) LoadSnapshot(ctx context.Context, orgID int64) (analysis.Sn
 
 // sameBothWays analyses and diagnoses an organisation from its records
 // and from its compact snapshot and fails unless the two agree on every
-// KPI row, the scorecard, the facts and recommendations, the diagnosis
-// and the data-quality report.
+// KPI row, the scorecard, the facts and recommendations, the diagnosis,
+// the data-quality report and a work-back (its run rate walks the deals).
 func sameBothWays(t *testing.T, s *store.Store, orgID int64, what string) {
 	t.Helper()
 	ctx := context.Background()
@@ -58,6 +58,12 @@ func sameBothWays(t *testing.T, s *store.Store, orgID int64, what string) {
 				t.Errorf("%s (%s): %s differ between the compact and the record path", what, lang, name)
 			}
 		}
+	}
+	by := diagnostic.MonthOf(asOf).Add(11)
+	want, werr := WorkBack(ctx, recordsOnly{s}, orgID, 1_000_000, by, asOf)
+	got, gerr := WorkBack(ctx, s, orgID, 1_000_000, by, asOf)
+	if (werr == nil) != (gerr == nil) || !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: work-back differs between the compact and the record path:\n%+v (%v)\n%+v (%v)", what, got, gerr, want, werr)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // takes at the organisation's windowed rates (the KPI engine's, over the 12
 // months of data up to asOf), and the gap against today's run rate.
 func WorkBack(ctx context.Context, l SnapshotLoader, orgID int64, revenue float64, by diagnostic.Month, asOf time.Time) (workback.Plan, error) {
-	snap, err := l.LoadSnapshot(ctx, orgID)
+	snap, err := LoadForAnalysis(ctx, l, orgID) // a large organisation's deals in compact form
 	if err != nil {
 		return workback.Plan{}, fmt.Errorf("loading organisation %d: %w", orgID, err)
 	}
@@ -26,7 +26,7 @@ func WorkBack(ctx context.Context, l SnapshotLoader, orgID int64, revenue float6
 	if cat, err = cat.WithCustom(snap.CustomKPIs); err != nil {
 		return workback.Plan{}, err
 	}
-	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, Customers: snap.Customers,
+	in := kpi.Inputs{Catalogue: cat, Observations: snap.Observations, Deals: snap.Deals, DealTable: snap.DealTable, Customers: snap.Customers,
 		Transactions: snap.Transactions, Leads: snap.Leads, Plan: snap.Plan, Profile: snap.Profile}
 	now := diagnostic.MonthOf(asOf)
 	_, to, ok := kpi.DataRange(in)
@@ -41,5 +41,5 @@ func WorkBack(ctx context.Context, l SnapshotLoader, orgID int64, revenue float6
 		return workback.Plan{}, fmt.Errorf("computing the rates: %w", err)
 	}
 	return workback.Compute(workback.Input{Revenue: revenue, Currency: snap.Profile.Currency, From: now, By: by, AsOf: asOf,
-		Rows: rows, To: to, Deals: snap.Deals})
+		Rows: rows, To: to, Deals: snap.Deals, DealTable: snap.DealTable})
 }

@@ -28,8 +28,11 @@ type Input struct {
 	// Rows are kpi.Compute's monthly rows up to To, the last month of data.
 	Rows []kpi.Row
 	To   diagnostic.Month
-	// Deals are the organisation's deals (each once), for the run rate.
-	Deals []diagnostic.Deal
+	// Deals are the organisation's deals (each once), for the run rate;
+	// DealTable, when set, holds them instead (the compact form large
+	// organisations are loaded in, usecase.LoadForAnalysis).
+	Deals     []diagnostic.Deal
+	DealTable *kpi.DealTable
 }
 
 // Figures are the four volumes of the funnel; nil where a rate behind it
@@ -166,7 +169,11 @@ func Compute(in Input) (Plan, error) {
 		p.Late = by.Before(truncDay(in.AsOf))
 	}
 
-	p.RunRate = runRate(in.Deals, in.To, m)
+	deals := in.DealTable
+	if deals == nil {
+		deals = kpi.DealTableOf(in.Deals)
+	}
+	p.RunRate = runRate(deals, in.To, m)
 	p.Gap.Revenue = in.Revenue - p.RunRate.RevenueAtRunRate
 	p.Gap.RevenuePerMonth = in.Revenue/m - p.RunRate.WonRevenuePerMonth
 	p.Gap.WonDealsPerMonth = minus(p.PerMonth.WonDeals, p.RunRate.WonDealsPerMonth)
@@ -253,21 +260,21 @@ func (p *Plan) mean(name string, rows []kpi.Row, to diagnostic.Month) *float64 {
 
 // runRate is the pace of the last RunRateMonths months of data: won
 // revenue and deals, deals created, and the open pipeline now.
-func runRate(deals []diagnostic.Deal, to diagnostic.Month, months float64) RunRate {
+func runRate(deals *kpi.DealTable, to diagnostic.Month, months float64) RunRate {
 	from := to.Add(1 - RunRateMonths)
 	rr := RunRate{From: from, To: to, Months: RunRateMonths}
 	lo, hi := from.Start(), to.End()
-	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(lo) && t.Before(hi) }
-	for _, d := range deals {
-		if d.Status == diagnostic.DealWon && in(d.Closed) {
-			rr.WonRevenuePerMonth += d.Amount
+	in := func(t kpi.Instant) bool { return !t.IsZero() && !t.BeforeTime(lo) && t.BeforeTime(hi) }
+	for i := range deals.Len() {
+		if deals.Won(i) && in(deals.Closed(i)) {
+			rr.WonRevenuePerMonth += deals.Amount(i)
 			rr.WonDealsPerMonth++
 		}
-		if in(d.Created) {
+		if in(deals.Created(i)) {
 			rr.OpportunitiesPerMonth++
 		}
-		if d.Status == diagnostic.DealOpen {
-			rr.OpenPipeline += d.Amount
+		if deals.Open(i) {
+			rr.OpenPipeline += deals.Amount(i)
 			rr.OpenDeals++
 		}
 	}
