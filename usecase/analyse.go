@@ -28,6 +28,7 @@ type AnalysisLoader interface {
 // LoadForAnalysis loads what the analysis of an organisation needs: the
 // compact snapshot when l can load it, else the whole snapshot.
 func LoadForAnalysis(ctx context.Context, l SnapshotLoader, orgID int64) (analysis.Snapshot, error) {
+	defer collectMore()()
 	if al, ok := l.(AnalysisLoader); ok {
 		return al.LoadAnalysisSnapshot(ctx, orgID)
 	}

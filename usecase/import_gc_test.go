@@ -56,3 +56,43 @@ func TestCollectLessRestores(t *testing.T) {
 		t.Errorf("after concurrent imports GC percent %d, want 100", got)
 	}
 }
+
+// TestCollectMoreDuringLoads checks that loads lower the target, that an
+// import under way wins over a load, and that the setting in force before
+// comes back, GC off included.
+func TestCollectMoreDuringLoads(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+
+	l := collectMore()
+	if got := gcPercent(); got != loadGCPercent {
+		t.Errorf("during a load GC percent %d, want %d", got, loadGCPercent)
+	}
+	i := collectLess()
+	if got := gcPercent(); got != importGCPercent {
+		t.Errorf("during a load and an import GC percent %d, want the import's %d", got, importGCPercent)
+	}
+	i()
+	if got := gcPercent(); got != loadGCPercent {
+		t.Errorf("after the import, during the load, GC percent %d, want %d", got, loadGCPercent)
+	}
+	l()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("after the load GC percent %d, want 100 back", got)
+	}
+
+	debug.SetGCPercent(-1) // GOGC=off
+	l = collectMore()
+	if got := gcPercent(); got != -1 {
+		t.Errorf("GOGC=off changed to %d during a load", got)
+	}
+	l()
+	debug.SetGCPercent(5) // already below the load's target
+	l = collectMore()
+	if got := gcPercent(); got != 5 {
+		t.Errorf("GOGC=5 changed to %d during a load", got)
+	}
+	l()
+	if got := gcPercent(); got != 5 {
+		t.Errorf("after the load GC percent %d, want 5 back", got)
+	}
+}

@@ -20,12 +20,14 @@ import (
 // scaleDB writes a database holding the demo organisation with 1,000,000
 // generated deals instead of its own (five years, a quarter won, a quarter
 // lost, half open; cycles of 10–99 days), named "Big", and returns its
-// path. It takes several seconds: it is the set-up of the scale
-// benchmarks (docs/BENCHMARKS-scale.md), not timed.
-func scaleDB(b *testing.B) string {
+// path. With sqlite3 on PATH it also writes, with the sqlite3 shell, a
+// reference database of the same deals in a typed table (ref, else "").
+// It takes several seconds: it is the set-up of the scale benchmarks
+// (docs/BENCHMARKS-scale.md), not timed.
+func scaleDB(b *testing.B, cli string) (path, ref string) {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), "big.db")
+	path = filepath.Join(b.TempDir(), "big.db")
 	s, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -51,7 +53,35 @@ func scaleDB(b *testing.B) string {
 	if _, err := s.SaveSnapshot(ctx, snap, store.SaveOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	return path
+	if cli != "" {
+		ref = referenceDB(b, cli, snap.Deals)
+	}
+	return path, ref
+}
+
+// referenceDB writes deals into a typed table of a new database with the
+// sqlite3 shell (a CSV and .import) and returns its path.
+func referenceDB(b *testing.B, cli string, deals []diagnostic.Deal) string {
+	b.Helper()
+	dir := b.TempDir()
+	csv, db := filepath.Join(dir, "deals.csv"), filepath.Join(dir, "ref.db")
+	var buf bytes.Buffer
+	for _, d := range deals {
+		closed := ""
+		if !d.Closed.IsZero() {
+			closed = d.Closed.Format(time.RFC3339)
+		}
+		fmt.Fprintf(&buf, "%s,%s,%g,%s,%s\n", d.ExternalID, d.Status, d.Amount, d.Created.Format(time.RFC3339), closed)
+	}
+	if err := os.WriteFile(csv, buf.Bytes(), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(cli, db)
+	cmd.Stdin = strings.NewReader("CREATE TABLE deals(external_id TEXT, status TEXT, amount REAL, created TEXT, closed TEXT);\n.mode csv\n.import " + csv + " deals\n")
+	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+		b.Fatalf("sqlite3 reference database: %v %s", err, out)
+	}
+	return db
 }
 
 // runScale runs one command against db in this process, as the binary
@@ -65,7 +95,7 @@ func runScale(b *testing.B, db string, args ...string) {
 }
 
 // sqliteMonthly times the sqlite3 command-line tool computing, from the
-// same database, the monthly deal figures (deals won and lost per close
+// reference database of the same deals (scaleDB), the monthly deal figures (deals won and lost per close
 // month, their amounts): the C engine's bare aggregation over every row,
 // the yardstick of an analysis that reads every deal.
 func sqliteMonthly(b *testing.B, cli, db string) time.Duration {
@@ -82,8 +112,8 @@ func sqliteMonthly(b *testing.B, cli, db string) time.Duration {
 // reports seconds per command, the ratio (sqlite3's time ÷ ours: above 1
 // means faster than sqlite3 scanning the deals) and the peak RSS.
 func benchScale(b *testing.B, args ...string) {
-	db := scaleDB(b)
 	cli, cliErr := exec.LookPath("sqlite3")
+	db, ref := scaleDB(b, cli)
 	runScale(b, db, args...) // warm the page cache
 	// The set-up held a million records: drop them and restart the peak.
 	debug.FreeOSMemory()
@@ -95,7 +125,7 @@ func benchScale(b *testing.B, args ...string) {
 		ours += time.Since(start)
 		if cliErr == nil {
 			b.StopTimer()
-			theirs += sqliteMonthly(b, cli, db)
+			theirs += sqliteMonthly(b, cli, ref)
 			b.StartTimer()
 		}
 	}

@@ -17,12 +17,21 @@ import (
 // length. The store writes a deal exactly as it reads it back, so a table
 // decoded from chunks equals DealTableOf of the stored deals.
 
+// EncodedText is the text EncodeDeal keeps of deal d: its external id, or
+// its name when it has none.
+func EncodedText(d *diagnostic.Deal) string {
+	if d.ExternalID == "" {
+		return d.Name
+	}
+	return d.ExternalID
+}
+
 // EncodeDeal appends deal d's encoding to buf, its dates taken in UTC.
 func EncodeDeal(buf []byte, d *diagnostic.Deal) []byte {
 	code := statusCode(d.Status)
-	text := d.ExternalID
-	if text == "" {
-		text, code = d.Name, code|named
+	text := EncodedText(d)
+	if d.ExternalID == "" {
+		code |= named
 	}
 	buf = append(buf, code)
 	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(d.Amount))

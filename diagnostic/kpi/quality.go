@@ -150,15 +150,26 @@ func recName(id string, i int) string {
 
 func (q *QualityReport) deals(t *DealTable, asOf time.Time) {
 	var noAmount, noCreated, stale, old, dup, zero, huge found
-	var amounts, cycles []float64
 	closedN, closedDated := 0, 0
 	n := t.Len()
+	// The medians read evenly spaced values (sampler): counting them first
+	// spares holding a million amounts and cycles.
+	nAmounts, nCycles := 0, 0
+	for i := range n {
+		if t.Amount(i) > 0 {
+			nAmounts++
+		}
+		if c, ok := t.wonCycle(i); ok && c > 0 {
+			nCycles++
+		}
+	}
+	amounts, cycles := newSampler(nAmounts), newSampler(nCycles)
 	for i := range n {
 		created, closed := t.Created(i), t.Closed(i)
 		if t.Amount(i) <= 0 {
 			noAmount.add(i)
 		} else {
-			amounts = append(amounts, t.Amount(i))
+			amounts.add(t.Amount(i))
 		}
 		if created.IsZero() {
 			noCreated.add(i)
@@ -173,17 +184,17 @@ func (q *QualityReport) deals(t *DealTable, asOf time.Time) {
 			if !closed.IsZero() {
 				closedDated++
 			}
-			if t.Won(i) && !created.IsZero() && !closed.IsZero() {
-				if c := float64(closed.Day() - created.Day()); c <= 0 {
+			if c, ok := t.wonCycle(i); ok {
+				if c <= 0 {
 					zero.add(i)
 				} else {
-					cycles = append(cycles, c)
+					cycles.add(c)
 				}
 			}
 		}
 	}
-	if len(amounts) > 0 {
-		med := sampleMedian(amounts)
+	if nAmounts > 0 {
+		med := amounts.median()
 		for i := range n {
 			if med > 0 && t.Amount(i) >= qualityOutlierFactor*med {
 				huge.add(i)
@@ -194,8 +205,8 @@ func (q *QualityReport) deals(t *DealTable, asOf time.Time) {
 		dup.add(i)
 	}
 	limit := float64(StaleOpenMinDays)
-	if len(cycles) > 0 {
-		limit = math.Max(limit, StaleOpenFactor*sampleMedian(cycles))
+	if nCycles > 0 {
+		limit = math.Max(limit, StaleOpenFactor*cycles.median())
 	}
 	asOfDay := instantOf(asOf).Day()
 	for i := range n {
@@ -429,17 +440,43 @@ func duplicates(n int, hash func(i int) uint64, same func(i, j int) bool) []int 
 // it is long (the implausible-value checks need its order of magnitude,
 // not its exact value, and sorting a million amounts is slow).
 func sampleMedian(v []float64) float64 {
-	const most = 10001
-	if len(v) <= most {
-		return median(slices.Clone(v))
+	p := newSampler(len(v))
+	for _, x := range v {
+		p.add(x)
 	}
-	step := len(v) / most
-	s := make([]float64, 0, most+1)
-	for i := 0; i < len(v); i += step {
-		s = append(s, v[i])
-	}
-	return median(s)
+	return p.median()
 }
+
+// sampleMost is how many values sampleMedian sorts at most (one more when
+// the count is not a multiple of the step).
+const sampleMost = 10001
+
+// sampler keeps what sampleMedian reads of a sequence whose length n is
+// known before its values arrive: all of them up to sampleMost, else every
+// (n / sampleMost)-th from the first.
+type sampler struct {
+	step, seen int
+	kept       []float64
+}
+
+func newSampler(n int) *sampler {
+	step := 1
+	if n > sampleMost {
+		step = n / sampleMost
+	}
+	return &sampler{step: step, kept: make([]float64, 0, min(n, sampleMost+1))}
+}
+
+// add offers the next value of the sequence.
+func (p *sampler) add(v float64) {
+	if p.seen%p.step == 0 {
+		p.kept = append(p.kept, v)
+	}
+	p.seen++
+}
+
+// median is the median of the values kept.
+func (p *sampler) median() float64 { return median(p.kept) }
 
 // hashOf is an FNV-1a hash of strings, floats and integers.
 func hashOf(parts ...any) uint64 {
@@ -494,4 +531,18 @@ func lower(c Confidence, n int) Confidence {
 		return c
 	}
 	return order[int(math.Min(float64(i+n), 2))]
+}
+
+// wonCycle is a won deal's cycle in whole days (its close day minus its
+// creation day); ok is false for other deals and for won deals without
+// both dates.
+func (t *DealTable) wonCycle(i int) (days float64, ok bool) {
+	if !t.Won(i) {
+		return 0, false
+	}
+	created, closed := t.Created(i), t.Closed(i)
+	if created.IsZero() || closed.IsZero() {
+		return 0, false
+	}
+	return float64(closed.Day() - created.Day()), true
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
+	"github.com/revopsdx/revopsdx/diagnostic/kpi"
 )
 
 // Snapshot is one dated deals export: the pipeline as it stood on AsOf.
@@ -88,13 +89,7 @@ func (s *Store) SnapshotDates(ctx context.Context, orgID int64) ([]Snapshot, err
 }
 
 func (s *Store) snapshots(ctx context.Context, orgID int64, counts bool) ([]Snapshot, error) {
-	cols := `0, 0, 0`
-	if counts {
-		cols = `(SELECT count(*) FROM deals d WHERE d.import_id = i.id),
-		(SELECT count(*) FROM deals d WHERE d.import_id = i.id AND d.status = 'open'),
-		(SELECT coalesce(sum(amount), 0) FROM deals d WHERE d.import_id = i.id AND d.status = 'open')`
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT i.id, i.as_of, i.file_name, i.match_key, i.at, `+cols+`
+	rows, err := s.r.QueryContext(ctx, `SELECT i.id, i.as_of, i.file_name, i.match_key, i.at
 		FROM imports i WHERE i.org_id = ? AND i.as_of IS NOT NULL ORDER BY i.as_of, i.id`, orgID)
 	if err != nil {
 		return nil, classify("reading snapshots", err)
@@ -104,7 +99,7 @@ func (s *Store) snapshots(ctx context.Context, orgID int64, counts bool) ([]Snap
 	for rows.Next() {
 		var sn Snapshot
 		var asOf, at string
-		if err := rows.Scan(&sn.ImportID, &asOf, &sn.FileName, &sn.MatchKey, &at, &sn.Deals, &sn.Open, &sn.OpenAmount); err != nil {
+		if err := rows.Scan(&sn.ImportID, &asOf, &sn.FileName, &sn.MatchKey, &at); err != nil {
 			return nil, classify("reading snapshots", err)
 		}
 		if sn.AsOf, err = parseDay(asOf); err != nil {
@@ -115,7 +110,38 @@ func (s *Store) snapshots(ctx context.Context, orgID int64, counts bool) ([]Snap
 		}
 		list = append(list, sn)
 	}
-	return list, classify("reading snapshots", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, classify("reading snapshots", err)
+	}
+	rows.Close()
+	if counts {
+		for i := range list {
+			if err := s.countSnapshot(ctx, orgID, &list[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return list, nil
+}
+
+// countSnapshot fills in a snapshot's deal counts and open pipeline from
+// its chunks' columns, summing the amounts in the snapshot's order.
+func (s *Store) countSnapshot(ctx context.Context, orgID int64, sn *Snapshot) error {
+	t := &kpi.DealTable{}
+	err := s.eachChunk(ctx, orgID, sn.ImportID, "cols", func(c chunkRow) error {
+		return t.AppendEncoded(c.data, c.n)
+	})
+	if err != nil {
+		return fmt.Errorf("counting the deals of snapshot %d: %w", sn.ImportID, err)
+	}
+	sn.Deals = t.Len()
+	for i := range t.Len() {
+		if t.Open(i) {
+			sn.Open++
+			sn.OpenAmount += t.Amount(i)
+		}
+	}
+	return nil
 }
 
 // SnapshotOn returns the latest snapshot taken on or before date (the
@@ -135,20 +161,10 @@ func (s *Store) SnapshotOn(ctx context.Context, orgID int64, date time.Time) (Sn
 
 // SnapshotDeals returns the deals of one snapshot, in file order.
 func (s *Store) SnapshotDeals(ctx context.Context, orgID, importID int64) ([]diagnostic.Deal, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+` FROM deals d WHERE org_id = ? AND import_id = ? ORDER BY id`, orgID, importID)
-	if err != nil {
-		return nil, classify("reading a snapshot's deals", err)
+	if importID == 0 {
+		return nil, nil
 	}
-	defer rows.Close()
-	var list []diagnostic.Deal
-	for rows.Next() {
-		d, err := scanDeal(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, d)
-	}
-	return list, classify("reading a snapshot's deals", rows.Err())
+	return s.chunkDeals(ctx, orgID, importID)
 }
 
 // DeleteSnapshot deletes the snapshot of one day (its import and deals);
@@ -181,12 +197,6 @@ func (s *Store) snapshotCount(ctx context.Context, orgID int64) (int, error) {
 // outside any snapshot (the demo's, earlier records) are kept as they are.
 // The range filter applies after merging, as in Deals.
 func (s *Store) mergedDeals(ctx context.Context, orgID int64, r Range) ([]diagnostic.Deal, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+`, coalesce(i.as_of, ''), coalesce(i.match_key, ''), coalesce(d.import_id, 0)
-		FROM deals d LEFT JOIN imports i ON i.id = d.import_id WHERE d.org_id = ? ORDER BY d.id`, orgID)
-	if err != nil {
-		return nil, classify("reading deals", err)
-	}
-	defer rows.Close()
 	type kept struct {
 		d     diagnostic.Deal
 		asOf  string
@@ -197,30 +207,32 @@ func (s *Store) mergedDeals(ctx context.Context, orgID int64, r Range) ([]diagno
 	var loose []kept
 	seen := map[string]int{} // key within one import → occurrences, for duplicates
 	n := 0
-	for rows.Next() {
-		var d diagnostic.Deal
-		var asOf, mode string
-		var imp int64
-		if d, err = scanDeal(rows, &asOf, &mode, &imp); err != nil {
-			return nil, err
+	var buf []diagnostic.Deal
+	err := s.eachChunk(ctx, orgID, 0, "records", func(c chunkRow) error {
+		var err error
+		if buf, err = decodeRecords(c.data, c.n, buf[:0]); err != nil {
+			return err
 		}
-		n++
-		if asOf == "" {
-			loose = append(loose, kept{d: d, order: n})
-			continue
+		for _, d := range buf {
+			n++
+			if c.asOf == "" {
+				loose = append(loose, kept{d: d, order: n})
+				continue
+			}
+			key := diagnostic.MatchKeyOf(d, c.matchKey)
+			occ := strconv.FormatInt(c.importID, 10) + "\x00" + key
+			seen[occ]++
+			if k := seen[occ]; k > 1 {
+				key += "#" + strconv.Itoa(k)
+			}
+			if k, ok := byKey[key]; !ok || c.asOf > k.asOf || (c.asOf == k.asOf && c.importID > k.imp) {
+				byKey[key] = &kept{d: d, asOf: c.asOf, imp: c.importID, order: n}
+			}
 		}
-		key := diagnostic.MatchKeyOf(d, mode)
-		occ := strconv.FormatInt(imp, 10) + "\x00" + key
-		seen[occ]++
-		if c := seen[occ]; c > 1 {
-			key += "#" + strconv.Itoa(c)
-		}
-		if k, ok := byKey[key]; !ok || asOf > k.asOf || (asOf == k.asOf && imp > k.imp) {
-			byKey[key] = &kept{d: d, asOf: asOf, imp: imp, order: n}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, classify("reading deals", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	all := loose
 	for _, k := range byKey {

@@ -37,7 +37,9 @@ var copySteps = []copyStep{
 	{table: "custom_kpis", where: "t.org_id = ?1"},
 	{table: "imports", where: "t.org_id = ?1", mapID: true},
 	{table: "observations", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
-	{table: "deals", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
+	// A deal's id is its chunk's first_id plus its place: first_id is
+	// unique per organisation, so the copy keeps it as it is.
+	{table: "deal_chunks", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
 	{table: "customers", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
 	{table: "transactions", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
 	{table: "leads", where: "t.org_id = ?1", refs: map[string]string{"import_id": "imports"}},
@@ -98,11 +100,6 @@ func copyOrg(ctx context.Context, tx *sql.Tx, srcOrg int64, newName string) (int
 		if err := st.run(ctx, tx, srcOrg, newOrg); err != nil {
 			return 0, fmt.Errorf("copying %s: %w", st.table, err)
 		}
-	}
-	// The deals' column chunks name deal ids, which the copy renumbered:
-	// they are written again from the copied deals.
-	if err := rebuildDealColumns(ctx, tx, newOrg); err != nil {
-		return 0, fmt.Errorf("copying deal columns: %w", err)
 	}
 	return newOrg, nil
 }

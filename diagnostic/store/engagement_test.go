@@ -134,9 +134,9 @@ func TestEngagementRoundTrip(t *testing.T) {
 		t.Errorf("export → import → export differs:\n%s\n----\n%s", d1, d2)
 	}
 	// The file holds one organisation and all of it: 2 assessments, 4
-	// respondents, 5 answers, 2 plan items, 2 targets, 2 deals…
+	// respondents, 5 answers, 2 plan items, 2 targets, 2 deals (one chunk)…
 	for table, want := range map[string]int{"orgs": 1, "assessments": 2, "respondents": 4, "answers": 6, "kpi_coverage": 4,
-		"plan_items": 2, "targets": 2, "deals": 2, "customers": 1, "transactions": 1, "leads": 1, "observations": 2,
+		"plan_items": 2, "targets": 2, "deal_chunks": 1, "customers": 1, "transactions": 1, "leads": 1, "observations": 2,
 		"imports": 1, "column_mappings": 1, "recommendations": 1, "section_comments": 1, "custom_kpis": 1, "objectives": 2, "settings": 0} {
 		if n := strings.Count(d1, "\n"+table+" ") + boolInt(strings.HasPrefix(d1, table+" ")); n != want {
 			t.Errorf("%s: %d rows in the file, want %d", table, n, want)

@@ -62,7 +62,7 @@ type ImportWriter struct {
 	importID int64
 	batches  map[string]*batch
 	tsCache  map[time.Time]any
-	cols     *dealColumns // the deals again, in column chunks
+	chunks   *chunkWriter // the deals, in chunks (deal_chunks)
 	rows     int
 	rejected int
 }
@@ -206,28 +206,22 @@ func (w *ImportWriter) AddObservation(o diagnostic.Observation) error {
 		o.Metric, o.Month.String(), o.Value, sourceImport)
 }
 
-// dealStatus holds each status ready to bind, so that a large import does
-// not box the same three strings once per row.
-var dealStatus = map[diagnostic.DealStatus]any{
-	diagnostic.DealOpen: string(diagnostic.DealOpen), diagnostic.DealWon: string(diagnostic.DealWon), diagnostic.DealLost: string(diagnostic.DealLost),
-}
-
-// AddDeal adds a deal.
+// AddDeal adds a deal. Deals are kept in chunks of up to 65,536
+// (deal_chunks, dealchunks.go), not a row each.
 func (w *ImportWriter) AddDeal(d diagnostic.Deal) error {
-	switch d.Status {
-	case diagnostic.DealOpen, diagnostic.DealWon, diagnostic.DealLost:
-	default:
-		return fmt.Errorf("deal %s: status %q is not open, won or lost: %w", d.ExternalID, d.Status, diagnostic.ErrInvalid)
+	if w.rows&1023 == 0 {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
 	}
 	if err := finite("deal "+d.ExternalID+" amount", d.Amount); err != nil {
 		return err
 	}
-	if err := w.addDealColumns(&d); err != nil {
+	if err := w.addDeal(&d); err != nil {
 		return err
 	}
-	return w.add("deal", "INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close, forecast_category) VALUES ",
-		"({org}, {import}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount, d.Currency,
-		w.nullTS(d.Created), w.nullTS(d.Closed), d.Owner, d.Source, d.Pipeline, w.nullTS(d.ExpectedClose), d.ForecastCategory)
+	w.rows++
+	return nil
 }
 
 // AddCustomer adds a customer or subscription.

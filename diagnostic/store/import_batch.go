@@ -92,15 +92,15 @@ func (w *ImportWriter) flush(b *batch) error {
 	return nil
 }
 
-// flushAll runs every partial batch and stores the last deal column
-// chunk; Import calls it after fill.
+// flushAll runs every partial batch and stores the last deal chunk;
+// Import calls it after fill.
 func (w *ImportWriter) flushAll() error {
 	for _, b := range w.batches {
 		if err := w.flush(b); err != nil {
 			return err
 		}
 	}
-	return w.flushDealColumns()
+	return w.writeChunk()
 }
 
 // close releases the prepared statements.

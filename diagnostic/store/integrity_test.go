@@ -50,7 +50,7 @@ func dealsDB(t *testing.T, path string) *Store {
 func zeroDealsPage(t *testing.T, s *Store, path string) {
 	t.Helper()
 	var root int64
-	if err := s.r.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'deals'`).Scan(&root); err != nil {
+	if err := s.r.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'deal_chunks'`).Scan(&root); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -67,7 +67,7 @@ func zeroDealsPage(t *testing.T, s *Store, path string) {
 	}
 }
 
-// TestDamagedDatabaseRefused: a zeroed page in the deals table is found
+// TestDamagedDatabaseRefused: a zeroed page of the deals (deal_chunks) is found
 // before anything is written, backed up or restored, the message says the
 // file is damaged (not "not a RevOps Diagnostic database"), and the file
 // stays byte for byte the same.

@@ -60,9 +60,10 @@ func latestVersion() int {
 
 // afterMigration is the Go part of a migration (by file name), run in its
 // transaction after its SQL: 0005 fills deal_columns from the deals
-// already stored.
+// already stored, 0009 moves every deal into deal_chunks (migrate_deals.go).
 var afterMigration = map[string]func(ctx context.Context, tx *sql.Tx) error{
 	"0005_deal_columns.sql": backfillDealColumns,
+	"0009_deal_chunks.sql":  chunkStoredDeals,
 }
 
 // migrate applies every migration newer than version, each in its own

@@ -17,47 +17,28 @@ func (s *Store) Deals(ctx context.Context, orgID int64, r Range) ([]diagnostic.D
 	} else if n > 1 {
 		return s.mergedDeals(ctx, orgID, r)
 	}
-	lo, hi := r.bounds()
-	rows, err := s.r.QueryContext(ctx, `SELECT `+dealSelect+`
-		FROM deals d WHERE org_id = ?1 AND ((created >= ?2 AND created < ?3) OR (closed >= ?2 AND closed < ?3)
-		OR (?2 = '0000' AND ?3 = '9999')) ORDER BY id`, orgID, lo, hi)
+	list, err := s.chunkDeals(ctx, orgID, 0)
 	if err != nil {
-		return nil, classify("reading deals", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var list []diagnostic.Deal
-	for rows.Next() {
-		d, err := scanDeal(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, d)
-	}
-	return list, classify("reading deals", rows.Err())
+	return inRange(list, r), nil
 }
 
-// dealSelect lists the columns scanDeal reads, of table alias d.
-const dealSelect = `d.external_id, d.name, d.stage, d.status, d.amount, d.currency, d.created, d.closed, d.owner, d.source, d.pipeline, d.expected_close, d.forecast_category`
-
-// scanDeal reads one row of dealSelect, then any extra columns into more.
-func scanDeal(rows *sql.Rows, more ...any) (diagnostic.Deal, error) {
-	var d diagnostic.Deal
-	var created, closed, expected sql.NullString
-	dest := append([]any{&d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency, &created, &closed, &d.Owner, &d.Source, &d.Pipeline, &expected, &d.ForecastCategory}, more...)
-	if err := rows.Scan(dest...); err != nil {
-		return d, classify("reading deals", err)
+// inRange keeps, in place, the deals created or closed within r (a zero
+// Range keeps them all).
+func inRange(list []diagnostic.Deal, r Range) []diagnostic.Deal {
+	lo, hi := r.bounds()
+	if lo == "0000" && hi == "9999" {
+		return list
 	}
-	var err error
-	if d.Created, err = parseNullTS(created); err != nil {
-		return d, err
+	kept := list[:0]
+	for _, d := range list {
+		if inBounds(d.Created, lo, hi) || inBounds(d.Closed, lo, hi) {
+			kept = append(kept, d)
+		}
 	}
-	if d.Closed, err = parseNullTS(closed); err != nil {
-		return d, err
-	}
-	if d.ExpectedClose, err = parseNullTS(expected); err != nil {
-		return d, err
-	}
-	return d, nil
+	clear(list[len(kept):]) // let the dropped deals' texts go
+	return kept
 }
 
 // Customers returns the customers active at some time in the range (started

@@ -86,7 +86,7 @@ func (s *Store) writeTrusted(ctx context.Context, what string, fn func(tx *sql.T
 // importTables are the tables whose rows belong to an import (import_id
 // REFERENCES imports ON DELETE CASCADE); TestImportTablesAreComplete keeps
 // the list in step with the schema.
-var importTables = []string{"observations", "deals", "deal_columns", "customers", "transactions", "leads"}
+var importTables = []string{"observations", "deal_chunks", "customers", "transactions", "leads"}
 
 // deleteImportRows deletes an import and every row it brought, without
 // relying on the cascade (which writeTrusted turns off).

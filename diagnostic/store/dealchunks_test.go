@@ -43,36 +43,46 @@ func storeDeals(r *rand.Rand, n int) []diagnostic.Deal {
 	return out
 }
 
-// checkDealColumns fails unless the organisation's chunks account for its
-// deals and decode to exactly the table of the stored records.
-func checkDealColumns(t *testing.T, s *Store, orgID int64, what string) {
+// checkDealChunks fails unless the organisation's chunk columns decode to
+// exactly the table of its stored records, and its records are want
+// (when want is not nil).
+func checkDealChunks(t *testing.T, s *Store, orgID int64, what string, want []diagnostic.Deal) {
 	t.Helper()
 	ctx := context.Background()
-	got, ok, err := s.dealChunks(ctx, orgID)
-	if err != nil || !ok {
-		t.Fatalf("%s: chunks usable %v, %v", what, ok, err)
+	got, err := s.DealTable(ctx, orgID)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
 	}
 	deals, err := s.Deals(ctx, orgID, Range{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := kpi.DealTableOf(deals)
-	if got.Len() != want.Len() {
-		t.Fatalf("%s: %d deals in the chunks, %d in the table", what, got.Len(), want.Len())
+	if want != nil && !sameDeals(deals, want) {
+		t.Fatalf("%s: the stored deals differ from those written (%d stored, %d written)", what, len(deals), len(want))
 	}
-	g := kpi.Inputs{DealTable: got}
-	w := kpi.Inputs{DealTable: want}
-	asOf := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
-	if !reflect.DeepEqual(kpi.AssessQuality(g, asOf), kpi.AssessQuality(w, asOf)) {
-		t.Fatalf("%s: quality from the chunks differs", what)
+	if !reflect.DeepEqual(got, kpi.DealTableOf(deals)) {
+		t.Fatalf("%s: the table from the chunks differs from the table of the records", what)
 	}
-	for i := range want.Len() {
-		if got.ID(i) != want.ID(i) || got.Amount(i) != want.Amount(i) || got.Created(i) != want.Created(i) || got.Closed(i) != want.Closed(i) ||
-			got.ExpectedClose(i) != want.ExpectedClose(i) ||
-			got.Open(i) != want.Open(i) || got.Won(i) != want.Won(i) {
-			t.Fatalf("%s: deal %d differs", what, i)
+}
+
+// sameDeals compares deal lists field by field, dates as instants (the
+// store gives them back in UTC).
+func sameDeals(a, b []diagnostic.Deal) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if !x.Created.Equal(y.Created) || !x.Closed.Equal(y.Closed) || !x.ExpectedClose.Equal(y.ExpectedClose) {
+			return false
+		}
+		x.Created, x.Closed, x.ExpectedClose = time.Time{}, time.Time{}, time.Time{}
+		y.Created, y.Closed, y.ExpectedClose = time.Time{}, time.Time{}, time.Time{}
+		if x != y && !(x.Amount != x.Amount && y.Amount != y.Amount) {
+			return false
 		}
 	}
+	return true
 }
 
 func importDeals(t *testing.T, s *Store, orgID int64, file string, hash byte, deals []diagnostic.Deal, replace bool) ImportRecord {
@@ -91,11 +101,12 @@ func importDeals(t *testing.T, s *Store, orgID int64, file string, hash byte, de
 	return rec
 }
 
-// TestDealColumnsFollowEveryWrite: over random imports (two organisations
+// TestDealChunksFollowEveryWrite: over random imports (two organisations
 // interleaved, imports of more than one chunk), a replaced import, a
 // deleted one, a snapshot saved as a new organisation and an engagement
-// copied out and back in, the chunks always decode to the stored deals.
-func TestDealColumnsFollowEveryWrite(t *testing.T) {
+// copied out and back in, the chunks always decode to the deals written,
+// and their columns to the table of those deals.
+func TestDealChunksFollowEveryWrite(t *testing.T) {
 	ctx := context.Background()
 	for seed := range uint64(6) {
 		r := rand.New(rand.NewPCG(seed, 3))
@@ -105,17 +116,23 @@ func TestDealColumnsFollowEveryWrite(t *testing.T) {
 		if seed == 0 {
 			n = dealChunk + 17 // two chunks
 		}
-		importDeals(t, s, a.ID, "a1.csv", 'a', storeDeals(r, n), false)
-		importDeals(t, s, b.ID, "b1.csv", 'b', storeDeals(r, r.IntN(50)+1), false)
-		second := importDeals(t, s, a.ID, "a2.csv", 'c', storeDeals(r, r.IntN(80)+1), false)
-		checkDealColumns(t, s, a.ID, "two imports")
-		checkDealColumns(t, s, b.ID, "other organisation")
-		importDeals(t, s, a.ID, "a1.csv", 'a', storeDeals(r, r.IntN(80)+1), true)
-		checkDealColumns(t, s, a.ID, "replaced import")
+		a1, b1, a2 := storeDeals(r, n), storeDeals(r, r.IntN(50)+1), storeDeals(r, r.IntN(80)+1)
+		importDeals(t, s, a.ID, "a1.csv", 'a', a1, false)
+		importDeals(t, s, b.ID, "b1.csv", 'b', b1, false)
+		second := importDeals(t, s, a.ID, "a2.csv", 'c', a2, false)
+		checkDealChunks(t, s, a.ID, "two imports", nil)
+		checkDealChunks(t, s, b.ID, "other organisation", b1)
+		a3 := storeDeals(r, r.IntN(80)+1)
+		importDeals(t, s, a.ID, "a1.csv", 'a', a3, true)
+		checkDealChunks(t, s, a.ID, "replaced import", nil)
 		if err := s.DeleteImport(ctx, a.ID, second.ID); err != nil {
 			t.Fatal(err)
 		}
-		checkDealColumns(t, s, a.ID, "deleted import")
+		// (a3 took the id of the import it replaced, so this deletes it)
+		checkDealChunks(t, s, a.ID, "deleted import", nil)
+		a4 := storeDeals(r, r.IntN(80)+1)
+		importDeals(t, s, a.ID, "a4.csv", 'd', a4, false)
+		checkDealChunks(t, s, a.ID, "import after a delete", a4)
 
 		snap := analysis.Snapshot{Profile: diagnostic.Profile{Name: "Snap", Industry: diagnostic.IndustrySaaS, Segment: diagnostic.SegmentSMB,
 			Currency: "EUR", Language: "es"}, Deals: storeDeals(r, r.IntN(100)+1)}
@@ -123,7 +140,7 @@ func TestDealColumnsFollowEveryWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDealColumns(t, s, o.ID, "snapshot")
+		checkDealChunks(t, s, o.ID, "snapshot", snap.Deals)
 
 		file := filepath.Join(t.TempDir(), "a.revops")
 		if err := s.ExportEngagement(ctx, a.ID, file, ExportOptions{AppVersion: "test"}); err != nil {
@@ -133,54 +150,23 @@ func TestDealColumnsFollowEveryWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDealColumns(t, s, c.ID, "engagement copy")
+		checkDealChunks(t, s, c.ID, "engagement copy", a4)
 		if err := s.DeleteOrg(ctx, a.ID); err != nil {
 			t.Fatal(err)
 		}
 		var left int
-		if err := s.r.QueryRow(`SELECT count(*) FROM deal_columns WHERE org_id = ?`, a.ID).Scan(&left); err != nil || left != 0 {
+		if err := s.r.QueryRow(`SELECT count(*) FROM deal_chunks WHERE org_id = ?`, a.ID).Scan(&left); err != nil || left != 0 {
 			t.Fatalf("chunks of a deleted organisation: %d, %v", left, err)
 		}
 	}
 }
 
-// TestDealColumnsFallBackToRecords: a deal written without its chunk (by
-// hand here; a file from before migration 0005 is back-filled) makes the
-// chunks unusable, and DealTable reads the deals table instead.
-func TestDealColumnsFallBackToRecords(t *testing.T) {
-	ctx := context.Background()
-	s := newTestStore(t)
-	a := mustOrg(t, s, "A")
-	r := rand.New(rand.NewPCG(1, 1))
-	importDeals(t, s, a.ID, "a.csv", 'a', storeDeals(r, 40), false)
-	if _, err := s.w.Exec(`INSERT INTO deals(org_id, status, amount, external_id) VALUES (?, 'won', 5, 'HAND')`, a.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok, err := s.dealChunks(ctx, a.ID); ok || err != nil {
-		t.Fatalf("chunks used although a deal has none (%v)", err)
-	}
-	got, err := s.DealTable(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Len() != 41 || got.ID(40) != "HAND" {
-		t.Fatalf("fallback read %d deals", got.Len())
-	}
-	if _, err := s.w.Exec(`DELETE FROM deals WHERE external_id = 'HAND'`); err != nil {
-		t.Fatal(err)
-	}
-	checkDealColumns(t, s, a.ID, "after removing the hand-written deal")
-	if _, err := s.w.Exec(`INSERT INTO deals(id, org_id, status, amount) VALUES (1000000, ?, 'won', 5)`, a.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok, _ := s.dealChunks(ctx, a.ID); ok {
-		t.Fatal("chunks used although the last deal has none")
-	}
-}
-
-// TestMigration5BackfillsDealColumns: deals stored before migration 0005
-// get their chunks when the file is upgraded.
-func TestMigration5BackfillsDealColumns(t *testing.T) {
+// TestOldDealsSurviveMigrations: deals stored in the deals table before
+// migration 0009 (a file at schema 4, with two organisations whose deals
+// interleave, and a deal outside any import) are moved into chunks when
+// the file is upgraded, each organisation's deals exactly as stored and in
+// the same order, and the old tables are gone.
+func TestOldDealsSurviveMigrations(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v4.db")
 	onlyMigrationsUpTo(t, 4)
@@ -188,22 +174,38 @@ func TestMigration5BackfillsDealColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := mustOrg(t, s, "Acme")
+	orgs := []Org{mustOrg(t, s, "Acme"), mustOrg(t, s, "Beta")}
 	r := rand.New(rand.NewPCG(5, 5))
-	// Written with the schema-4 columns, as that version's import did (the
-	// import of today writes columns added since).
-	imp, err := s.w.Exec(`INSERT INTO imports(org_id, file_name, sha256, kind, at, as_of, match_key) VALUES (?, 'a.csv', 'a', 'deals', ?, '2026-01-31', 'record_id')`,
-		o.ID, ts(time.Now()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	impID, _ := imp.LastInsertId()
-	for _, d := range storeDeals(r, 120) {
-		if _, err := s.w.Exec(`INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, expected_close)
-			VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`, o.ID, impID, d.ExternalID, d.Name, d.Stage, dealStatus[d.Status], d.Amount,
-			nullTS(d.Created), nullTS(d.Closed), nullTS(d.ExpectedClose)); err != nil {
+	var imports []int64
+	for i, o := range orgs {
+		// Written with the schema-4 columns, as that version's import did.
+		imp, err := s.w.Exec(`INSERT INTO imports(org_id, file_name, sha256, kind, at, as_of, match_key) VALUES (?, 'a.csv', ?, 'deals', ?, '2026-01-31', 'record_id')`,
+			o.ID, sha(byte('a'+i)), ts(time.Now()))
+		if err != nil {
 			t.Fatal(err)
 		}
+		id, _ := imp.LastInsertId()
+		imports = append(imports, id)
+	}
+	want := map[int64][]diagnostic.Deal{}
+	inImport := 0 // Beta's deals of its import
+	for k, d := range storeDeals(r, 300) {
+		k %= 7
+		o := orgs[min(k, 1)]
+		var imp any = imports[min(k, 1)]
+		switch {
+		case k == 6:
+			imp = nil // a deal of no import (as the demo's once were)
+		case k > 0:
+			inImport++
+		}
+		d.Owner, d.Source, d.Pipeline, d.Currency = fmt.Sprint("Owner ", k), "Web", "Main ñ", "EUR"
+		if _, err := s.w.Exec(`INSERT INTO deals(org_id, import_id, external_id, name, stage, status, amount, currency, created, closed, owner, source, pipeline, expected_close)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, o.ID, imp, d.ExternalID, d.Name, d.Stage, string(d.Status), d.Amount, d.Currency,
+			nullTS(d.Created), nullTS(d.Closed), d.Owner, d.Source, d.Pipeline, nullTS(d.ExpectedClose)); err != nil {
+			t.Fatal(err)
+		}
+		want[o.ID] = append(want[o.ID], d)
 	}
 	s.Close()
 	migrationSource = migrationFS
@@ -212,7 +214,24 @@ func TestMigration5BackfillsDealColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	checkDealColumns(t, s, o.ID, "after migration")
+	for _, o := range orgs {
+		checkDealChunks(t, s, o.ID, "after migration", want[o.ID])
+	}
+	var left int
+	if err := s.r.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name IN ('deals', 'deal_columns')`).Scan(&left); err != nil || left != 0 {
+		t.Fatalf("old deal tables left: %d, %v", left, err)
+	}
+	// A new import after the migration continues the ids, in a second
+	// snapshot of its own.
+	more := storeDeals(r, 5)
+	rec := importDeals(t, s, orgs[1].ID, "b2.csv", 'e', more, false)
+	got, err := s.SnapshotDeals(ctx, orgs[1].ID, rec.ID)
+	if err != nil || !sameDeals(got, more) {
+		t.Fatalf("the snapshot imported after the migration: %d deals, %v", len(got), err)
+	}
+	if got, err = s.SnapshotDeals(ctx, orgs[1].ID, imports[1]); err != nil || len(got) != inImport {
+		t.Fatalf("the migrated snapshot: %d deals, %v", len(got), err)
+	}
 }
 
 // TestDealTableTakesEachSnapshotDealOnce: with two dated snapshots the
