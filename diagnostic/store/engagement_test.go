@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -236,7 +237,11 @@ func TestEngagementEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	pr, _ := os.ReadFile(plain)
-	for i := 4096 * 2; i < 4096*3 && i < len(pr); i++ {
+	page := int(binary.BigEndian.Uint16(pr[16:18])) // the third page
+	if page == 1 {
+		page = 65536
+	}
+	for i := page * 2; i < page*3 && i < len(pr); i++ {
 		pr[i] = 0xAA
 	}
 	os.WriteFile(plain, pr, 0o600)

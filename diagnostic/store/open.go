@@ -128,6 +128,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: copying the database before upgrading it: %w", abs, err)
 		}
 	}
+	if fresh {
+		if err := setPageSize(ctx, abs, opts); err != nil {
+			return nil, err
+		}
+	}
 	s := &Store{path: abs, opts: opts}
 	if s.w, err = sql.Open("sqlite", dsn(abs, opts, false)); err != nil {
 		return nil, fmt.Errorf("opening %s: %w", abs, err)
@@ -426,4 +431,33 @@ func openReadOnly(ctx context.Context, path, abs string, opts Options) (*Store, 
 	}
 	s.r.SetMaxOpenConns(4)
 	return s, nil
+}
+
+// pageSize is the page size of the files this version creates. Deals are
+// stored as chunks of a few megabytes (deal_chunks): at SQLite's default
+// of 4 KiB each chunk is a chain of a thousand overflow pages, each a
+// write to the log and another to the file, and the system calls were a
+// large share of a big import's time (docs/BENCHMARKS-scale.md). Files
+// made by earlier versions keep their page size.
+const pageSize = 32768
+
+// setPageSize gives a new, empty database file its page size and WAL mode,
+// which writes the header that fixes the page size (the connections'
+// pragmas set WAL first, which would fix the default).
+// Another process creating the same file at the same moment waits for the
+// lock (busy_timeout) and finds the size already set, which it keeps.
+func setPageSize(ctx context.Context, path string, opts Options) error {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("creating %s: %w", path, err)
+	}
+	defer db.Close()
+	for _, q := range []string{fmt.Sprintf("PRAGMA page_size = %d", pageSize), "PRAGMA journal_mode = WAL"} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("creating %s: %s: %w", path, q, err)
+		}
+	}
+	return db.Close()
 }
