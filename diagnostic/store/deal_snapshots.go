@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -135,13 +136,28 @@ func (s *Store) countSnapshot(ctx context.Context, orgID int64, sn *Snapshot) er
 		return fmt.Errorf("counting the deals of snapshot %d: %w", sn.ImportID, err)
 	}
 	sn.Deals = t.Len()
+	var sum, carry float64
 	for i := range t.Len() {
 		if t.Open(i) {
 			sn.Open++
-			sn.OpenAmount += t.Amount(i)
+			sum, carry = addCompensated(sum, carry, t.Amount(i))
 		}
 	}
+	sn.OpenAmount = sum + carry
 	return nil
+}
+
+// addCompensated adds v to the running sum with Neumaier's compensation
+// (carry holds the low-order bits lost so far; the total is sum + carry),
+// as SQLite's sum() does: a million amounts in cents add up to the cent.
+func addCompensated(sum, carry, v float64) (float64, float64) {
+	t := sum + v
+	if math.Abs(sum) >= math.Abs(v) {
+		carry += (sum - t) + v
+	} else {
+		carry += (v - t) + sum
+	}
+	return t, carry
 }
 
 // SnapshotOn returns the latest snapshot taken on or before date (the

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"testing"
 	"time"
@@ -170,5 +172,29 @@ func TestDealForecastCategoryKept(t *testing.T) {
 	snap, err := s.SnapshotDeals(ctx, o.ID, rec.ID)
 	if err != nil || len(snap) != 2 || snap[0].ForecastCategory != "Best case" {
 		t.Fatalf("snapshot deals %+v, %v", snap, err)
+	}
+}
+
+// TestSnapshotOpenAmountToTheCent: a snapshot's open pipeline adds many
+// amounts in cents without the float drift of a plain sum (SQLite's sum()
+// compensates too; the total stays what the deals table gave).
+func TestSnapshotOpenAmountToTheCent(t *testing.T) {
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	var deals []diagnostic.Deal
+	for i := range 20000 {
+		deals = append(deals, diagnostic.Deal{ExternalID: fmt.Sprint(i), Status: diagnostic.DealOpen, Amount: 1234567.89 + float64(i%7)/100})
+	}
+	importDeals(t, s, o.ID, "a.csv", 'a', deals, false)
+	list, err := s.Snapshots(context.Background(), o.ID)
+	if err != nil || len(list) != 1 {
+		t.Fatal(list, err)
+	}
+	want := 0.0 // exact: integers of cents
+	for i := range 20000 {
+		want += float64(123456789 + i%7)
+	}
+	if got := list[0].OpenAmount; math.Round(got*100) != want || math.Abs(got*100-want) > 1e-3 {
+		t.Fatalf("open amount %.6f, want %.2f", got, want/100)
 	}
 }
