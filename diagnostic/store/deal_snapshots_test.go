@@ -23,19 +23,7 @@ func snapDay(s string) time.Time {
 // importSnapshot writes deals as one dated deals import.
 func importSnapshot(t *testing.T, s *Store, orgID int64, asOf string, hash byte, deals ...diagnostic.Deal) ImportRecord {
 	t.Helper()
-	rec, err := s.Import(context.Background(), orgID, ImportRecord{FileName: "deals " + asOf + ".csv", SHA256: sha(hash), Kind: KindDeals, AsOf: snapDay(asOf)},
-		func(w *ImportWriter) error {
-			for _, d := range deals {
-				if err := w.AddDeal(d); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec
+	return importRecord(t, s, orgID, ImportRecord{FileName: "deals " + asOf + ".csv", SHA256: sha(hash), Kind: KindDeals, AsOf: snapDay(asOf)}, deals)
 }
 
 // TestSnapshotsKeepEachExport: two dated exports stay apart, each deal

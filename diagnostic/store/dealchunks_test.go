@@ -85,9 +85,18 @@ func sameDeals(a, b []diagnostic.Deal) bool {
 	return true
 }
 
+// importDeals imports deals as file (its SHA-256 made of hash), dated
+// the day of the import.
 func importDeals(t *testing.T, s *Store, orgID int64, file string, hash byte, deals []diagnostic.Deal, replace bool) ImportRecord {
 	t.Helper()
-	rec, err := s.Import(context.Background(), orgID, ImportRecord{FileName: file, SHA256: sha(hash), Kind: KindDeals, Replace: replace}, func(w *ImportWriter) error {
+	return importRecord(t, s, orgID, ImportRecord{FileName: file, SHA256: sha(hash), Kind: KindDeals, Replace: replace}, deals)
+}
+
+// importRecord runs the deals import rec with deals, failing the test on
+// any error.
+func importRecord(t *testing.T, s *Store, orgID int64, rec ImportRecord, deals []diagnostic.Deal) ImportRecord {
+	t.Helper()
+	rec, err := s.Import(context.Background(), orgID, rec, func(w *ImportWriter) error {
 		for _, d := range deals {
 			if err := w.AddDeal(d); err != nil {
 				return err
