@@ -99,7 +99,7 @@ func (t *DealTable) AppendEncoded(data []byte, n int) error {
 		t.amount = append(t.amount, amount)
 		t.created = append(t.created, created)
 		t.closed = append(t.closed, closed)
-		t.expected = append(t.expected, expected)
+		t.addExpected(expected)
 		t.text = append(t.text, data[p:p+int(ln)]...)
 		t.off = append(t.off, uint32(len(t.text)))
 		p += int(ln)

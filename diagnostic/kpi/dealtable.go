@@ -21,9 +21,12 @@ type DealTable struct {
 	st              []uint8 // status code | named
 	amount          []float64
 	created, closed []Instant
-	expected        []Instant // expected close date (IsZero when none)
-	text            []byte    // the external ids (or names) one after another
-	off             []uint32  // text of deal i is text[off[i]:off[i+1]]
+	// expected holds the expected close dates (IsZero when none) once a
+	// deal has one; until then it is empty and no deal has one: most
+	// exports have none, and the column is 16 bytes a deal.
+	expected []Instant
+	text     []byte   // the external ids (or names) one after another
+	off      []uint32 // text of deal i is text[off[i]:off[i+1]]
 }
 
 // The status codes of a DealTable; named marks a deal whose text is its
@@ -112,7 +115,6 @@ func (t *DealTable) Reserve(n, textBytes int) {
 	t.amount = slices.Grow(t.amount, n)
 	t.created = slices.Grow(t.created, n)
 	t.closed = slices.Grow(t.closed, n)
-	t.expected = slices.Grow(t.expected, n)
 	t.off = slices.Grow(t.off, n)
 	t.text = slices.Grow(t.text, textBytes)
 }
@@ -122,7 +124,6 @@ func (t *DealTable) grow(n, text int) {
 	t.amount = make([]float64, 0, n)
 	t.created = make([]Instant, 0, n)
 	t.closed = make([]Instant, 0, n)
-	t.expected = make([]Instant, 0, n)
 	t.off = make([]uint32, 1, n+1)
 	t.text = make([]byte, 0, text)
 }
@@ -141,7 +142,7 @@ func (t *DealTable) Add(d *diagnostic.Deal) {
 	t.amount = append(t.amount, d.Amount)
 	t.created = append(t.created, instantOf(d.Created))
 	t.closed = append(t.closed, instantOf(d.Closed))
-	t.expected = append(t.expected, instantOf(d.ExpectedClose))
+	t.addExpected(instantOf(d.ExpectedClose))
 	t.text = append(t.text, text...)
 	t.off = append(t.off, uint32(len(t.text)))
 }
@@ -185,7 +186,32 @@ func (t *DealTable) Created(i int) Instant { return t.created[i] }
 func (t *DealTable) Closed(i int) Instant { return t.closed[i] }
 
 // ExpectedClose is deal i's expected close instant (IsZero when unknown).
-func (t *DealTable) ExpectedClose(i int) Instant { return t.expected[i] }
+func (t *DealTable) ExpectedClose(i int) Instant {
+	if i < len(t.expected) {
+		return t.expected[i]
+	}
+	_ = t.st[i] // out of range is out of range, as for the other columns
+	return noDate
+}
+
+// noDate is the Instant of time.Time{}.
+var noDate = instantOf(time.Time{})
+
+// addExpected appends the expected close date of the deal just appended
+// to the other columns, making the column (every earlier deal without
+// one) at the first date.
+func (t *DealTable) addExpected(x Instant) {
+	if len(t.expected) == 0 {
+		if x.IsZero() {
+			return
+		}
+		t.expected = make([]Instant, len(t.st)-1, cap(t.st))
+		for i := range t.expected {
+			t.expected[i] = noDate
+		}
+	}
+	t.expected = append(t.expected, x)
+}
 
 // ID is deal i's external id ("" when it has none).
 func (t *DealTable) ID(i int) string {

@@ -74,6 +74,7 @@ func (w *ImportWriter) writeChunk() error {
 // during the callback that receives it) and its import's snapshot date and
 // match key ("" for deals outside a dated snapshot).
 type chunkRow struct {
+	first    int64 // id of its first deal
 	n        int
 	data     []byte
 	importID int64
@@ -85,7 +86,7 @@ type chunkRow struct {
 // those of one import when importID ≠ 0), column col being "records" or
 // "cols".
 func (s *Store) eachChunk(ctx context.Context, orgID, importID int64, col string, fn func(c chunkRow) error) error {
-	rows, err := s.r.QueryContext(ctx, `SELECT c.n, c.`+col+`, coalesce(c.import_id, 0), coalesce(i.as_of, ''), coalesce(i.match_key, '')
+	rows, err := s.r.QueryContext(ctx, `SELECT c.first_id, c.n, c.`+col+`, coalesce(c.import_id, 0), coalesce(i.as_of, ''), coalesce(i.match_key, '')
 		FROM deal_chunks c LEFT JOIN imports i ON i.id = c.import_id
 		WHERE c.org_id = ?1 AND (?2 = 0 OR c.import_id = ?2) ORDER BY c.first_id`, orgID, importID)
 	if err != nil {
@@ -95,12 +96,12 @@ func (s *Store) eachChunk(ctx context.Context, orgID, importID int64, col string
 	for rows.Next() {
 		var c chunkRow
 		var data sql.RawBytes // used before the next row: no copy
-		if err := rows.Scan(&c.n, &data, &c.importID, &c.asOf, &c.matchKey); err != nil {
+		if err := rows.Scan(&c.first, &c.n, &data, &c.importID, &c.asOf, &c.matchKey); err != nil {
 			return classify("reading deals", err)
 		}
 		c.data = data
 		if err := fn(c); err != nil {
-			return fmt.Errorf("organisation %d: %w", orgID, err)
+			return fmt.Errorf("%s: organisation %d, its deals %d to %d (import %d): %w", s.path, orgID, c.first, c.first+int64(c.n)-1, c.importID, err)
 		}
 	}
 	return classify("reading deals", rows.Err())

@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -273,5 +275,29 @@ func TestDealTableTakesEachSnapshotDealOnce(t *testing.T) {
 	want := kpi.DealTableOf(deals)
 	if got.Len() != 2 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("two snapshots: the table holds %d deals, want each of the 2 once (%+v)", got.Len(), deals)
+	}
+}
+
+// TestDamagedChunkSaysWhere: a chunk whose bytes were changed on disk (a
+// disk error SQLite's page checks do not see) makes reading the deals fail
+// with an error naming the file, the organisation, the deals and their
+// import, never wrong deals.
+func TestDamagedChunkSaysWhere(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	o := mustOrg(t, s, "Acme")
+	rec := importDeals(t, s, o.ID, "a.csv", 'a', storeDeals(rand.New(rand.NewPCG(2, 2)), 50), false)
+	for _, col := range []string{"records", "cols"} {
+		if _, err := s.w.ExecContext(ctx, `UPDATE deal_chunks SET `+col+` = substr(`+col+`, 1, length(`+col+`) / 2) WHERE org_id = ?`, o.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err1 := s.Deals(ctx, o.ID, Range{})
+	_, err2 := s.DealTable(ctx, o.ID)
+	for _, err := range []error{err1, err2} {
+		if !errors.Is(err, diagnostic.ErrInvalid) || !strings.Contains(err.Error(), s.path) ||
+			!strings.Contains(err.Error(), fmt.Sprintf("organisation %d, its deals", o.ID)) || !strings.Contains(err.Error(), fmt.Sprintf("(import %d)", rec.ID)) {
+			t.Errorf("damaged chunk: %v", err)
+		}
 	}
 }
