@@ -144,3 +144,17 @@ func TestPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestMonths counts months with the noun in the number it takes (the
+// forecast-accuracy summary said "1 de 1 meses").
+func TestMonths(t *testing.T) {
+	for _, c := range []struct {
+		l    locale.Lang
+		n    int
+		want string
+	}{{locale.ES, 1, "1 mes"}, {locale.ES, 12, "12 meses"}, {locale.EN, 1, "1 month"}, {locale.EN, 0, "0 months"}} {
+		if got := months(c.l, c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
+}

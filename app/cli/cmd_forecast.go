@@ -86,10 +86,18 @@ func printForecast(w io.Writer, f pipeline.Forecast, l locale.Lang, currency str
 		"stable":            {"sin tendencia clara", "no clear trend"},
 		"insufficient_data": {"datos insuficientes (hacen falta 6 meses)", "not enough data (6 months needed)"},
 	}[f.Trend]
-	_, err := fmt.Fprintf(w, l.Pick("\n%d de %d meses dentro de la banda 85–115 %%. Tendencia: %s. Previsto = negocios abiertos con cierre previsto en el mes según la exportación de su inicio.\n",
-		"\n%d of %d months within the 85–115 %% band. Trend: %s. Expected = open deals with an expected close date in the month, as the export at its start showed them.\n"),
-		f.InBand, len(f.Months), l.Pick(trend[0], trend[1]))
+	_, err := fmt.Fprintf(w, l.Pick("\n%d de %s dentro de la banda 85–115 %%. Tendencia: %s. Previsto = negocios abiertos con cierre previsto en el mes según la exportación de su inicio.\n",
+		"\n%d of %s within the 85–115 %% band. Trend: %s. Expected = open deals with an expected close date in the month, as the export at its start showed them.\n"),
+		f.InBand, months(l, len(f.Months)), l.Pick(trend[0], trend[1]))
 	return err
+}
+
+// months is a count of months with its noun: "1 mes", "3 months".
+func months(l locale.Lang, n int) string {
+	if n == 1 {
+		return l.Pick("1 mes", "1 month")
+	}
+	return fmt.Sprintf(l.Pick("%d meses", "%d months"), n)
 }
 
 // printForecastCategories splits each month by the CRM's forecast category,
