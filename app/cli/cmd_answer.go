@@ -98,8 +98,5 @@ func printAnswered(env *Env, o store.Org, a diagnostic.Assessment, r *diagnostic
 // people is a count of respondents with its noun: "1 persona", "3
 // respondents".
 func people(l locale.Lang, n int) string {
-	if n == 1 {
-		return l.Pick("1 persona", "1 respondent")
-	}
-	return fmt.Sprintf(l.Pick("%d personas", "%d respondents"), n)
+	return l.Count(n, "persona", "personas", "respondent", "respondents")
 }

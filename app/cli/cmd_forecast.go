@@ -93,12 +93,7 @@ func printForecast(w io.Writer, f pipeline.Forecast, l locale.Lang, currency str
 }
 
 // months is a count of months with its noun: "1 mes", "3 months".
-func months(l locale.Lang, n int) string {
-	if n == 1 {
-		return l.Pick("1 mes", "1 month")
-	}
-	return fmt.Sprintf(l.Pick("%d meses", "%d months"), n)
-}
+func months(l locale.Lang, n int) string { return l.Count(n, "mes", "meses", "month", "months") }
 
 // printForecastCategories splits each month by the CRM's forecast category,
 // when the exports have one.

@@ -9,6 +9,7 @@ package locale
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -79,6 +80,16 @@ func (l Lang) Pick(es, en string) string {
 		return es
 	}
 	return en
+}
+
+// Count is n with its noun in the number n takes: one of the singulars
+// when n is 1, else a plural ("1 mes", "3 months").
+func (l Lang) Count(n int, esOne, esMany, enOne, enMany string) string {
+	noun := l.Pick(esMany, enMany)
+	if n == 1 {
+		noun = l.Pick(esOne, enOne)
+	}
+	return strconv.Itoa(n) + " " + noun
 }
 
 // separators returns the decimal and thousands separators of l.

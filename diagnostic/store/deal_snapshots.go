@@ -128,8 +128,13 @@ func (s *Store) snapshots(ctx context.Context, orgID int64, counts bool) ([]Snap
 // countSnapshot fills in a snapshot's deal counts and open pipeline from
 // its chunks' columns, summing the amounts in the snapshot's order.
 func (s *Store) countSnapshot(ctx context.Context, orgID int64, sn *Snapshot) error {
+	n, text, err := s.dealCount(ctx, orgID, sn.ImportID)
+	if err != nil {
+		return err
+	}
 	t := &kpi.DealTable{}
-	err := s.eachChunk(ctx, orgID, sn.ImportID, "cols", func(c chunkRow) error {
+	t.Reserve(int(n), int(text))
+	err = s.eachChunk(ctx, orgID, sn.ImportID, "cols", func(c chunkRow) error {
 		return t.AppendEncoded(c.data, c.n)
 	})
 	if err != nil {

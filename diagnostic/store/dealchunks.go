@@ -13,15 +13,50 @@ import (
 // records and 2 MB of columns).
 const dealChunk = 65536
 
-// chunkWriter collects the deals of one writer (an import, or a saved
-// snapshot's records) into deal_chunks rows, in the writer's transaction
-// (migration 0009, docs/STORE.md).
+// chunkWriter collects deals into deal_chunks rows (migration 0009,
+// docs/STORE.md): an import's or a saved snapshot's, and migration 0009's
+// copy of the old deals table.
 type chunkWriter struct {
 	first int64 // id of the current chunk's first deal
 	n     int   // deals in the current chunk
 	text  int   // bytes of text in cols
 	cols  []byte
 	recs  recEncoder
+}
+
+// newChunkWriter starts a chunk whose first deal has id first.
+func newChunkWriter(first int64) *chunkWriter {
+	c := &chunkWriter{first: first}
+	c.recs.reset()
+	return c
+}
+
+// add encodes deal d into the current chunk, in both forms.
+func (c *chunkWriter) add(d *diagnostic.Deal) error {
+	if err := c.recs.add(d); err != nil {
+		return err
+	}
+	c.cols = kpi.EncodeDeal(c.cols, d)
+	c.text += len(kpi.EncodedText(d))
+	c.n++
+	return nil
+}
+
+// insert stores the current chunk as a row of organisation org and import
+// imp (nil: none), if it holds any deal, and starts the next one with the
+// following id.
+func (c *chunkWriter) insert(ctx context.Context, tx *sql.Tx, org int64, imp any) error {
+	if c.n == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO deal_chunks(org_id, import_id, first_id, n, cols, text, records) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		org, imp, c.first, c.n, c.cols, c.text, c.recs.buf); err != nil {
+		return err
+	}
+	c.first += int64(c.n)
+	c.n, c.text, c.cols = 0, 0, c.cols[:0]
+	c.recs.reset()
+	return nil
 }
 
 // addDeal encodes deal d into the current chunk and stores the chunk when
@@ -34,16 +69,12 @@ func (w *ImportWriter) addDeal(d *diagnostic.Deal) error {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(first_id + n), 1) FROM deal_chunks`).Scan(&next); err != nil {
 			return classify("reading the last deal id", err)
 		}
-		c = &chunkWriter{first: next}
-		c.recs.reset()
+		c = newChunkWriter(next)
 		w.chunks = c
 	}
-	if err := c.recs.add(d); err != nil {
+	if err := c.add(d); err != nil {
 		return err
 	}
-	c.cols = kpi.EncodeDeal(c.cols, d)
-	c.text += len(kpi.EncodedText(d))
-	c.n++
 	if c.n == dealChunk {
 		return w.writeChunk()
 	}
@@ -60,13 +91,9 @@ func (w *ImportWriter) writeChunk() error {
 	if w.importID != 0 {
 		imp = w.importID
 	}
-	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO deal_chunks(org_id, import_id, first_id, n, cols, text, records) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		w.orgID, imp, c.first, c.n, c.cols, c.text, c.recs.buf); err != nil {
+	if err := c.insert(w.ctx, w.tx, w.orgID, imp); err != nil {
 		return classify(fmt.Sprintf("writing deals %d to %d", w.rows-c.n+1, w.rows), err)
 	}
-	c.first += int64(c.n)
-	c.n, c.text, c.cols = 0, 0, c.cols[:0]
-	c.recs.reset()
 	return nil
 }
 

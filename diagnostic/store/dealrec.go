@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/revopsdx/revopsdx/diagnostic"
@@ -120,31 +121,25 @@ func appendText(b []byte, s string) []byte {
 }
 
 // decodeRecords appends the n deals of a records blob to out. The blob is
-// copied once into a string that the deals' texts share.
+// copied once into a string that the deals' texts share; the numbers are
+// read from the bytes, at the same offsets.
 func decodeRecords(data []byte, n int, out []diagnostic.Deal) ([]diagnostic.Deal, error) {
 	s := string(data)
 	p := 0
 	bad := func(what string) error {
 		return fmt.Errorf("deal chunk: %s at byte %d: %w", what, p, diagnostic.ErrInvalid)
 	}
-	if len(s) == 0 || s[0] != recordsVersion {
+	if len(data) == 0 || data[0] != recordsVersion {
 		return out, bad("unknown records version")
 	}
 	p = 1
 	uvarint := func() (uint64, bool) {
-		var v uint64
-		for shift := uint(0); shift < 64; shift += 7 {
-			if p >= len(s) {
-				return 0, false
-			}
-			c := s[p]
-			p++
-			v |= uint64(c&0x7f) << shift
-			if c < 0x80 {
-				return v, true
-			}
+		v, k := binary.Uvarint(data[p:])
+		if k <= 0 {
+			return 0, false
 		}
-		return 0, false
+		p += k
+		return v, true
 	}
 	text := func() (string, bool) {
 		l, ok := uvarint()
@@ -156,11 +151,11 @@ func decodeRecords(data []byte, n int, out []diagnostic.Deal) ([]diagnostic.Deal
 		return t, true
 	}
 	instant := func() (time.Time, bool) {
-		u, ok := uvarint()
-		if !ok {
+		sec, k := binary.Varint(data[p:])
+		if k <= 0 {
 			return time.Time{}, false
 		}
-		sec := int64(u>>1) ^ -int64(u&1) // zigzag, as binary.AppendVarint
+		p += k
 		ns, ok := uvarint()
 		if !ok || ns >= 1e9 {
 			return time.Time{}, false
@@ -168,18 +163,18 @@ func decodeRecords(data []byte, n int, out []diagnostic.Deal) ([]diagnostic.Deal
 		return time.Unix(sec, int64(ns)).UTC(), true
 	}
 	var dicts [dictFields][]string
-	out = growDeals(out, n)
+	out = slices.Grow(out, n)
 	for range n {
-		if len(s)-p < 9 {
+		if len(data)-p < 9 {
 			return out, bad("truncated")
 		}
-		code := s[p]
+		code := data[p]
 		if int(code&recStatus) >= len(statusOfCode) || code&0x80 != 0 {
 			return out, bad("bad status")
 		}
 		var d diagnostic.Deal
 		d.Status = statusOfCode[code&recStatus]
-		d.Amount = math.Float64frombits(le64(s[p+1 : p+9]))
+		d.Amount = math.Float64frombits(binary.LittleEndian.Uint64(data[p+1:]))
 		p += 9
 		for i, dst := range [3]*time.Time{&d.Created, &d.Closed, &d.ExpectedClose} {
 			if code&(recCreated<<i) == 0 {
@@ -221,25 +216,8 @@ func decodeRecords(data []byte, n int, out []diagnostic.Deal) ([]diagnostic.Deal
 		}
 		out = append(out, d)
 	}
-	if p != len(s) {
+	if p != len(data) {
 		return out, bad("bytes after the last deal")
 	}
 	return out, nil
-}
-
-// le64 reads 8 little-endian bytes of a string without copying them.
-func le64(b string) uint64 {
-	_ = b[7]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// growDeals makes room for n more deals.
-func growDeals(list []diagnostic.Deal, n int) []diagnostic.Deal {
-	if cap(list)-len(list) >= n {
-		return list
-	}
-	grown := make([]diagnostic.Deal, len(list), len(list)+n)
-	copy(grown, list)
-	return grown
 }

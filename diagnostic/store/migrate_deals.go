@@ -24,32 +24,27 @@ func chunkStoredDeals(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	type chunk struct {
-		org   int64
-		imp   sql.NullInt64
-		first int64
-		n     int
-		text  int
-		cols  []byte
-		recs  recEncoder
-	}
-	var cur *chunk
+	// The chunk being filled and whose deals it holds; writing
+	// deal_chunks while the deals are being read is allowed (different
+	// tables).
+	var cur *chunkWriter
+	var org int64
+	var imp sql.NullInt64
 	write := func() error {
 		if cur == nil {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO deal_chunks(org_id, import_id, first_id, n, cols, text, records) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			cur.org, cur.imp, cur.first, cur.n, cur.cols, cur.text, cur.recs.buf); err != nil {
+		if err := cur.insert(ctx, tx, org, imp); err != nil {
 			return fmt.Errorf("chunk of deals %d to %d: %w", cur.first, cur.first+int64(cur.n)-1, err)
 		}
 		return nil
 	}
 	for rows.Next() {
-		var id, org int64
-		var imp sql.NullInt64
+		var id, dOrg int64
+		var dImp sql.NullInt64
 		var d diagnostic.Deal
 		var created, closed, expected sql.NullString
-		if err := rows.Scan(&id, &org, &imp, &d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency,
+		if err := rows.Scan(&id, &dOrg, &dImp, &d.ExternalID, &d.Name, &d.Stage, &d.Status, &d.Amount, &d.Currency,
 			&created, &closed, &d.Owner, &d.Source, &d.Pipeline, &expected, &d.ForecastCategory); err != nil {
 			rows.Close()
 			return err
@@ -63,23 +58,17 @@ func chunkStoredDeals(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return fmt.Errorf("deal %d: %w", id, err)
 		}
-		if cur == nil || cur.org != org || cur.imp != imp || cur.first+int64(cur.n) != id || cur.n == dealChunk {
-			// Writing deal_chunks while the deals are being read is
-			// allowed: they are different tables.
+		if cur == nil || org != dOrg || imp != dImp || cur.first+int64(cur.n) != id || cur.n == dealChunk {
 			if err := write(); err != nil {
 				rows.Close()
 				return err
 			}
-			cur = &chunk{org: org, imp: imp, first: id}
-			cur.recs.reset()
+			cur, org, imp = newChunkWriter(id), dOrg, dImp
 		}
-		if err := cur.recs.add(&d); err != nil {
+		if err := cur.add(&d); err != nil {
 			rows.Close()
 			return fmt.Errorf("deal %d: %w", id, err)
 		}
-		cur.cols = kpi.EncodeDeal(cur.cols, &d)
-		cur.text += len(kpi.EncodedText(&d))
-		cur.n++
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
